@@ -1,0 +1,321 @@
+"""The verifiable draw of candidates' papers (specification ``thituyen-draw-v1``).
+
+The draw is a pure function of (seed, bank snapshot, blueprint, candidate number),
+built only on SHA-256 and HMAC-SHA256 so that anyone can recompute any paper years
+later, in any language, without trusting a library RNG whose sequence may change.
+
+Specification
+-------------
+All text is NFC-normalised and UTF-8 encoded; ``‖`` is concatenation; ``0x00`` a
+zero byte; integers in counters are 8-byte big-endian.
+
+1. Commitment: ``commitment(domain, value) = hex SHA-256("thituyen-commit-v1" ‖ 0x00
+   ‖ domain ‖ 0x00 ‖ value)``. The board publishes ``commitment("board-secret",
+   secret)`` and ``commitment("bank-snapshot", snapshot_digest)`` before the sitting.
+   The secret is at least 16 random bytes, so it needs no extra salt.
+2. Seed: ``seed = HMAC-SHA256(key=board_secret, msg="thituyen-seed-v1" ‖ 0x00 ‖
+   public_value)`` where ``public_value`` (e.g. a lottery result or a drand round)
+   was unknown when the secret was committed: the board cannot choose the seed and
+   nobody can predict it before the secret is revealed.
+3. Stream: ``HmacStream(seed, context)`` yields the concatenation of the blocks
+   ``HMAC-SHA256(seed, context ‖ 0x00 ‖ counter)`` for counter = 0, 1, 2, ...
+4. ``randbelow(n)``: for n = 1 the result is 0 and no byte is read. Otherwise let
+   ``b = bit_length(n - 1)``; read ``ceil(b / 8)`` bytes as a big-endian integer,
+   keep its low ``b`` bits, and return it if it is below n, else read again
+   (rejection sampling: no modulo bias).
+5. ``shuffle``: Fisher–Yates; for i from len-1 down to 1, swap i with
+   ``randbelow(i + 1)``. ``sample(population, k)``: the population must be sorted;
+   for i in 0..k-1 swap i with ``i + randbelow(n - i)``; the result is the first k.
+6. Paper: parts in blueprint order. A part's scope is ``"c:" ‖ candidate_number``
+   for ``per_candidate`` parts and ``"shared"`` for ``shared_variant`` parts (every
+   candidate gets the same items and order). With ``V = "thituyen-draw-v1"``:
+
+   * cell j of part P: the pool is every snapshot item with the cell's topic,
+     difficulty and type, sorted by key (code-point order); ``count`` keys are
+     taken with ``sample`` on the stream ``V|pick|scope|P|j``;
+   * the picks of all cells of the part (cell order, then sample order) are
+     shuffled with the stream ``V|order|scope|P``; positions are 1-based;
+   * options of single choice and multiple response items are shuffled with the
+     stream ``V|options|scope|P|item_key``; the list ``[0..n-1]`` shuffled is the
+     display order as original indices. True/false and text items keep (0, 1) / ().
+7. ``paper_fingerprint`` is hex SHA-256 of ``canonical_json({"v": V, "items":
+   [[part_key, position, item_key, option_order], ...]})``; canonical JSON has
+   sorted keys, no whitespace, UTF-8 without escapes and no floats.
+8. ``snapshot_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-snapshot-v1",
+   "items": [item_to_dict(item) sorted by key]})``.
+
+A blueprint may not contain two cells with the same (topic, difficulty, type):
+that keeps every drawn item distinct without making one cell depend on another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from question_bank.items import Difficulty, Item, ItemType, decimal_str, item_to_dict, to_decimal
+
+__all__ = [
+    "DRAW_VERSION",
+    "Cell",
+    "DrawnItem",
+    "EssayMode",
+    "HmacStream",
+    "Part",
+    "canonical_json",
+    "check_pool",
+    "commitment",
+    "derive_seed",
+    "draw_paper",
+    "paper_fingerprint",
+    "snapshot_digest",
+]
+
+DRAW_VERSION = "thituyen-draw-v1"
+COMMIT_TAG = b"thituyen-commit-v1"
+SEED_TAG = b"thituyen-seed-v1"
+SNAPSHOT_VERSION = "thituyen-snapshot-v1"
+MIN_SECRET_BYTES = 16
+
+T = TypeVar("T")
+
+
+def _utf8(text: str) -> bytes:
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def commitment(domain: str, value: bytes) -> str:
+    """Hex digest binding the board to ``value`` before it is revealed."""
+    if "\x00" in domain:
+        raise ValueError("the domain must not contain a NUL character")
+    return hashlib.sha256(COMMIT_TAG + b"\x00" + _utf8(domain) + b"\x00" + value).hexdigest()
+
+
+def derive_seed(board_secret: bytes, public_value: str) -> bytes:
+    """The draw seed: secret committed in advance mixed with a later public value."""
+    if len(board_secret) < MIN_SECRET_BYTES:
+        raise ValueError(f"the board secret must be at least {MIN_SECRET_BYTES} bytes")
+    return hmac.new(board_secret, SEED_TAG + b"\x00" + _utf8(public_value), hashlib.sha256).digest()
+
+
+class HmacStream:
+    """Deterministic byte stream HMAC-SHA256(seed, context ‖ 0x00 ‖ counter_be64)."""
+
+    def __init__(self, seed: bytes, context: str) -> None:
+        if not seed:
+            raise ValueError("the seed is empty")
+        self._seed = bytes(seed)
+        self._prefix = _utf8(context) + b"\x00"
+        self._counter = 0
+        self._buffer = b""
+
+    def read(self, n: int) -> bytes:
+        while len(self._buffer) < n:
+            block = self._prefix + self._counter.to_bytes(8, "big")
+            self._buffer += hmac.new(self._seed, block, hashlib.sha256).digest()
+            self._counter += 1
+        out, self._buffer = self._buffer[:n], self._buffer[n:]
+        return out
+
+    def randbelow(self, n: int) -> int:
+        if n < 1:
+            raise ValueError("randbelow needs n >= 1")
+        if n == 1:
+            return 0
+        bits = (n - 1).bit_length()
+        mask = (1 << bits) - 1
+        nbytes = (bits + 7) // 8
+        while True:
+            value = int.from_bytes(self.read(nbytes), "big") & mask
+            if value < n:
+                return value
+
+    def shuffle(self, items: Iterable[T]) -> list[T]:
+        """A shuffled copy (the argument is left untouched)."""
+        out = list(items)
+        for i in range(len(out) - 1, 0, -1):
+            j = self.randbelow(i + 1)
+            out[i], out[j] = out[j], out[i]
+        return out
+
+    def sample(self, population_sorted: Sequence[T], k: int) -> list[T]:
+        """k distinct elements; the caller sorts so that storage order cannot matter."""
+        pool = list(population_sorted)
+        if any(pool[i] > pool[i + 1] for i in range(len(pool) - 1)):  # type: ignore[operator]
+            raise ValueError("the population must be sorted")
+        if not 0 <= k <= len(pool):
+            raise ValueError(f"cannot sample {k} from {len(pool)}")
+        for i in range(k):
+            j = i + self.randbelow(len(pool) - i)
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return unicodedata.normalize("NFC", obj)
+    if isinstance(obj, bool) or obj is None or isinstance(obj, int):
+        return obj
+    if isinstance(obj, float):
+        raise TypeError("canonical JSON has no floats; use Decimal or a string")
+    if isinstance(obj, Decimal):
+        return decimal_str(obj)
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            if not isinstance(k, str):
+                raise TypeError("canonical JSON keys must be strings")
+            out[unicodedata.normalize("NFC", k)] = _plain(v)
+        return out
+    if isinstance(obj, list | tuple):
+        return [_plain(v) for v in obj]
+    raise TypeError(f"cannot put {type(obj).__name__} in canonical JSON")
+
+
+def canonical_json(obj: Any) -> str:
+    """One spelling per value: NFC text, sorted keys, compact, no floats."""
+    return json.dumps(_plain(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _sha256_json(obj: Any) -> str:
+    return hashlib.sha256(canonical_json(obj).encode("utf-8")).hexdigest()
+
+
+def snapshot_digest(snapshot_items: Iterable[Item]) -> str:
+    """Digest of a frozen bank: independent of storage order, sensitive to any edit."""
+    items = sorted(snapshot_items, key=lambda it: it.key)
+    keys = [it.key for it in items]
+    if len(set(keys)) != len(keys):
+        raise ValueError("the snapshot has duplicate item keys")
+    return _sha256_json({"v": SNAPSHOT_VERSION, "items": [item_to_dict(it) for it in items]})
+
+
+class EssayMode(StrEnum):
+    PER_CANDIDATE = "per_candidate"
+    SHARED_VARIANT = "shared_variant"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """``count`` items of (topic, difficulty, type), each worth ``points`` on the paper."""
+
+    topic: str
+    difficulty: Difficulty
+    type: ItemType
+    count: int
+    points: Decimal = Decimal(1)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "topic", unicodedata.normalize("NFC", self.topic).strip())
+        object.__setattr__(self, "difficulty", Difficulty(self.difficulty))
+        object.__setattr__(self, "type", ItemType(self.type))
+        object.__setattr__(self, "points", to_decimal(self.points))
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
+            raise ValueError("a cell's count must be a positive integer")
+
+    @property
+    def label(self) -> str:
+        return f"topic {self.topic} / {self.difficulty} / {self.type}"
+
+    def matches(self, item: Item) -> bool:
+        return (item.topic, item.difficulty, item.type) == (self.topic, self.difficulty, self.type)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A section of the paper; ``shared_variant`` gives every candidate the same items."""
+
+    key: str
+    title: str
+    cells: tuple[Cell, ...]
+    essay_mode: EssayMode = EssayMode.PER_CANDIDATE
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cells", tuple(self.cells))
+        object.__setattr__(self, "essay_mode", EssayMode(self.essay_mode))
+        if not self.key or "|" in self.key:
+            raise ValueError("a part key must be non-empty and must not contain '|'")
+
+
+@dataclass(frozen=True)
+class DrawnItem:
+    """One line of a candidate's paper; ``option_order`` lists original option indices."""
+
+    part_key: str
+    position: int
+    item_key: str
+    option_order: tuple[int, ...]
+
+
+def _blueprint_problems(parts: Sequence[Part]) -> list[str]:
+    problems = []
+    part_keys = Counter(p.key for p in parts)
+    problems += [f"part key {k!r} is used {n} times" for k, n in part_keys.items() if n > 1]
+    cells = Counter((c.topic, c.difficulty, c.type) for p in parts for c in p.cells)
+    for (topic, difficulty, type_), n in cells.items():
+        if n > 1:
+            problems.append(f"topic {topic} / {difficulty} / {type_}: appears in {n} cells")
+    problems += [f"part {p.key!r} has no cells" for p in parts if not p.cells]
+    return problems
+
+
+def check_pool(blueprint_parts: Sequence[Part], snapshot_items: Iterable[Item]) -> list[str]:
+    """Every reason the snapshot cannot fill the blueprint; empty when a draw is possible."""
+    items = list(snapshot_items)
+    problems = _blueprint_problems(blueprint_parts)
+    keys = Counter(it.key for it in items)
+    problems += [f"item key {k!r} appears {n} times in the snapshot" for k, n in keys.items() if n > 1]
+    for part in blueprint_parts:
+        for cell in part.cells:
+            have = sum(1 for it in items if cell.matches(it))
+            if have < cell.count:
+                problems.append(f"{cell.label}: needs {cell.count}, pool has {have}")
+    return problems
+
+
+def _option_order(item: Item, stream: HmacStream) -> tuple[int, ...]:
+    indices = range(len(item.options))
+    if item.type in (ItemType.SINGLE_CHOICE, ItemType.MULTIPLE_RESPONSE):
+        return tuple(stream.shuffle(indices))
+    return tuple(indices)
+
+
+def draw_paper(
+    seed: bytes, snapshot_items: Sequence[Item], parts: Sequence[Part], candidate_number: str
+) -> list[DrawnItem]:
+    """The candidate's paper, exactly as the module docstring specifies."""
+    problems = check_pool(parts, snapshot_items)
+    if problems:
+        raise ValueError("; ".join(problems))
+    candidate = unicodedata.normalize("NFC", candidate_number).strip()
+    if not candidate or "|" in candidate:
+        raise ValueError("the candidate number must be non-empty and must not contain '|'")
+    by_key = {it.key: it for it in snapshot_items}
+    paper: list[DrawnItem] = []
+    for part in parts:
+        scope = "shared" if part.essay_mode is EssayMode.SHARED_VARIANT else f"c:{candidate}"
+        ctx = f"{DRAW_VERSION}|{{}}|{scope}|{part.key}"
+        picks: list[str] = []
+        for j, cell in enumerate(part.cells):
+            pool = sorted(it.key for it in snapshot_items if cell.matches(it))
+            stream = HmacStream(seed, ctx.format("pick") + f"|{j}")
+            picks += stream.sample(pool, cell.count)
+        ordered = HmacStream(seed, ctx.format("order")).shuffle(picks)
+        for position, key in enumerate(ordered, start=1):
+            stream = HmacStream(seed, ctx.format("options") + f"|{key}")
+            paper.append(DrawnItem(part.key, position, key, _option_order(by_key[key], stream)))
+    return paper
+
+
+def paper_fingerprint(drawn_items: Iterable[DrawnItem]) -> str:
+    """Digest of a paper so that a published list of fingerprints pins every paper."""
+    rows = [[d.part_key, d.position, d.item_key, list(d.option_order)] for d in drawn_items]
+    return _sha256_json({"v": DRAW_VERSION, "items": rows})

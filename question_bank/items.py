@@ -1,0 +1,323 @@
+"""Question items: immutable values shared by the formats, the draw and scoring.
+
+Items are frozen so that a bank snapshot, once committed to by its digest, cannot
+change under the draw. Every text field is NFC-normalised on construction because
+Vietnamese text typed on different keyboards (precomposed vs combining marks)
+must compare, hash and draw identically.
+
+Numbers (points, fractions, numeric answers, tolerances) are ``Decimal`` so that
+scores and snapshot digests never depend on binary floating point.
+
+True/false items carry exactly two options, index 0 meaning *true* and index 1
+*false*, with the fixed labels ``TRUE_FALSE_LABELS``; the interface translates the
+labels, the item only records which one is correct.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "TRUE_FALSE_LABELS",
+    "Criterion",
+    "Difficulty",
+    "Item",
+    "ItemType",
+    "Option",
+    "decimal_str",
+    "item_from_dict",
+    "item_to_dict",
+    "to_decimal",
+    "true_false_options",
+]
+
+TRUE_FALSE_LABELS = ("Đúng", "Sai")
+FRACTION_SUM_SLACK = Decimal("0.001")
+
+
+class ItemType(StrEnum):
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_RESPONSE = "multiple_response"
+    TRUE_FALSE = "true_false"
+    SHORT_ANSWER = "short_answer"
+    NUMERIC = "numeric"
+    ESSAY = "essay"
+
+    @property
+    def is_choice(self) -> bool:
+        return self in CHOICE_TYPES
+
+    @property
+    def is_objective(self) -> bool:
+        return self is not ItemType.ESSAY
+
+
+CHOICE_TYPES = frozenset(
+    {ItemType.SINGLE_CHOICE, ItemType.MULTIPLE_RESPONSE, ItemType.TRUE_FALSE}
+)
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+def to_decimal(value: Any) -> Decimal:
+    """Convert via ``str`` so that ``0.1`` becomes ``Decimal('0.1')``, not its binary value."""
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    else:
+        try:
+            result = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+    if not result.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return result
+
+
+def decimal_str(value: Decimal) -> str:
+    """Canonical text of a Decimal: no exponent, no trailing zeros ("1.50" -> "1.5")."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _nfc(text: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"expected text, got {type(text).__name__}")
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice with the fraction of the item's points it earns (negative = penalty)."""
+
+    text: str
+    fraction: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _nfc(self.text))
+        object.__setattr__(self, "fraction", to_decimal(self.fraction))
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One line of an essay rubric: what examiners look for and how many points it is worth."""
+
+    name: str
+    max_points: Decimal
+    descriptors: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _nfc(self.name))
+        object.__setattr__(self, "max_points", to_decimal(self.max_points))
+        object.__setattr__(self, "descriptors", _nfc(self.descriptors))
+
+
+def true_false_options(answer: bool) -> tuple[Option, Option]:
+    """The two canonical options of a true/false item whose correct answer is ``answer``."""
+    return (
+        Option(TRUE_FALSE_LABELS[0], Decimal(1 if answer else 0)),
+        Option(TRUE_FALSE_LABELS[1], Decimal(0 if answer else 1)),
+    )
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    type: ItemType
+    stem: str
+    points: Decimal
+    topic: str
+    difficulty: Difficulty
+    options: tuple[Option, ...] = ()
+    accepted_answers: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    diacritics_sensitive: bool = True
+    numeric_answer: Decimal | None = None
+    tolerance: Decimal = Decimal(0)
+    rubric: tuple[Criterion, ...] = field(default=())
+    source: str = ""
+    general_feedback: str = ""
+
+    def __post_init__(self) -> None:
+        s = object.__setattr__
+        for name in ("key", "stem", "topic", "source", "general_feedback"):
+            s(self, name, _nfc(getattr(self, name)))
+        s(self, "key", self.key.strip())
+        s(self, "topic", self.topic.strip())
+        s(self, "type", ItemType(self.type))
+        s(self, "difficulty", Difficulty(self.difficulty))
+        s(self, "points", to_decimal(self.points))
+        s(self, "options", tuple(self.options))
+        s(self, "accepted_answers", tuple(_nfc(a) for a in self.accepted_answers))
+        s(self, "rubric", tuple(self.rubric))
+        s(self, "tolerance", to_decimal(self.tolerance))
+        if self.numeric_answer is not None:
+            s(self, "numeric_answer", to_decimal(self.numeric_answer))
+        for name in ("case_sensitive", "diacritics_sensitive"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be a bool")
+        if not all(isinstance(o, Option) for o in self.options):
+            raise TypeError("options must be Option values")
+        if not all(isinstance(c, Criterion) for c in self.rubric):
+            raise TypeError("rubric must be Criterion values")
+
+    @property
+    def correct_indices(self) -> tuple[int, ...]:
+        return tuple(i for i, o in enumerate(self.options) if o.fraction > 0)
+
+    def validate(self) -> list[str]:
+        """Problems that make the item unusable in an exam; empty when it is sound."""
+        problems: list[str] = []
+        add = problems.append
+        if not self.key:
+            add("the item has no key")
+        elif any(c.isspace() for c in self.key) or "|" in self.key:
+            add("the key must not contain spaces or '|'")
+        if not self.stem.strip():
+            add("the stem is empty")
+        if not self.topic:
+            add("the topic is empty")
+        if self.points <= 0:
+            add("points must be greater than 0")
+        for name in ("options", "accepted_answers", "rubric"):
+            if getattr(self, name) and name not in _ALLOWED[self.type]:
+                add(f"a {self.type} item must not have {name.replace('_', ' ')}")
+        if self.type is not ItemType.NUMERIC and (self.numeric_answer is not None or self.tolerance):
+            add(f"a {self.type} item must not have a numeric answer or tolerance")
+        for o in self.options:
+            if not o.text.strip():
+                add("an option has no text")
+            elif "\n" in o.text:
+                add(f"option {o.text[:30]!r} spans several lines")
+            if o.fraction > 1 or o.fraction < -1:
+                add(f"option {o.text[:30]!r} has a fraction outside -1..1")
+        texts = [o.text.strip() for o in self.options]
+        if len(set(texts)) != len(texts):
+            add("two options have the same text")
+        check = _TYPE_CHECKS.get(self.type)
+        if check:
+            check(self, add)
+        return problems
+
+
+def _check_single(item: Item, add) -> None:
+    if len(item.options) < 2:
+        add("a single choice item needs at least 2 options")
+    correct = [o for o in item.options if o.fraction > 0]
+    if len(correct) != 1 or correct[0].fraction != 1:
+        add("a single choice item needs exactly one correct option (fraction 1)")
+    if any(o.fraction < 0 for o in item.options):
+        add("a single choice item is all or nothing: no negative fractions")
+
+
+def _check_multiple(item: Item, add) -> None:
+    if len(item.options) < 2:
+        add("a multiple response item needs at least 2 options")
+    positive = sum((o.fraction for o in item.options if o.fraction > 0), Decimal(0))
+    if not any(o.fraction > 0 for o in item.options):
+        add("a multiple response item needs at least one correct option")
+    elif abs(positive - 1) > FRACTION_SUM_SLACK:
+        add(f"the positive fractions of a multiple response item sum to {positive}, not 1")
+
+
+def _check_true_false(item: Item, add) -> None:
+    if tuple(o.text for o in item.options) != TRUE_FALSE_LABELS:
+        add(f"a true/false item has exactly the options {TRUE_FALSE_LABELS}")
+    elif sorted(o.fraction for o in item.options) != [0, 1]:
+        add("a true/false item needs exactly one correct option (fraction 1) and one 0")
+
+
+def _check_short(item: Item, add) -> None:
+    if not any(a.strip() for a in item.accepted_answers):
+        add("a short answer item needs at least one accepted answer")
+    if any("\n" in a for a in item.accepted_answers):
+        add("an accepted answer spans several lines")
+
+
+def _check_numeric(item: Item, add) -> None:
+    if item.numeric_answer is None:
+        add("a numeric item needs a numeric answer")
+    if item.tolerance < 0:
+        add("the tolerance must not be negative")
+
+
+def _check_essay(item: Item, add) -> None:
+    if not item.rubric:
+        add("an essay needs a rubric")
+        return
+    for c in item.rubric:
+        if not c.name.strip():
+            add("a rubric criterion has no name")
+        if c.max_points <= 0:
+            add(f"rubric criterion {c.name!r} must be worth more than 0 points")
+    total = sum((c.max_points for c in item.rubric), Decimal(0))
+    if total != item.points:
+        add(f"the rubric's maximum points sum to {decimal_str(total)}, "
+            f"but the item is worth {decimal_str(item.points)}")
+
+
+_TYPE_CHECKS = {
+    ItemType.SINGLE_CHOICE: _check_single,
+    ItemType.MULTIPLE_RESPONSE: _check_multiple,
+    ItemType.TRUE_FALSE: _check_true_false,
+    ItemType.SHORT_ANSWER: _check_short,
+    ItemType.NUMERIC: _check_numeric,
+    ItemType.ESSAY: _check_essay,
+}
+
+_ALLOWED = {
+    ItemType.SINGLE_CHOICE: {"options"},
+    ItemType.MULTIPLE_RESPONSE: {"options"},
+    ItemType.TRUE_FALSE: {"options"},
+    ItemType.SHORT_ANSWER: {"accepted_answers"},
+    ItemType.NUMERIC: set(),
+    ItemType.ESSAY: {"rubric"},
+}
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    """Canonical JSON-ready dict: every field present, numbers as canonical decimal strings."""
+    return {
+        "key": item.key,
+        "type": str(item.type),
+        "stem": item.stem,
+        "points": decimal_str(item.points),
+        "topic": item.topic,
+        "difficulty": str(item.difficulty),
+        "options": [{"text": o.text, "fraction": decimal_str(o.fraction)} for o in item.options],
+        "accepted_answers": list(item.accepted_answers),
+        "case_sensitive": item.case_sensitive,
+        "diacritics_sensitive": item.diacritics_sensitive,
+        "numeric_answer": None if item.numeric_answer is None else decimal_str(item.numeric_answer),
+        "tolerance": decimal_str(item.tolerance),
+        "rubric": [
+            {"name": c.name, "max_points": decimal_str(c.max_points), "descriptors": c.descriptors}
+            for c in item.rubric
+        ],
+        "source": item.source,
+        "general_feedback": item.general_feedback,
+    }
+
+
+def item_from_dict(data: dict[str, Any]) -> Item:
+    """Inverse of ``item_to_dict``; unknown keys are an error so that typos are not lost."""
+    known = set(Item.__dataclass_fields__)
+    unknown = set(data) - known
+    if unknown:
+        raise ValueError(f"unknown item fields: {', '.join(sorted(unknown))}")
+    args = dict(data)
+    args["options"] = tuple(Option(o["text"], o.get("fraction", 0)) for o in data.get("options", ()))
+    args["rubric"] = tuple(
+        Criterion(c["name"], c["max_points"], c.get("descriptors", "")) for c in data.get("rubric", ())
+    )
+    args["accepted_answers"] = tuple(data.get("accepted_answers", ()))
+    return Item(**args)
