@@ -1,0 +1,555 @@
+"""PAdES signing and verification of our PDFs (pyHanko), plus detached CMS signatures.
+
+Design choices (see docs in the project's research notes):
+
+* A sheet is *certified* by the board (DocMDP certification signature). We use
+  ``MDPPerm.FILL_FORMS`` (P=2), not ``NO_CHANGES`` (P=1): with P=1 pyHanko refuses
+  to add any further signature ("Author signature forbids all changes") and a
+  conforming validator treats every later signature as a violation, yet board
+  members must be able to countersign in incremental updates. P=2 allows exactly
+  form filling and signing; any change to page content, or any other object,
+  fails pyHanko's difference analysis (``docmdp_ok`` False).
+* ``verify_pdf`` is stricter than pyHanko's ``bottom_line``: every revision after
+  the certification must be a signature revision, and the newest signature must
+  cover the whole file. This rejects "benign-looking" updates (e.g. a rewritten
+  /Info) that pyHanko alone would accept.
+* Trust is only ever what the caller passes (the board's published root); never
+  the OS store, never certificates found in the file.
+* ``PdfSigner.sign_pdf`` and the detached helpers run ``asyncio.run`` inside;
+  call them from synchronous code (Flask views, CLI), not from a running loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from asn1crypto import cms
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.sign.validation import (
+    async_validate_detached_cms,
+    read_certification_data,
+    validate_pdf_signature,
+)
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from .pdf import info_to_metadata
+
+__all__ = [
+    "CERTIFICATION_PERMISSION",
+    "DevPki",
+    "PdfVerification",
+    "SignerReport",
+    "SigningKey",
+    "add_approval_signature",
+    "certify_pdf",
+    "create_dev_pki",
+    "issue_dev_signer",
+    "load_signer",
+    "load_trust_roots",
+    "sign_detached",
+    "verify_detached",
+    "verify_pdf",
+]
+
+ROOT_CERT_FILE = "root-ca.pem"
+ROOT_KEY_FILE = "root-ca-key.pem"
+SIGNER_P12_FILE = "signing.p12"
+
+# P=2: further signatures (and form filling) allowed, nothing else. See module docstring.
+CERTIFICATION_PERMISSION = MDPPerm.FILL_FORMS
+KEY_USAGE = frozenset({"digital_signature", "non_repudiation"})
+_ALLOWED_AFTER_CERTIFICATION = (ModificationLevel.NONE, ModificationLevel.FORM_FILLING)
+
+
+# --------------------------------------------------------------------------- dev PKI
+
+
+@dataclass(frozen=True)
+class DevPki:
+    """Files of a throw-away PKI for development and tests (never for a real exam)."""
+
+    directory: Path
+    root_cert_path: Path
+    root_key_path: Path
+    p12_path: Path
+
+
+def _name(common_name: str, organization: str) -> x509.Name:
+    return x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
+        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+    ])
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write key material readable by the owner only."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _issue_leaf(
+    root_cert: x509.Certificate,
+    root_key: rsa.RSAPrivateKey,
+    common_name: str,
+    organization: str,
+    days: int = 3 * 365,
+) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    now = dt.datetime.now(dt.UTC)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(common_name, organization))
+        .issuer_name(root_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
+            critical=False,
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    return key, cert
+
+
+def _write_p12(path: Path, name: str, key, cert, root_cert, password: bytes) -> None:
+    data = pkcs12.serialize_key_and_certificates(
+        name.encode("utf-8"), key, cert, [root_cert],
+        serialization.BestAvailableEncryption(password),
+    )
+    _write_private(path, data)
+
+
+def create_dev_pki(directory: Path, organization: str, password: bytes) -> DevPki:
+    """Make a root CA and an RSA-3072 signing certificate (CN = organization).
+
+    Writes ``root-ca.pem`` (publish this: it is what verifiers trust),
+    ``root-ca-key.pem`` (encrypted with ``password``; lets ``issue_dev_signer``
+    make board-member certificates) and ``signing.p12``. Backs
+    ``thituyen keys create-dev``.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.UTC)
+    root_key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    root_name = _name(f"{organization} Development Root CA", organization)
+    root_cert = (
+        x509.CertificateBuilder()
+        .subject_name(root_name)
+        .issuer_name(root_name)
+        .public_key(root_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=10 * 365))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False, content_commitment=False, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                crl_sign=True, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    pki = DevPki(
+        directory=directory,
+        root_cert_path=directory / ROOT_CERT_FILE,
+        root_key_path=directory / ROOT_KEY_FILE,
+        p12_path=directory / SIGNER_P12_FILE,
+    )
+    pki.root_cert_path.write_bytes(root_cert.public_bytes(serialization.Encoding.PEM))
+    _write_private(
+        pki.root_key_path,
+        root_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(password),
+        ),
+    )
+    key, cert = _issue_leaf(root_cert, root_key, organization, organization)
+    _write_p12(pki.p12_path, organization, key, cert, root_cert, password)
+    return pki
+
+
+def issue_dev_signer(
+    pki: DevPki, common_name: str, organization: str, password: bytes, filename: str
+) -> Path:
+    """Issue another dev signing certificate (e.g. a board member) as ``filename`` (.p12)."""
+    root_cert = x509.load_pem_x509_certificate(pki.root_cert_path.read_bytes())
+    root_key = serialization.load_pem_private_key(pki.root_key_path.read_bytes(), password)
+    if not isinstance(root_key, rsa.RSAPrivateKey):
+        raise ValueError("the development root key must be RSA")
+    key, cert = _issue_leaf(root_cert, root_key, common_name, organization)
+    path = pki.directory / filename
+    _write_p12(path, common_name, key, cert, root_cert, password)
+    return path
+
+
+# --------------------------------------------------------------------------- keys
+
+
+TrustRoot = Path | str | bytes | x509.Certificate | asn1_x509.Certificate
+
+
+def load_trust_roots(roots: Iterable[TrustRoot]) -> list[asn1_x509.Certificate]:
+    """Certificates to trust, from PEM/DER paths or bytes or certificate objects."""
+    out: list[asn1_x509.Certificate] = []
+    for root in roots:
+        if isinstance(root, asn1_x509.Certificate):
+            out.append(root)
+            continue
+        if isinstance(root, x509.Certificate):
+            data = root.public_bytes(serialization.Encoding.DER)
+        else:
+            raw = Path(root).read_bytes() if isinstance(root, Path | str) else root
+            if b"-----BEGIN" in raw:
+                out += [
+                    asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+                    for c in x509.load_pem_x509_certificates(raw)
+                ]
+                continue
+            data = raw
+        out.append(asn1_x509.Certificate.load(data))
+    return out
+
+
+@dataclass
+class SigningKey:
+    """A loaded signer (key + certificate chain) and the roots its signatures chain to."""
+
+    signer: signers.SimpleSigner
+    trust_roots: list[asn1_x509.Certificate]
+    root_paths: list[Path] = field(default_factory=list)
+
+    @property
+    def subject_name(self) -> str:
+        """The signer's common name (organization or board member)."""
+        return _common_name(self.signer.signing_cert)
+
+    def validation_context(self) -> ValidationContext:
+        """A fresh context trusting only our roots (contexts cache state; don't share)."""
+        return ValidationContext(trust_roots=list(self.trust_roots))
+
+
+def load_signer(
+    p12_path: Path | str, password: bytes, trust_roots: Sequence[TrustRoot] | None = None
+) -> SigningKey:
+    """Load a PKCS#12 signer; trust roots default to ``root-ca.pem`` next to it."""
+    p12_path = Path(p12_path)
+    if trust_roots is None:
+        root_path = p12_path.parent / ROOT_CERT_FILE
+        if not root_path.exists():
+            raise FileNotFoundError(f"no trust root given and {root_path} does not exist")
+        trust_roots = [root_path]
+    signer = signers.SimpleSigner.load_pkcs12(str(p12_path), passphrase=password)
+    if signer is None:
+        raise ValueError(f"could not load a signing key from {p12_path} (wrong password?)")
+    roots = load_trust_roots(trust_roots)
+    paths = [Path(r) for r in trust_roots if isinstance(r, Path | str)]
+    return SigningKey(signer=signer, trust_roots=roots, root_paths=paths)
+
+
+def _common_name(cert: asn1_x509.Certificate) -> str:
+    native = cert.subject.native
+    return str(native.get("common_name") or cert.subject.human_friendly)
+
+
+# --------------------------------------------------------------------------- PDF signing
+
+
+def _sign(
+    pdf_bytes: bytes,
+    key: SigningKey,
+    meta: signers.PdfSignatureMetadata,
+    tsa_url: str | None,
+) -> bytes:
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=True)
+    timestamper = HTTPTimeStamper(tsa_url) if tsa_url else None
+    pdf_signer = signers.PdfSigner(meta, signer=key.signer, timestamper=timestamper)
+    out = pdf_signer.sign_pdf(writer)
+    return out.getvalue()
+
+
+def certify_pdf(
+    pdf_bytes: bytes,
+    key: SigningKey,
+    *,
+    reason: str,
+    location: str,
+    field_name: str = "Certification",
+    tsa_url: str | None = None,
+) -> bytes:
+    """Add the board's PAdES certification signature (invisible field).
+
+    ``tsa_url``: RFC 3161 timestamp authority for PAdES B-T; without it the
+    signing time is only the signer's claim (B-B).
+    """
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        certify=True,
+        docmdp_permissions=CERTIFICATION_PERMISSION,
+        validation_context=key.validation_context(),
+        signer_key_usage=set(KEY_USAGE),
+    )
+    return _sign(pdf_bytes, key, meta, tsa_url)
+
+
+def add_approval_signature(
+    pdf_bytes: bytes,
+    key: SigningKey,
+    *,
+    field_name: str,
+    reason: str,
+    location: str | None = None,
+    tsa_url: str | None = None,
+) -> bytes:
+    """Countersign (e.g. a board member) in a new incremental update; earlier ones stay valid."""
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        validation_context=key.validation_context(),
+        signer_key_usage=set(KEY_USAGE),
+    )
+    return _sign(pdf_bytes, key, meta, tsa_url)
+
+
+# --------------------------------------------------------------------------- PDF verification
+
+
+@dataclass(frozen=True)
+class SignerReport:
+    """One embedded signature as a verifier sees it."""
+
+    field_name: str
+    name: str
+    signed_at: dt.datetime | None
+    is_valid: bool
+    coverage: str
+    certification: bool = False
+    intact: bool = False
+    trusted: bool = False
+    modification_level: str | None = None
+    timestamp: dt.datetime | None = None
+
+
+@dataclass
+class PdfVerification:
+    """Verdict on a signed PDF: ``is_valid`` plus details a person can read."""
+
+    is_valid: bool
+    signers: list[SignerReport] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def verify_pdf(pdf_bytes: bytes, trust_roots: Sequence[TrustRoot]) -> PdfVerification:
+    """Check every signature against ``trust_roots`` and that nothing but signatures was added.
+
+    Valid only if: there is a certification signature; every signature is
+    intact, trusted and respects DocMDP; each revision after the certification
+    is a signature revision; the newest signature covers the entire file.
+    ``metadata`` comes from the certified revision, not from later updates.
+    """
+    result = PdfVerification(is_valid=False)
+    problems = result.problems
+    try:
+        roots = load_trust_roots(trust_roots)
+    except (OSError, ValueError) as exc:
+        problems.append(f"Could not load the trust roots: {exc}")
+        return result
+    if not roots:
+        problems.append("No trust root given; cannot decide whom to trust.")
+        return result
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=True)
+        sigs = list(reader.embedded_signatures)
+        cert_data = read_certification_data(reader)
+    except Exception as exc:  # pyHanko raises several types for malformed files
+        problems.append(f"The file is not a readable PDF: {exc}")
+        return result
+    if not sigs:
+        problems.append("The document has no signature.")
+        return result
+
+    cert_ref = _certification_ref(reader) if cert_data is not None else None
+    certification = None
+    for sig in sigs:
+        is_cert = cert_ref is not None and sig.sig_object.container_ref == cert_ref
+        if is_cert:
+            certification = sig
+        report = _check_signature(sig, roots, is_cert, problems)
+        result.signers.append(report)
+
+    total_revisions = reader.xrefs.total_revisions
+    if certification is None:
+        problems.append("The document has no certification signature.")
+    else:
+        if cert_data.permission != CERTIFICATION_PERMISSION:
+            problems.append(
+                f"The certification allows {cert_data.permission.name}; expected "
+                f"{CERTIFICATION_PERMISSION.name}."
+            )
+        signed_revisions = {s.signed_revision for s in sigs}
+        later = range(certification.signed_revision + 1, total_revisions)
+        unsigned = [r for r in later if r not in signed_revisions]
+        if unsigned:
+            problems.append(
+                f"{len(unsigned)} update(s) after the certification are not signatures "
+                "(the file was changed after it was signed)."
+            )
+        earlier = [s for s in sigs if s.signed_revision < certification.signed_revision]
+        if earlier:
+            problems.append("A signature precedes the certification signature.")
+        try:
+            result.metadata = info_to_metadata(
+                reader.get_historical_resolver(certification.signed_revision)
+                .trailer_view.get("/Info")
+            )
+            latest = info_to_metadata(reader.trailer_view.get("/Info"))
+        except Exception as exc:
+            problems.append(f"Could not read the document information: {exc}")
+        else:
+            if latest != result.metadata:
+                problems.append("The verification data was changed after certification.")
+
+    newest = max(sigs, key=lambda s: s.signed_revision)
+    if newest.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        problems.append("Data was appended after the last signature.")
+
+    result.is_valid = not problems and all(s.is_valid for s in result.signers)
+    return result
+
+
+def _certification_ref(reader: PdfFileReader):
+    """Reference of the signature that /Perms /DocMDP names as the certification."""
+    try:
+        return reader.root["/Perms"].get_value_as_reference("/DocMDP")
+    except Exception:  # missing or direct object: treat as "no certification"
+        return None
+
+
+def _check_signature(sig, roots, is_cert: bool, problems: list[str]) -> SignerReport:
+    label = sig.field_name or "?"
+    try:
+        status = validate_pdf_signature(
+            sig, signer_validation_context=ValidationContext(trust_roots=list(roots))
+        )
+    except Exception as exc:  # malformed CMS, unsupported algorithms, ...
+        problems.append(f"Signature {label!r} could not be checked: {exc}")
+        return SignerReport(
+            field_name=label, name="?", signed_at=None, is_valid=False,
+            coverage=_enum_name(sig.coverage), certification=is_cert,
+        )
+    name = _common_name(status.signing_cert) if status.signing_cert is not None else "?"
+    mod = status.modification_level
+    ok = bool(status.bottom_line and status.intact and status.valid and status.trusted)
+    if not status.intact:
+        problems.append(f"Signature {label!r} ({name}): the signed content was altered.")
+    elif not status.valid:
+        problems.append(f"Signature {label!r} ({name}): the signature value is wrong.")
+    if status.intact and not status.trusted:
+        problems.append(f"Signature {label!r} ({name}): the signer is not trusted.")
+    if status.docmdp_ok is False:
+        ok = False
+        problems.append(
+            f"Signature {label!r} ({name}): later changes are not allowed by the certification."
+        )
+    if status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
+        ok = False
+        problems.append(f"Signature {label!r} ({name}): it does not cover its whole revision.")
+    if is_cert and mod is not None and mod not in _ALLOWED_AFTER_CERTIFICATION:
+        ok = False
+        problems.append(
+            f"Certification {label!r}: the document was modified after signing ({mod.name})."
+        )
+    timestamp = status.timestamp_validity.timestamp if status.timestamp_validity else None
+    return SignerReport(
+        field_name=label,
+        name=name,
+        signed_at=status.signer_reported_dt,
+        is_valid=ok,
+        coverage=_enum_name(status.coverage),
+        certification=is_cert,
+        intact=bool(status.intact),
+        trusted=bool(status.trusted),
+        modification_level=_enum_name(mod),
+        timestamp=timestamp,
+    )
+
+
+def _enum_name(value) -> str | None:
+    return None if value is None else value.name
+
+
+# --------------------------------------------------------------------------- detached CMS
+
+
+def sign_detached(data: bytes, key: SigningKey) -> bytes:
+    """Detached CMS (DER) over ``data``; also verifiable with ``openssl cms -verify -binary``."""
+
+    async def run() -> cms.ContentInfo:
+        return await key.signer.async_sign_general_data(data, "sha256", detached=True)
+
+    return asyncio.run(run()).dump()
+
+
+def verify_detached(data: bytes, signature: bytes, trust_roots: Sequence[TrustRoot]) -> bool:
+    """True only if ``signature`` is an intact CMS over ``data`` by a signer chaining to a root."""
+    try:
+        content = cms.ContentInfo.load(signature)
+        if content["content_type"].native != "signed_data":
+            return False
+        signed_data = content["content"]
+        vc = ValidationContext(trust_roots=load_trust_roots(trust_roots))
+
+        async def run():
+            return await async_validate_detached_cms(
+                data, signed_data, signer_validation_context=vc
+            )
+
+        status = asyncio.run(run())
+    except Exception:  # any parse/validation error means "not verified"
+        return False
+    return bool(status.bottom_line and status.intact and status.valid and status.trusted)
