@@ -55,6 +55,7 @@ __all__ = [
     "build_result_sheet",
     "build_score_sheet",
     "build_submission_receipt",
+    "metadata_at",
     "nfc",
     "read_sheet_metadata",
 ]
@@ -616,21 +617,27 @@ def read_sheet_metadata(pdf_bytes: bytes, *, revision: int | None = None) -> dic
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=True)
+    return metadata_at(reader, revision)
+
+
+def metadata_at(reader: Any, revision: int | None = None) -> dict[str, str]:
+    """/Thituyen* keys as they were in ``revision`` of a pyHanko reader (None: latest).
+
+    Indirect objects are resolved through the historical resolver: resolving them
+    the ordinary way would silently return the newest version of the dictionary.
+    """
+    from pyhanko.pdf_utils.generic import IndirectObject
+
     if revision is None:
-        trailer = reader.trailer_view
-    else:
-        trailer = reader.get_historical_resolver(revision).trailer_view
-    return info_to_metadata(trailer.get("/Info"))
-
-
-def info_to_metadata(info: Any) -> dict[str, str]:
-    """Pick the /Thituyen* keys out of a (pyHanko) document-info dictionary."""
+        revision = reader.xrefs.total_revisions - 1
+    resolver = reader.get_historical_resolver(revision)
+    info = resolver.trailer_view.raw_get("/Info") if "/Info" in resolver.trailer_view else None
+    if isinstance(info, IndirectObject):
+        info = resolver.get_object(info.reference)
     if info is None:
         return {}
-    info = info.get_object() if hasattr(info, "get_object") else info
     out: dict[str, str] = {}
     for key in METADATA_KEYS:
         if key in info:
             out[key.lstrip("/")] = str(info[key])
     return out
-

@@ -50,7 +50,7 @@ from pyhanko.sign.validation import (
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from .pdf import info_to_metadata
+from .pdf import metadata_at
 
 __all__ = [
     "CERTIFICATION_PERMISSION",
@@ -443,11 +443,8 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: Sequence[TrustRoot]) -> PdfVerific
         if earlier:
             problems.append("A signature precedes the certification signature.")
         try:
-            result.metadata = info_to_metadata(
-                reader.get_historical_resolver(certification.signed_revision)
-                .trailer_view.get("/Info")
-            )
-            latest = info_to_metadata(reader.trailer_view.get("/Info"))
+            result.metadata = metadata_at(reader, certification.signed_revision)
+            latest = metadata_at(reader)
         except Exception as exc:
             problems.append(f"Could not read the document information: {exc}")
         else:
