@@ -208,18 +208,29 @@ def _styles() -> dict[str, ParagraphStyle]:
         "org": ParagraphStyle("org", base, fontName=BOLD, fontSize=10.5, leading=13),
         "competition": ParagraphStyle("competition", base, fontSize=10.5, leading=13),
         "title": ParagraphStyle(
-            "title", base, fontName=BOLD, fontSize=15, leading=19, alignment=TA_CENTER,
-            spaceBefore=6, spaceAfter=2,
+            "title",
+            base,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            alignment=TA_CENTER,
+            spaceBefore=6,
+            spaceAfter=2,
         ),
         "subtitle": ParagraphStyle("subtitle", base, alignment=TA_CENTER, spaceAfter=4),
         "status": ParagraphStyle(
-            "status", base, fontName=BOLD, fontSize=10, alignment=TA_RIGHT,
+            "status",
+            base,
+            fontName=BOLD,
+            fontSize=10,
+            alignment=TA_RIGHT,
             textColor=colors.HexColor("#9b1c1c"),
         ),
         "meta": ParagraphStyle("meta", base, fontName=ITALIC, fontSize=8.5, alignment=TA_RIGHT),
         "cell": ParagraphStyle("cell", base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2),
-        "head": ParagraphStyle("head", base, fontName=BOLD, fontSize=TABLE_SIZE,
-                               leading=TABLE_SIZE * 1.2),
+        "head": ParagraphStyle(
+            "head", base, fontName=BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2
+        ),
         "boxhead": ParagraphStyle("boxhead", base, fontName=BOLD, fontSize=10, leading=13),
         "code": ParagraphStyle("code", base, fontName=BOLD, fontSize=13, leading=16),
         "mono": ParagraphStyle("mono", base, fontName=MONO, fontSize=7.5, leading=9.5),
@@ -268,9 +279,7 @@ def _canvas_class(info_extra: Mapping[str, str], footer_left: str, page_label: s
             super().__init__(*args, **kwargs)
             old = self._doc.info
             self._doc.info = _Info(info_extra)
-            self._doc.info.__dict__.update(
-                {k: v for k, v in old.__dict__.items() if k != "extra"}
-            )
+            self._doc.info.__dict__.update({k: v for k, v in old.__dict__.items() if k != "extra"})
             self._pages: list[dict] = []
 
         def showPage(self):  # noqa: N802 - reportlab's name
@@ -317,11 +326,13 @@ def _header_flowables(header: SheetHeader, st: dict[str, ParagraphStyle]) -> lis
     top = Table(
         [[left, right]],
         colWidths=[width * 0.68, width * 0.32],
-        style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]),
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
     )
     out: list[Flowable] = [top, _p(header.title, st["title"])]
     if header.subtitle:
@@ -357,12 +368,14 @@ def _verification_box(v: Verification, st: dict[str, ParagraphStyle]) -> Flowabl
     box = Table(
         [[_qr(nfc(v.url), qr_size), lines]],
         colWidths=[qr_size + 6 * mm, width - qr_size - 6 * mm],
-        style=TableStyle([
-            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]),
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        ),
     )
     return KeepTogether([Spacer(1, 5 * mm), box])
 
@@ -459,12 +472,14 @@ def _fields_table(
     return Table(
         data,
         colWidths=[width * 0.32, width * 0.68],
-        style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#bbbbbb")),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]),
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#bbbbbb")),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        ),
     )
 
 
@@ -560,8 +575,9 @@ def build_admission_ticket(ticket: AdmissionTicket) -> bytes:
     """Admission ticket: who, which competition, when and where, how to get in."""
     st = _styles()
     story = _header_flowables(ticket.header, st)
-    story.append(_fields_table([(ticket.candidate_number_label, ticket.candidate_number)], st,
-                               big=True))
+    story.append(
+        _fields_table([(ticket.candidate_number_label, ticket.candidate_number)], st, big=True)
+    )
     fields = [
         (ticket.candidate_name_label, ticket.candidate_name),
         (ticket.competition_label, ticket.competition),
@@ -573,13 +589,15 @@ def build_admission_ticket(ticket: AdmissionTicket) -> bytes:
     story.append(_fields_table(fields, st))
     if ticket.instructions:
         story += [Spacer(1, 4 * mm), _p(ticket.instructions_label, st["boxhead"])]
-        story += [_p(f"{i}. {nfc(line)}", st["body"]) for i, line in
-                  enumerate(ticket.instructions, 1)]
+        story += [
+            _p(f"{i}. {nfc(line)}", st["body"]) for i, line in enumerate(ticket.instructions, 1)
+        ]
     if ticket.verification:
         story.append(_verification_box(ticket.verification, st))
     meta = _metadata(KIND_ADMISSION_TICKET, ticket.verification)
-    return _render(ticket.header, story, KIND_ADMISSION_TICKET, meta,
-                   _footer_text(ticket.verification))
+    return _render(
+        ticket.header, story, KIND_ADMISSION_TICKET, meta, _footer_text(ticket.verification)
+    )
 
 
 def build_submission_receipt(receipt: SubmissionReceipt) -> bytes:
@@ -601,8 +619,9 @@ def build_submission_receipt(receipt: SubmissionReceipt) -> bytes:
     if receipt.verification:
         story.append(_verification_box(receipt.verification, st))
     meta = _metadata(KIND_SUBMISSION_RECEIPT, receipt.verification, receipt.answers_sha256)
-    return _render(receipt.header, story, KIND_SUBMISSION_RECEIPT, meta,
-                   _footer_text(receipt.verification))
+    return _render(
+        receipt.header, story, KIND_SUBMISSION_RECEIPT, meta, _footer_text(receipt.verification)
+    )
 
 
 # --------------------------------------------------------------------------- reading back

@@ -93,11 +93,13 @@ class DevPki:
 
 
 def _name(common_name: str, organization: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-    ])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
+    )
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -127,9 +129,15 @@ def _issue_leaf(
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -145,7 +153,10 @@ def _issue_leaf(
 
 def _write_p12(path: Path, name: str, key, cert, root_cert, password: bytes) -> None:
     data = pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8"), key, cert, [root_cert],
+        name.encode("utf-8"),
+        key,
+        cert,
+        [root_cert],
         serialization.BestAvailableEncryption(password),
     )
     _write_private(path, data)
@@ -175,9 +186,15 @@ def create_dev_pki(directory: Path, organization: str, password: bytes) -> DevPk
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=False, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=True, encipher_only=False, decipher_only=False,
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -476,8 +493,12 @@ def _check_signature(sig, roots, is_cert: bool, problems: list[str]) -> SignerRe
     except Exception as exc:  # malformed CMS, unsupported algorithms, ...
         problems.append(f"Signature {label!r} could not be checked: {exc}")
         return SignerReport(
-            field_name=label, name="?", signed_at=None, is_valid=False,
-            coverage=_enum_name(sig.coverage), certification=is_cert,
+            field_name=label,
+            name="?",
+            signed_at=None,
+            is_valid=False,
+            coverage=_enum_name(sig.coverage),
+            certification=is_cert,
         )
     name = _common_name(status.signing_cert) if status.signing_cert is not None else "?"
     mod = status.modification_level

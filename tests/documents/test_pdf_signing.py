@@ -50,8 +50,18 @@ def nss_db(pki, tmp_path_factory) -> str | None:
     db = tmp_path_factory.mktemp("nss")
     subprocess.run([certutil, "-N", "-d", f"sql:{db}", "--empty-password"], check=True)
     subprocess.run(
-        [certutil, "-A", "-d", f"sql:{db}", "-n", "thituyen-dev-root", "-t", "CT,C,C",
-         "-i", str(pki.root_cert_path)],
+        [
+            certutil,
+            "-A",
+            "-d",
+            f"sql:{db}",
+            "-n",
+            "thituyen-dev-root",
+            "-t",
+            "CT,C,C",
+            "-i",
+            str(pki.root_cert_path),
+        ],
         check=True,
     )
     return f"sql:{db}"
@@ -263,21 +273,28 @@ def test_approval_only_document_is_not_a_certified_sheet(unsigned_sheet, member_
     assert any("no certification" in p for p in result.problems)
 
 
-def test_no_changes_certification_would_block_board_signatures(unsigned_sheet, board_key,
-                                                                member_key):
+def test_no_changes_certification_would_block_board_signatures(
+    unsigned_sheet, board_key, member_key
+):
     """Why we certify with FILL_FORMS: pyHanko refuses to countersign a P=1 document."""
     meta = signers.PdfSignatureMetadata(
-        field_name="Certification", md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
-        certify=True, docmdp_permissions=MDPPerm.NO_CHANGES,
+        field_name="Certification",
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        certify=True,
+        docmdp_permissions=MDPPerm.NO_CHANGES,
     )
-    locked = signers.PdfSigner(meta, signer=board_key.signer).sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(unsigned_sheet))
-    ).getvalue()
+    locked = (
+        signers.PdfSigner(meta, signer=board_key.signer)
+        .sign_pdf(IncrementalPdfFileWriter(io.BytesIO(unsigned_sheet)))
+        .getvalue()
+    )
     with pytest.raises(SigningError, match="forbids all changes"):
         add_approval_signature(locked, member_key, field_name="TV", reason="Duyệt")
 
 
 def test_certify_refuses_a_second_certification(signed_sheet, board_key):
     with pytest.raises(SigningError):
-        certify_pdf(signed_sheet, board_key, reason="again", location="Hà Nội",
-                    field_name="Certification2")
+        certify_pdf(
+            signed_sheet, board_key, reason="again", location="Hà Nội", field_name="Certification2"
+        )
