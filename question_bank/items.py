@@ -3,7 +3,8 @@
 Items are frozen so that a bank snapshot, once committed to by its digest, cannot
 change under the draw. Every text field is NFC-normalised on construction because
 Vietnamese text typed on different keyboards (precomposed vs combining marks)
-must compare, hash and draw identically.
+must compare, hash and draw identically; surrounding whitespace is trimmed so that
+every import format yields the same item.
 
 Numbers (points, fractions, numeric answers, tolerances) are ``Decimal`` so that
 scores and snapshot digests never depend on binary floating point.
@@ -103,7 +104,7 @@ class Option:
     fraction: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _nfc(self.text))
+        object.__setattr__(self, "text", _nfc(self.text).strip())
         object.__setattr__(self, "fraction", to_decimal(self.fraction))
 
 
@@ -116,9 +117,9 @@ class Criterion:
     descriptors: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", _nfc(self.name))
+        object.__setattr__(self, "name", _nfc(self.name).strip())
         object.__setattr__(self, "max_points", to_decimal(self.max_points))
-        object.__setattr__(self, "descriptors", _nfc(self.descriptors))
+        object.__setattr__(self, "descriptors", _nfc(self.descriptors).strip())
 
 
 def true_false_options(answer: bool) -> tuple[Option, Option]:
@@ -150,14 +151,12 @@ class Item:
     def __post_init__(self) -> None:
         s = object.__setattr__
         for name in ("key", "stem", "topic", "source", "general_feedback"):
-            s(self, name, _nfc(getattr(self, name)))
-        s(self, "key", self.key.strip())
-        s(self, "topic", self.topic.strip())
+            s(self, name, _nfc(getattr(self, name)).strip())
         s(self, "type", ItemType(self.type))
         s(self, "difficulty", Difficulty(self.difficulty))
         s(self, "points", to_decimal(self.points))
         s(self, "options", tuple(self.options))
-        s(self, "accepted_answers", tuple(_nfc(a) for a in self.accepted_answers))
+        s(self, "accepted_answers", tuple(_nfc(a).strip() for a in self.accepted_answers))
         s(self, "rubric", tuple(self.rubric))
         s(self, "tolerance", to_decimal(self.tolerance))
         if self.numeric_answer is not None:
