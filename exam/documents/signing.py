@@ -41,7 +41,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
-from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko.sign.validation import (
     async_validate_detached_cms,
     read_certification_data,
@@ -314,9 +314,11 @@ def _sign(
     key: SigningKey,
     meta: signers.PdfSignatureMetadata,
     tsa_url: str | None,
+    timestamper: TimeStamper | None,
 ) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=True)
-    timestamper = HTTPTimeStamper(tsa_url) if tsa_url else None
+    if timestamper is None and tsa_url:
+        timestamper = HTTPTimeStamper(tsa_url)
     pdf_signer = signers.PdfSigner(meta, signer=key.signer, timestamper=timestamper)
     out = pdf_signer.sign_pdf(writer)
     return out.getvalue()
@@ -330,11 +332,13 @@ def certify_pdf(
     location: str,
     field_name: str = "Certification",
     tsa_url: str | None = None,
+    timestamper: TimeStamper | None = None,
 ) -> bytes:
     """Add the board's PAdES certification signature (invisible field).
 
-    ``tsa_url``: RFC 3161 timestamp authority for PAdES B-T; without it the
-    signing time is only the signer's claim (B-B).
+    ``tsa_url`` (or a ready pyHanko ``timestamper``): RFC 3161 timestamp
+    authority for PAdES B-T; without one the signing time is only the signer's
+    claim (B-B).
     """
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
@@ -347,7 +351,7 @@ def certify_pdf(
         validation_context=key.validation_context(),
         signer_key_usage=set(KEY_USAGE),
     )
-    return _sign(pdf_bytes, key, meta, tsa_url)
+    return _sign(pdf_bytes, key, meta, tsa_url, timestamper)
 
 
 def add_approval_signature(
@@ -358,6 +362,7 @@ def add_approval_signature(
     reason: str,
     location: str | None = None,
     tsa_url: str | None = None,
+    timestamper: TimeStamper | None = None,
 ) -> bytes:
     """Countersign (e.g. a board member) in a new incremental update; earlier ones stay valid."""
     meta = signers.PdfSignatureMetadata(
@@ -369,7 +374,7 @@ def add_approval_signature(
         validation_context=key.validation_context(),
         signer_key_usage=set(KEY_USAGE),
     )
-    return _sign(pdf_bytes, key, meta, tsa_url)
+    return _sign(pdf_bytes, key, meta, tsa_url, timestamper)
 
 
 # --------------------------------------------------------------------------- PDF verification
@@ -401,18 +406,25 @@ class PdfVerification:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-def verify_pdf(pdf_bytes: bytes, trust_roots: Sequence[TrustRoot]) -> PdfVerification:
+def verify_pdf(
+    pdf_bytes: bytes,
+    trust_roots: Sequence[TrustRoot],
+    *,
+    tsa_trust_roots: Sequence[TrustRoot] | None = None,
+) -> PdfVerification:
     """Check every signature against ``trust_roots`` and that nothing but signatures was added.
 
     Valid only if: there is a certification signature; every signature is
     intact, trusted and respects DocMDP; each revision after the certification
     is a signature revision; the newest signature covers the entire file.
     ``metadata`` comes from the certified revision, not from later updates.
+    Embedded timestamps must chain to ``tsa_trust_roots`` (default: ``trust_roots``).
     """
     result = PdfVerification(is_valid=False)
     problems = result.problems
     try:
         roots = load_trust_roots(trust_roots)
+        tsa_roots = load_trust_roots(tsa_trust_roots) if tsa_trust_roots else roots
     except (OSError, ValueError) as exc:
         problems.append(f"Could not load the trust roots: {exc}")
         return result
@@ -436,7 +448,7 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: Sequence[TrustRoot]) -> PdfVerific
         is_cert = cert_ref is not None and sig.sig_object.container_ref == cert_ref
         if is_cert:
             certification = sig
-        report = _check_signature(sig, roots, is_cert, problems)
+        report = _check_signature(sig, roots, tsa_roots, is_cert, problems)
         result.signers.append(report)
 
     total_revisions = reader.xrefs.total_revisions
@@ -484,11 +496,13 @@ def _certification_ref(reader: PdfFileReader):
         return None
 
 
-def _check_signature(sig, roots, is_cert: bool, problems: list[str]) -> SignerReport:
+def _check_signature(sig, roots, tsa_roots, is_cert: bool, problems: list[str]) -> SignerReport:
     label = sig.field_name or "?"
     try:
         status = validate_pdf_signature(
-            sig, signer_validation_context=ValidationContext(trust_roots=list(roots))
+            sig,
+            signer_validation_context=ValidationContext(trust_roots=list(roots)),
+            ts_validation_context=ValidationContext(trust_roots=list(tsa_roots)),
         )
     except Exception as exc:  # malformed CMS, unsupported algorithms, ...
         problems.append(f"Signature {label!r} could not be checked: {exc}")
@@ -522,7 +536,11 @@ def _check_signature(sig, roots, is_cert: bool, problems: list[str]) -> SignerRe
         problems.append(
             f"Certification {label!r}: the document was modified after signing ({mod.name})."
         )
-    timestamp = status.timestamp_validity.timestamp if status.timestamp_validity else None
+    ts = status.timestamp_validity
+    timestamp = ts.timestamp if ts is not None else None
+    if ts is not None and not (ts.intact and ts.valid and ts.trusted):
+        ok = False
+        problems.append(f"Signature {label!r} ({name}): its timestamp is not valid or trusted.")
     return SignerReport(
         field_name=label,
         name=name,

@@ -298,3 +298,56 @@ def test_certify_refuses_a_second_certification(signed_sheet, board_key):
         certify_pdf(
             signed_sheet, board_key, reason="again", location="Hà Nội", field_name="Certification2"
         )
+
+
+def _dev_tsa(pki):
+    """A test-only RFC 3161 TSA whose certificate chains to the dev root."""
+    import datetime as dt
+
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    from .conftest import PASSWORD
+
+    root = x509.load_pem_x509_certificate(pki.root_cert_path.read_bytes())
+    root_key = serialization.load_pem_private_key(pki.root_key_path.read_bytes(), PASSWORD)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Dev TSA")]))
+        .issuer_name(root.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(root_key, hashes.SHA256())
+    )
+    der_key = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(der_key),
+    )
+
+
+def test_timestamped_certification(unsigned_sheet, board_key, pki, tmp_path):
+    signed = certify_pdf(
+        unsigned_sheet, board_key, reason="r", location="Hà Nội", timestamper=_dev_tsa(pki)
+    )
+    result = verify_pdf(signed, [pki.root_cert_path])
+    assert result.is_valid, result.problems
+    assert result.signers[0].timestamp is not None
+    # a timestamp from a TSA the verifier does not trust makes the sheet invalid
+    other = create_dev_pki(tmp_path / "other-tsa", "TSA lạ", b"x")
+    untrusted = verify_pdf(signed, [pki.root_cert_path], tsa_trust_roots=[other.root_cert_path])
+    assert not untrusted.is_valid
