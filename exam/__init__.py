@@ -1,0 +1,27 @@
+"""thituyen: open, verifiable competitive exams for leadership posts."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from exam import cli, config, db, i18n, web
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=config.instance_path(),
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    config.load(app, test_config)
+    db.Database(app.config["DATABASE_URL"]).init_app(app)
+    i18n.init_app(app)
+    web.init_app(app)
+    web.register_blueprints(app)
+    cli.register(app)
+    return app

@@ -162,16 +162,27 @@ def _write_p12(path: Path, name: str, key, cert, root_cert, password: bytes) -> 
     _write_private(path, data)
 
 
-def create_dev_pki(directory: Path, organization: str, password: bytes) -> DevPki:
+def create_dev_pki(
+    directory: Path, organization: str, password: bytes, *, overwrite: bool = False
+) -> DevPki:
     """Make a root CA and an RSA-3072 signing certificate (CN = organization).
 
     Writes ``root-ca.pem`` (publish this: it is what verifiers trust),
     ``root-ca-key.pem`` (encrypted with ``password``; lets ``issue_dev_signer``
     make board-member certificates) and ``signing.p12``. Backs
-    ``thituyen keys create-dev``.
+    ``thituyen keys create-dev``. Refuses to replace existing files unless
+    ``overwrite`` (sheets signed with the old key would stop verifying against
+    a new root).
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    existing = [
+        directory / f
+        for f in (ROOT_CERT_FILE, ROOT_KEY_FILE, SIGNER_P12_FILE)
+        if (directory / f).exists()
+    ]
+    if existing and not overwrite:
+        raise FileExistsError(f"refusing to overwrite {', '.join(map(str, existing))}")
     now = dt.datetime.now(dt.UTC)
     root_key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     root_name = _name(f"{organization} Development Root CA", organization)

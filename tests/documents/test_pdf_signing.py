@@ -351,3 +351,25 @@ def test_timestamped_certification(unsigned_sheet, board_key, pki, tmp_path):
     other = create_dev_pki(tmp_path / "other-tsa", "TSA lạ", b"x")
     untrusted = verify_pdf(signed, [pki.root_cert_path], tsa_trust_roots=[other.root_cert_path])
     assert not untrusted.is_valid
+
+
+def test_dev_pki_files_and_guards(pki):
+    from cryptography import x509
+
+    from exam.documents.signing import load_signer
+
+    assert pki.root_cert_path.name == "root-ca.pem"
+    assert pki.p12_path.name == "signing.p12"
+    assert pki.p12_path.stat().st_mode & 0o077 == 0
+    assert pki.root_key_path.stat().st_mode & 0o077 == 0
+    with pytest.raises(FileExistsError):
+        create_dev_pki(pki.directory, ORG, b"x")
+    with pytest.raises(ValueError, match="wrong password"):
+        load_signer(pki.p12_path, b"wrong")
+    key = load_signer(pki.p12_path, b"dev-password")
+    cert = x509.load_der_x509_certificate(key.signer.signing_cert.dump())
+    assert cert.public_key().key_size == 3072
+    usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    assert usage.digital_signature
+    assert usage.content_commitment
+    assert key.subject_name == ORG

@@ -1,0 +1,98 @@
+"""The `thituyen` command: the Flask CLI of this app, calling the same services as the web."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from exam.db import db_session, utcnow
+from exam.errors import DomainError
+
+
+def _create_app():
+    from exam import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False,
+             load_dotenv=False, set_debug_flag=False)
+def main():
+    """thituyen: open, verifiable competitive exams."""
+
+
+def fail_on_domain_error(func):
+    """The CLI's face of a refused action: a clear message, nothing written, exit 1."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except DomainError as error:
+            db_session().rollback()
+            raise click.ClickException(error.message) from None
+
+    return wrapper
+
+
+@click.group("db")
+def db_group():
+    """Database schema."""
+
+
+@db_group.command("upgrade")
+@with_appcontext
+def db_upgrade():
+    """Apply every migration."""
+    from exam.migrate import upgrade
+
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("Database is up to date.")
+
+
+@click.group("users")
+def users_group():
+    """Accounts."""
+
+
+@users_group.command("create-admin")
+@click.option("--email", required=True)
+@click.option("--name", "full_name", required=True)
+@click.password_option()
+@with_appcontext
+@fail_on_domain_error
+def create_admin(email, full_name, password):
+    """Create an administrator account."""
+    from exam.accounts import service
+
+    user = service.create_admin(db_session(), email=email, full_name=full_name,
+                                password=password, now=utcnow())
+    db_session().commit()
+    click.echo(f"Administrator {user.email} created.")
+
+
+@click.group("audit")
+def audit_group():
+    """The tamper-evident audit log."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify():
+    """Walk the hash chain; exit 1 naming the first entry that does not hold."""
+    from exam.audit import service
+
+    report = service.verify_chain(db_session())
+    if not report.is_intact:
+        raise click.ClickException(f"audit chain broken at entry {report.first_bad_seq}: "
+                                   f"{report.reason}")
+    click.echo(f"audit chain intact: {report.length} entries, head {report.head}")
+
+
+def register(app: Flask) -> None:
+    from exam.demo import demo_command
+
+    for command in (db_group, users_group, audit_group, demo_command):
+        app.cli.add_command(command)

@@ -1,0 +1,47 @@
+"""Who may do what in a competition: pure predicates over a person's roles there."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exam.competitions.models import BOARD_ROLES, Competition, Membership, Role
+
+
+def roles_in(session: Session, user, competition: Competition) -> frozenset[Role]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    rows = session.scalars(
+        select(Membership.role).where(
+            Membership.competition_id == competition.id, Membership.user_id == user.id
+        )
+    )
+    return frozenset(Role(r) for r in rows)
+
+
+def is_staff(session: Session, user, competition: Competition) -> bool:
+    return bool(roles_in(session, user, competition))
+
+
+def is_board(session: Session, user, competition: Competition) -> bool:
+    return bool(roles_in(session, user, competition) & BOARD_ROLES)
+
+
+def can_run_stages(session: Session, user, competition: Competition) -> bool:
+    """The chair and the secretary move a competition through its life."""
+    return bool(roles_in(session, user, competition) & {Role.CHAIR, Role.SECRETARY})
+
+
+def can_set_rules(session: Session, user, competition: Competition) -> bool:
+    return bool(getattr(user, "is_admin", False)) or can_run_stages(session, user, competition)
+
+
+def can_appoint(session: Session, user, competition: Competition, role: Role) -> bool:
+    """The administrator appoints anyone; the chair appoints staff below the board."""
+    if getattr(user, "is_admin", False):
+        return True
+    return role not in BOARD_ROLES and Role.CHAIR in roles_in(session, user, competition)
+
+
+def can_review_applications(session: Session, user, competition: Competition) -> bool:
+    return is_board(session, user, competition)

@@ -1,0 +1,116 @@
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from exam.accounts import service as accounts
+from exam.competitions import permissions, service
+from exam.competitions.forms import AppointForm, CompetitionForm, ConfirmForm
+from exam.db import db_session, utcnow
+from exam.timefmt import to_local, to_utc
+
+bp = Blueprint("competitions", __name__, url_prefix="/manage")
+
+
+def _form_fields(form: CompetitionForm) -> dict:
+    fields = {name: getattr(form, name).data for name in service.RULE_FIELDS if hasattr(form, name)}
+    for name in CompetitionForm.DATE_FIELDS:
+        fields[name] = to_utc(fields[name])
+    return fields
+
+
+@bp.get("/")
+@login_required
+def index():
+    return render_template("competitions/index.html",
+                           competitions=service.list_for_staff(db_session(), current_user),
+                           stage_labels=service.STAGE_LABELS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def create():
+    if not current_user.is_admin:
+        abort(403)
+    form = CompetitionForm()
+    if form.validate_on_submit():
+        competition = service.create_competition(db_session(), current_user, now=utcnow(),
+                                                 **_form_fields(form))
+        db_session().commit()
+        flash(_("The competition was created as a draft."), "success")
+        return redirect(url_for("competitions.dashboard", competition_id=competition.id))
+    return render_template("competitions/edit.html", form=form, competition=None)
+
+
+def _staff_competition(competition_id: int):
+    session = db_session()
+    competition = service.get_competition(session, competition_id)
+    if not (current_user.is_admin or permissions.is_staff(session, current_user, competition)):
+        abort(403)
+    return competition
+
+
+@bp.get("/<int:competition_id>")
+@login_required
+def dashboard(competition_id: int):
+    session = db_session()
+    competition = _staff_competition(competition_id)
+    return render_template(
+        "competitions/dashboard.html", competition=competition,
+        roles=permissions.roles_in(session, current_user, competition),
+        is_board=permissions.is_board(session, current_user, competition),
+        staff=service.staff_of(session, competition), next_stage=service.next_stage(competition),
+        is_domain_stage=service.next_stage(competition) in service.DOMAIN_ACTION_STAGES,
+        can_run=permissions.can_run_stages(session, current_user, competition),
+        can_set_rules=permissions.can_set_rules(session, current_user, competition),
+        stage_labels=service.STAGE_LABELS, role_labels=service.ROLE_LABELS,
+        appoint_form=AppointForm(), confirm_form=ConfirmForm())
+
+
+@bp.route("/<int:competition_id>/rules", methods=["GET", "POST"])
+@login_required
+def rules(competition_id: int):
+    competition = _staff_competition(competition_id)
+    form = CompetitionForm(obj=competition)
+    if form.is_submitted() is False:
+        for name in CompetitionForm.DATE_FIELDS:
+            getattr(form, name).data = (to_local(getattr(competition, name)) or None) and \
+                to_local(getattr(competition, name)).replace(tzinfo=None)
+    if form.validate_on_submit():
+        service.update_rules(db_session(), current_user, competition, now=utcnow(),
+                             **_form_fields(form))
+        db_session().commit()
+        flash(_("The rules were saved."), "success")
+        return redirect(url_for("competitions.dashboard", competition_id=competition.id))
+    return render_template("competitions/edit.html", form=form, competition=competition)
+
+
+@bp.post("/<int:competition_id>/appoint")
+@login_required
+def appoint(competition_id: int):
+    session = db_session()
+    competition = _staff_competition(competition_id)
+    form = AppointForm()
+    if not form.validate_on_submit():
+        flash(_("Enter an email and a role."), "error")
+    else:
+        user = accounts.find_by_email(session, form.email.data)
+        service.appoint(session, current_user, competition, user, form.role.data, now=utcnow())
+        session.commit()
+        flash(_("%(name)s was appointed.", name=user.full_name), "success")
+    return redirect(url_for("competitions.dashboard", competition_id=competition_id))
+
+
+@bp.post("/<int:competition_id>/advance")
+@login_required
+def advance(competition_id: int):
+    session = db_session()
+    competition = _staff_competition(competition_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        flash(_("Tick the box to confirm."), "error")
+    else:
+        service.advance_stage(session, current_user, competition, now=utcnow())
+        session.commit()
+        flash(_("The competition is now at: %(stage)s.",
+                stage=service.STAGE_LABELS[competition.stage]), "success")
+    return redirect(url_for("competitions.dashboard", competition_id=competition_id))

@@ -1,0 +1,62 @@
+"""Defaults in code; overrides from the environment and instance/config.py."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def instance_path() -> str:
+    return os.path.abspath(
+        os.environ.get("THITUYEN_INSTANCE_PATH")
+        or Path(__file__).resolve().parent.parent / "instance"
+    )
+
+
+class Defaults:
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    LANGUAGES = ("vi", "en")
+    CLI_LANGUAGE = os.environ.get("THITUYEN_CLI_LANGUAGE", "en")
+    ORGANIZATION_NAME = "Hội đồng thi tuyển"
+    MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+    MAX_CONTENT_LENGTH = 40 * 1024 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None
+    PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+
+
+def load(app, test_config: dict | None) -> None:
+    app.config.from_object(Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.update(test_config)
+    for name in ("SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "MAIL_SERVER"):
+        if name in os.environ and (test_config is None or name not in test_config):
+            app.config[name] = os.environ[name]
+    app.config.setdefault(
+        "DATABASE_URL", "sqlite:///" + os.path.join(app.instance_path, "thituyen.sqlite")
+    )
+    app.config.setdefault("UPLOAD_FOLDER", os.path.join(app.instance_path, "uploads"))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    if app.config.get("SECURE_COOKIES", not app.debug and not app.testing):
+        app.config["SESSION_COOKIE_SECURE"] = os.environ.get("THITUYEN_INSECURE_COOKIES") != "1"
+        app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+
+
+def _instance_secret(folder: str) -> str:
+    """A secret key generated once per install and kept in the instance folder, never in git."""
+    path = Path(folder) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,9 @@
+"""Every mapped class, imported once so the metadata is complete (Alembic, tests)."""
+
+from exam.accounts.models import User
+from exam.audit.models import AuditEntry
+from exam.competitions.models import Competition, Membership
+from exam.db import Base
+from exam.registration.models import Application, Document
+
+__all__ = ["Application", "AuditEntry", "Base", "Competition", "Document", "Membership", "User"]

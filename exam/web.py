@@ -1,0 +1,120 @@
+"""The web layer's shared parts: extensions, error mapping, security headers, blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask, flash, g, redirect, render_template, request
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import gettext as _
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, current_user
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from exam.audit import service as audit
+from exam.db import db_session, utcnow
+from exam.errors import DomainError
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+@login_manager.user_loader
+def _load_user(user_id: str):
+    from exam.accounts.models import User
+
+    return db_session().get(User, int(user_id))
+
+
+def init_app(app: Flask) -> None:
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    app.before_request(_remember_address)
+    app.after_request(_security_headers)
+    app.register_error_handler(DomainError, _domain_error)
+    app.register_error_handler(CSRFError, _csrf_error)
+    for code in (400, 403, 404, 405, 409, 413, 429, 500):
+        app.register_error_handler(code, _http_error)
+    app.jinja_env.globals.update(now=utcnow, format_datetime=format_datetime,
+                                 format_date=format_date, format_decimal=format_decimal,
+                                 get_locale=get_locale)
+
+
+def register_blueprints(app: Flask) -> None:
+    from exam.accounts.views import bp as accounts
+    from exam.competitions.views import bp as competitions
+    from exam.public.views import bp as public
+    from exam.registration.views import bp as registration
+
+    for blueprint in (public, accounts, competitions, registration):
+        app.register_blueprint(blueprint)
+
+
+def _remember_address():
+    g.audit_address_token = audit.current_address.set(request.remote_addr or "")
+
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    return response
+
+
+def _rollback():
+    if "db_session" in g:
+        g.db_session.rollback()
+
+
+def _domain_error(error: DomainError):
+    """A refused action: roll back, say why, and send the user back where they were."""
+    _rollback()
+    if request.method == "POST" and not request.is_json and request.referrer:
+        flash(error.message, "error")
+        return redirect(request.referrer, code=303)
+    if request.is_json or request.accept_mimetypes.best == "application/json":
+        return {"error": error.message}, error.status
+    return render_template("error.html", code=error.status, message=error.message), error.status
+
+
+def _csrf_error(error):
+    _rollback()
+    message = _("The form expired or was sent from elsewhere. Reload the page and try again.")
+    return render_template("error.html", code=400, message=message), 400
+
+
+def _http_error(error):
+    _rollback()
+    code = getattr(error, "code", 500) or 500
+    messages = {
+        400: _("The request could not be understood."),
+        403: _("You do not have access to this page."),
+        404: _("This page does not exist."),
+        405: _("This action is not available here."),
+        409: _("This action conflicts with the current state."),
+        413: _("The upload is too large."),
+        429: _("Too many requests. Please wait a moment and try again."),
+        500: _("Something went wrong on our side. Nothing was saved from this request."),
+    }
+    return render_template("error.html", code=code, message=messages.get(code, "")), code
+
+
+def current_actor():
+    """The signed-in account, or None: what services receive as `actor`."""
+    return current_user if current_user.is_authenticated else None
+
+
+def client_wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
