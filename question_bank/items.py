@@ -189,9 +189,9 @@ class Item:
             add("points must be greater than 0")
         for name in ("options", "accepted_answers", "rubric"):
             if getattr(self, name) and name not in _ALLOWED[self.type]:
-                add(f"a {self.type} item must not have {name.replace('_', ' ')}")
+                add(f"an item of type {self.type} must not have {name.replace('_', ' ')}")
         if self.type is not ItemType.NUMERIC and (self.numeric_answer is not None or self.tolerance):
-            add(f"a {self.type} item must not have a numeric answer or tolerance")
+            add(f"an item of type {self.type} must not have a numeric answer or tolerance")
         for o in self.options:
             if not o.text.strip():
                 add("an option has no text")

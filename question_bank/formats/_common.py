@@ -35,11 +35,16 @@ def parse_bool(text: str, default: bool) -> bool:
     raise ValueError(f"{text!r} is not true or false")
 
 
+def check(where: str, item: Item, problems: list[str]) -> tuple[str, Item]:
+    """Validate as soon as an item is read, so problems come out in file order."""
+    problems.extend(f"{where}: {p}" for p in item.validate())
+    return where, item
+
+
 def finish(entries: Sequence[tuple[str, Item]], problems: list[str]) -> list[Item]:
-    """Validate parsed items and reject the file if anything at all is wrong."""
+    """Check keys across the file and reject it if anything at all is wrong."""
     seen: dict[str, str] = {}
     for where, item in entries:
-        problems.extend(f"{where}: {p}" for p in item.validate())
         if item.key in seen:
             problems.append(f"{where}: the key {item.key!r} is already used at {seen[item.key]}")
         else:

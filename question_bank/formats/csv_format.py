@@ -32,7 +32,7 @@ import io
 import json
 from collections.abc import Iterable
 
-from question_bank.formats._common import ImportFormatError, finish, parse_bool
+from question_bank.formats._common import ImportFormatError, check, finish, parse_bool
 from question_bank.items import Criterion, Item, Option, decimal_str
 
 __all__ = ["COLUMNS", "ImportFormatError", "dump", "parse"]
@@ -119,7 +119,7 @@ def parse(text: str) -> list[Item]:
         except (ValueError, TypeError) as exc:
             problems.append(f"line {line}: {exc}")
             continue
-        entries.append((f"line {line} ({item.key})", item))
+        entries.append(check(f"line {line} ({item.key})", item, problems))
     return finish(entries, problems)
 
 

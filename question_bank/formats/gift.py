@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from question_bank.formats._common import ImportFormatError, finish, parse_bool
+from question_bank.formats._common import ImportFormatError, check, finish, parse_bool
 from question_bank.items import (
     Criterion,
     Item,
@@ -147,7 +147,7 @@ def _choice_options(body: str, forced: str | None) -> tuple[ItemType, tuple[Opti
             raise ValueError("partial credit on short answers (=%n%) is not supported")
         return ItemType.SHORT_ANSWER, (), tuple(t for _, t, _ in options)
     opts = tuple(Option(t, f) for _, t, f in options)
-    if forced is not None:
+    if forced in (ItemType.SINGLE_CHOICE, ItemType.MULTIPLE_RESPONSE):
         return ItemType(forced), opts, ()
     positive = sum(1 for o in opts if o.fraction > 0)
     multiple = weighted or positive != 1
@@ -229,7 +229,7 @@ def parse(text: str) -> list[Item]:
         except (ValueError, TypeError) as exc:
             problems.append(f"line {block.line}: {exc}")
             continue
-        entries.append((f"line {block.line} ({item.key})", item))
+        entries.append(check(f"line {block.line} ({item.key})", item, problems))
     return finish(entries, problems)
 
 

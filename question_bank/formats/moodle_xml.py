@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from xml.parsers import expat
 
-from question_bank.formats._common import ImportFormatError, finish, parse_bool
+from question_bank.formats._common import ImportFormatError, check, finish, parse_bool
 from question_bank.items import (
     Criterion,
     Item,
@@ -185,7 +185,7 @@ def parse(text: str) -> list[Item]:
         number += 1
         where = f"item {number} ({_text(q.find('name')).strip() or 'no name'}), line {lines[id(q)]}"
         try:
-            entries.append((where, _parse_question(q, topic)))
+            entries.append(check(where, _parse_question(q, topic), problems))
         except (ValueError, TypeError) as exc:
             problems.append(f"{where}: {exc}")
     return finish(entries, problems)
