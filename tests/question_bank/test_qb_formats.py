@@ -88,8 +88,10 @@ def test_gift_plain_moodle_syntax_is_understood():
 ::c:: Khoảng? {#1..2}
 """
     a, b, c = parse("gift", text)
-    assert a.topic == "Chủ đề" and a.stem == "Câu?"
-    assert a.type == "multiple_response" and a.general_feedback == "chung"
+    assert a.topic == "Chủ đề"
+    assert a.stem == "Câu?"
+    assert a.type == "multiple_response"
+    assert a.general_feedback == "chung"
     assert [o.text for o in a.options] == ["A", "B", "C"]
     assert b.options == true_false_options(True)
     assert (c.numeric_answer, c.tolerance) == (1.5, 0.5)
@@ -111,7 +113,8 @@ Không có khóa {=A ~B}
 """
     problems = problems_of("gift", text)
     joined = "\n".join(problems)
-    assert "line 7 (b)" in joined and "at least one correct" in joined
+    assert "line 7 (b)" in joined
+    assert "at least one correct" in joined
     assert "line 9: @difficulty is missing" in joined
     assert "line 12: the question has no ::key:: name" in joined
     assert "line 15: unknown metadata @colour" in joined
@@ -198,4 +201,5 @@ def test_csv_header_errors():
 
 def test_csv_accepts_excel_bom_and_defaults():
     (item,) = parse("csv", "\ufeff" + CSV_HEAD + 'a,single_choice,T,easy,Câu,"1|A\n0|B"\n')
-    assert item.points == 1 and item.diacritics_sensitive
+    assert item.points == 1
+    assert item.diacritics_sensitive

@@ -17,8 +17,8 @@ from question_bank.items import (
 
 
 def single(**overrides):
-    base = dict(key="k1", type="single_choice", stem="Câu hỏi?", points=1, topic="T",
-                difficulty="easy", options=(Option("A", 1), Option("B", 0)))
+    base = {"key": "k1", "type": "single_choice", "stem": "Câu hỏi?", "points": 1, "topic": "T",
+                "difficulty": "easy", "options": (Option("A", 1), Option("B", 0))}
     base.update(overrides)
     return Item(**base)
 
