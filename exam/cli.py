@@ -91,8 +91,31 @@ def audit_verify():
     click.echo(f"audit chain intact: {report.length} entries, head {report.head}")
 
 
+@click.group("keys")
+def keys_group():
+    """The organization's signing key."""
+
+
+@keys_group.command("create-dev")
+@click.option("--if-missing", is_flag=True, help="Keep an existing key instead of failing.")
+@with_appcontext
+def keys_create_dev(if_missing):
+    """Make a development CA and signing certificate in the instance folder (not for production)."""
+    from exam.documents import keystore
+
+    folder = current_app.config["SIGNING_KEY_FOLDER"]
+    if keystore.has_keys(folder):
+        if if_missing:
+            click.echo(f"Signing key already present in {folder}.")
+            return
+        raise click.ClickException(f"A signing key already exists in {folder}; not replacing it.")
+    path = keystore.create_dev_keys(folder, current_app.config["ORGANIZATION_NAME"])
+    click.echo(f"Development signing key written to {path} (trust root: "
+               f"{keystore.trust_roots(folder)[0]}).")
+
+
 def register(app: Flask) -> None:
     from exam.demo import demo_command
 
-    for command in (db_group, users_group, audit_group, demo_command):
+    for command in (db_group, users_group, audit_group, keys_group, demo_command):
         app.cli.add_command(command)

@@ -47,9 +47,12 @@ def load(app, test_config: dict | None) -> None:
     app.config.setdefault("UPLOAD_FOLDER", os.path.join(app.instance_path, "uploads"))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
-    if app.config.get("SECURE_COOKIES", not app.debug and not app.testing):
-        app.config["SESSION_COOKIE_SECURE"] = os.environ.get("THITUYEN_INSECURE_COOKIES") != "1"
-        app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    secure = not app.testing and os.environ.get("THITUYEN_INSECURE_COOKIES") != "1"
+    for name in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
+        if test_config is None or name not in test_config:
+            app.config[name] = secure
+    app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
+    app.config.setdefault("SIGNING_PASSWORD", os.environ.get("THITUYEN_SIGNING_PASSWORD"))
 
 
 def _instance_secret(folder: str) -> str:

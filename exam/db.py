@@ -48,6 +48,7 @@ def utcnow() -> datetime:
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
+    dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN: savepoints then work
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -59,6 +60,7 @@ def make_engine(url: str, **kwargs) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
@@ -74,6 +76,7 @@ class Database:
 
     def init_app(self, app: Flask) -> None:
         app.extensions["thituyen_db"] = self
+        app.teardown_request(_close_session)
         app.teardown_appcontext(_close_session)
 
 

@@ -38,6 +38,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     app.before_request(_remember_address)
+    app.teardown_request(_forget_request_user)
     app.after_request(_security_headers)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
@@ -60,6 +61,11 @@ def register_blueprints(app: Flask) -> None:
 
 def _remember_address():
     g.audit_address_token = audit.current_address.set(request.remote_addr or "")
+
+
+def _forget_request_user(_exc):
+    """A request never hands its signed-in user to the next one sharing an app context."""
+    g.pop("_login_user", None)
 
 
 def _security_headers(response):

@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    SelectChoice,
     BooleanField,
     DateTimeLocalField,
     EmailField,
@@ -44,9 +45,9 @@ class CompetitionForm(FlaskForm):
                                         validators=[InputRequired(), NumberRange(0, 40)])
     max_age = IntegerField(_l("Age limit (empty: none)"), validators=[Optional(), NumberRange(18, 80)])
     required_degree = SelectField(_l("Minimum degree"),
-                                  choices=[(str(k), v) for k, v in DEGREE_LABELS.items()])
+                                  choices=[SelectChoice(str(k), v) for k, v in DEGREE_LABELS.items()])
     required_documents = MultiCheckboxField(_l("Required documents"),
-                                            choices=[(k, v) for k, v in DOCUMENT_KINDS.items()])
+                                            choices=[SelectChoice(k, v) for k, v in DOCUMENT_KINDS.items()])
 
     DATE_FIELDS = ("registration_opens_at", "registration_closes_at", "sitting_opens_at",
                    "sitting_closes_at")
@@ -54,7 +55,7 @@ class CompetitionForm(FlaskForm):
 
 class AppointForm(FlaskForm):
     email = EmailField(_l("Email of the person"), validators=[DataRequired(), Length(max=254)])
-    role = SelectField(_l("Role"), choices=[(str(k), v) for k, v in ROLE_LABELS.items()])
+    role = SelectField(_l("Role"), choices=[SelectChoice(str(k), v) for k, v in ROLE_LABELS.items()])
 
 
 class ConfirmForm(FlaskForm):

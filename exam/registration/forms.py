@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from exam.competitions.forms import DEGREE_LABELS
@@ -13,7 +13,7 @@ class ApplicationForm(FlaskForm):
                             description=_l("9 or 12 digits."))
     current_post = StringField(_l("Current post"), validators=[DataRequired(), Length(max=200)])
     current_unit = StringField(_l("Current unit"), validators=[DataRequired(), Length(max=200)])
-    degree = SelectField(_l("Highest degree"), choices=[(str(k), v) for k, v in DEGREE_LABELS.items()])
+    degree = SelectField(_l("Highest degree"), choices=[SelectChoice(str(k), v) for k, v in DEGREE_LABELS.items()])
     field_of_study = StringField(_l("Field of study"), validators=[Length(max=200)])
     management_years = IntegerField(_l("Years in a management role"),
                                     validators=[InputRequired(), NumberRange(0, 60)])

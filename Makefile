@@ -1,0 +1,42 @@
+# Two commands on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+
+.PHONY: run test bench lint translations clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/thituyen db upgrade
+	$(BIN)/thituyen keys create-dev --if-missing
+	$(BIN)/thituyen demo --if-empty
+	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
+	THITUYEN_INSECURE_COOKIES=1 $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--access-logfile - 'exam:create_app()'
+
+test: $(VENV)/.installed
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick,)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o exam/translations/messages.pot .
+	$(BIN)/pybabel update -i exam/translations/messages.pot -d exam/translations --no-fuzzy-matching
+	$(BIN)/pybabel compile -d exam/translations
+
+clean:
+	rm -rf $(VENV) .pytest_cache

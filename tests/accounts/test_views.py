@@ -1,0 +1,57 @@
+import re
+
+from exam.accounts.models import User
+from tests.conftest import login
+from tests.factories import PASSWORD, make_user
+
+
+def test_register_sign_in_and_out(client, db):
+    response = client.post("/account/register", data={
+        "full_name": "Lê Thị Ánh Tuyết", "email": "tuyet@example.vn",
+        "password": "mùa thu Hà Nội 2026", "confirm": "mùa thu Hà Nội 2026"},
+        follow_redirects=True)
+    assert "Lê Thị Ánh Tuyết" in response.text
+    assert db.query(User).filter_by(email="tuyet@example.vn").one()
+    client.post("/account/logout")
+    response = client.post("/account/login", data={"email": "tuyet@example.vn",
+                                                   "password": "mùa thu Hà Nội 2026"},
+                           follow_redirects=True)
+    assert "Lê Thị Ánh Tuyết" in response.text
+
+
+def test_a_wrong_password_says_so_on_the_page(client, db):
+    user = make_user(db)
+    response = client.post("/account/login", data={"email": user.email, "password": "nope nope"},
+                           follow_redirects=True)
+    assert "Sai email hoặc mật khẩu" in response.text or "Wrong email or password" in response.text
+    db.refresh(user)
+    assert user.failed_logins == 1
+
+
+def test_a_weak_password_is_explained_on_the_form(client, db):
+    response = client.post("/account/register", data={
+        "full_name": "An", "email": "an@example.vn", "password": "short", "confirm": "short"})
+    assert response.status_code == 200
+    assert re.search("10", response.text)
+    assert db.query(User).filter_by(email="an@example.vn").count() == 0
+
+
+def test_pages_need_a_sign_in(client, db):
+    response = client.get("/manage/")
+    assert response.status_code == 302 and "/account/login" in response.headers["Location"]
+    login(client, make_user(db))
+    assert client.get("/manage/").status_code == 200
+
+
+def test_the_language_switch_changes_the_page(client, db):
+    assert 'lang="vi"' in client.get("/").text
+    client.post("/lang/en", data={"next": "/"})
+    page = client.get("/").text
+    assert 'lang="en"' in page and "Open competitions for leadership posts" in page
+
+
+def test_login_keeps_password_out_of_the_page(client, db):
+    user = make_user(db)
+    response = client.post("/account/login", data={"email": user.email, "password": PASSWORD},
+                           follow_redirects=True)
+    assert PASSWORD not in response.text

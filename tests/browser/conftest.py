@@ -1,0 +1,97 @@
+"""Browser tests: Debian's chromium, driven by Playwright, against a live server of the app.
+
+The live server has its own database (committed data, a real thread), separate from the
+rolled-back unit-test database.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from exam.migrate import upgrade
+from tests.conftest import fresh_database, make_test_app
+
+CHROMIUM = os.environ.get("THITUYEN_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("THITUYEN_ARTIFACTS", "artifacts"))
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("THITUYEN_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"{CHROMIUM} is missing and browser tests are required")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not installed")
+    for item in items:
+        if "browser" in item.nodeid.split("/"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"],
+    }
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.app = app
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def start(self):
+        self._thread.start()
+
+    def stop(self):
+        self._server.shutdown()
+
+    def session(self):
+        """A database session for arranging data; callers commit."""
+        return self.app.extensions["thituyen_db"].sessionmaker()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    tmp_dir = tmp_path_factory.mktemp("live")
+    with fresh_database(tmp_dir, "live") as url:
+        upgrade(url)
+        app = make_test_app(url, tmp_dir, WTF_CSRF_ENABLED=True)
+        server = LiveServer(app)
+        server.start()
+        yield server
+        server.stop()
+        app.extensions["thituyen_db"].engine.dispose()
+
+
+@pytest.fixture
+def app_context(live_server):
+    with live_server.app.test_request_context():
+        yield
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a picture of a key page for people to look at (CI leaves the folder behind)."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def pdf_file(tmp_path, name="so-yeu-ly-lich.pdf") -> str:
+    from tests.factories import pdf_bytes
+
+    path = tmp_path / name
+    path.write_bytes(pdf_bytes())
+    return str(path)
+
+

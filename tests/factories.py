@@ -1,0 +1,89 @@
+"""Plain `make_*` functions: they flush and return objects, with keyword overrides."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from datetime import date, timedelta
+
+from reportlab.pdfgen import canvas
+
+from exam.accounts.models import User
+from exam.accounts.service import hasher
+from exam.competitions.models import Competition, Membership, Role, Stage
+from exam.db import utcnow
+from exam.registration.models import Application, ApplicationStatus
+
+PASSWORD = "correct horse battery"
+_PASSWORD_HASH = hasher.hash(PASSWORD)
+_counter = itertools.count(1)
+
+
+def make_user(session, *, full_name="Nguyễn Thị Hương", is_admin=False, email=None, **fields) -> User:
+    n = next(_counter)
+    user = User(email=email or f"user{n}@example.vn", full_name=full_name,
+                password_hash=_PASSWORD_HASH, is_admin=is_admin, created_at=utcnow(), **fields)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def make_admin(session, **fields) -> User:
+    return make_user(session, full_name="Quản trị viên", is_admin=True, **fields)
+
+
+def make_competition(session, *, stage=Stage.REGISTRATION_OPEN, now=None, **fields) -> Competition:
+    now = now or utcnow()
+    admin = fields.pop("created_by", None) or make_admin(session)
+    values = dict(
+        title="Thi tuyển Trưởng phòng Tổ chức cán bộ", post="Trưởng phòng Tổ chức cán bộ",
+        unit="Sở Nội vụ", vacancies=1,
+        registration_opens_at=now - timedelta(days=10),
+        registration_closes_at=now + timedelta(days=10),
+        sitting_opens_at=now + timedelta(days=20),
+        sitting_closes_at=now + timedelta(days=20, hours=4),
+        required_documents=["cv"], min_management_years=2, max_age=55,
+        required_degree="bachelor",
+    )
+    values.update(fields)
+    competition = Competition(created_by_id=admin.id, created_at=now, stage=stage, **values)
+    session.add(competition)
+    session.flush()
+    return competition
+
+
+def appoint(session, competition, role: Role, user=None) -> User:
+    user = user or make_user(session, full_name=f"Cán bộ {role}")
+    session.add(Membership(competition_id=competition.id, user_id=user.id, role=role,
+                           appointed_at=utcnow()))
+    session.flush()
+    return user
+
+
+def make_board(session, competition) -> dict[Role, User]:
+    return {role: appoint(session, competition, role)
+            for role in (Role.CHAIR, Role.SECRETARY, Role.BOARD_MEMBER)}
+
+
+def make_application(session, competition, *, user=None, status=ApplicationStatus.SUBMITTED,
+                     candidate_number=None, **fields) -> Application:
+    user = user or make_user(session, full_name="Trần Đức Anh")
+    values = dict(date_of_birth=date(1985, 5, 17), id_number="001085012345",
+                  current_post="Phó Trưởng phòng", current_unit="Sở Tài chính", degree="master",
+                  management_years=5, submitted_at=utcnow())
+    values.update(fields)
+    if status == ApplicationStatus.ACCEPTED and candidate_number is None:
+        candidate_number = f"{next(_counter):04d}"
+    application = Application(competition_id=competition.id, user_id=user.id, status=status,
+                              candidate_number=candidate_number, **values)
+    session.add(application)
+    session.flush()
+    return application
+
+
+def pdf_bytes(title: str = "Sơ yếu lý lịch") -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, invariant=1)
+    pdf.drawString(72, 760, title)
+    pdf.save()
+    return buffer.getvalue()
