@@ -38,7 +38,8 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     app.before_request(_remember_address)
-    app.teardown_request(_forget_request_user)
+    app.before_request(_forget_request_state)
+    app.teardown_request(_forget_request_state)
     app.after_request(_security_headers)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
@@ -63,9 +64,10 @@ def _remember_address():
     g.audit_address_token = audit.current_address.set(request.remote_addr or "")
 
 
-def _forget_request_user(_exc):
-    """A request never hands its signed-in user to the next one sharing an app context."""
+def _forget_request_state(_exc=None):
+    """A request never inherits the user or language cached by another sharing its app context."""
     g.pop("_login_user", None)
+    g.pop("_flask_babel", None)
 
 
 def _security_headers(response):

@@ -80,7 +80,7 @@ def db(app):
     database.sessionmaker = sessionmaker(
         bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
     session = database.sessionmaker()
-    with app.test_request_context():
+    with app.app_context():  # outside a request, messages come in CLI_LANGUAGE (English)
         yield session
     session.close()
     database.sessionmaker = original
@@ -125,3 +125,10 @@ def login(client, user) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = str(user.id)
         session["_fresh"] = True
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: Playwright keeps an event loop running in the main thread
+    for the rest of the session, which synchronous asyncio users (pyHanko) cannot share."""
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid)

@@ -143,9 +143,9 @@ def list_public(session: Session) -> list[Competition]:
 def list_for_staff(session: Session, user: User) -> list[Competition]:
     if user.is_admin:
         return list(session.scalars(select(Competition).order_by(Competition.id.desc())))
+    mine = select(Membership.competition_id).where(Membership.user_id == user.id)
     return list(session.scalars(
-        select(Competition).join(Membership).where(Membership.user_id == user.id)
-        .distinct().order_by(Competition.id.desc())
+        select(Competition).where(Competition.id.in_(mine)).order_by(Competition.id.desc())
     ))
 
 

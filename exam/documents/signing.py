@@ -15,14 +15,15 @@ Design choices (see docs in the project's research notes):
   /Info) that pyHanko alone would accept.
 * Trust is only ever what the caller passes (the board's published root); never
   the OS store, never certificates found in the file.
-* ``PdfSigner.sign_pdf`` and the detached helpers run ``asyncio.run`` inside;
-  call them from synchronous code (Flask views, CLI), not from a running loop.
+* pyHanko's synchronous calls run ``asyncio.run`` inside; the public functions here
+  step into a worker thread when the calling thread already runs an event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import io
 import os
 from collections.abc import Iterable, Sequence
@@ -80,6 +81,23 @@ _ALLOWED_AFTER_CERTIFICATION = (ModificationLevel.NONE, ModificationLevel.FORM_F
 
 
 # --------------------------------------------------------------------------- dev PKI
+
+
+def _outside_event_loop(func):
+    """pyHanko calls asyncio.run; that fails in a thread whose loop is running, so hop threads."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return func(*args, **kwargs)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(func, *args, **kwargs).result()
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -335,6 +353,7 @@ def _sign(
     return out.getvalue()
 
 
+@_outside_event_loop
 def certify_pdf(
     pdf_bytes: bytes,
     key: SigningKey,
@@ -365,6 +384,7 @@ def certify_pdf(
     return _sign(pdf_bytes, key, meta, tsa_url, timestamper)
 
 
+@_outside_event_loop
 def add_approval_signature(
     pdf_bytes: bytes,
     key: SigningKey,
@@ -417,6 +437,7 @@ class PdfVerification:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+@_outside_event_loop
 def verify_pdf(
     pdf_bytes: bytes,
     trust_roots: Sequence[TrustRoot],
@@ -573,6 +594,7 @@ def _enum_name(value) -> str | None:
 # --------------------------------------------------------------------------- detached CMS
 
 
+@_outside_event_loop
 def sign_detached(data: bytes, key: SigningKey) -> bytes:
     """Detached CMS (DER) over ``data``; also verifiable with ``openssl cms -verify -binary``."""
 
@@ -582,6 +604,7 @@ def sign_detached(data: bytes, key: SigningKey) -> bytes:
     return asyncio.run(run()).dump()
 
 
+@_outside_event_loop
 def verify_detached(data: bytes, signature: bytes, trust_roots: Sequence[TrustRoot]) -> bool:
     """True only if ``signature`` is an intact CMS over ``data`` by a signer chaining to a root."""
     try:
