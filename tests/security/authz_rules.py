@@ -1,0 +1,168 @@
+"""Who may reach which route: the table the authorization matrix test checks every route against.
+
+Every endpoint of the app's URL map needs a row in RULES; a route without one fails
+tests/security/test_authz_matrix.py with a message naming it. A row says which of the
+ROLES may reach the route (the permission check passes: any answer but 401/403/404 or a
+redirect to the sign-in page). A row may differ per HTTP method and may give the form a
+POST sends, so the matrix reaches the service's own permission check instead of a form
+re-rendered for missing fields.
+
+To add an area's routes: add a row per endpoint below, and a PARAMS entry for every new
+URL argument (a function of (session, world) returning the value, creating what it needs).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from exam.competitions.models import Role, Stage
+from exam.registration.models import ApplicationStatus, Document
+from tests.factories import (
+    appoint,
+    make_admin,
+    make_application,
+    make_competition,
+    make_user,
+    pdf_bytes,
+)
+
+ROLES = ("anonymous", "candidate", "other_candidate", "author", "examiner", "proctor", "board",
+         "admin")
+
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+STAFF = frozenset({"author", "examiner", "proctor", "board"})
+NOBODY = frozenset()
+
+
+def roles(*names: str) -> frozenset[str]:
+    unknown = set(names) - set(EVERYONE)
+    assert not unknown, f"unknown roles {unknown}"
+    return frozenset(names)
+
+
+@dataclass
+class World:
+    """Competition A (with its staff, one candidate) and competition B (another candidate)."""
+
+    competition: object
+    other_competition: object
+    users: dict[str, object]
+    application: object
+    other_application: object
+    document: object
+    extra: dict = field(default_factory=dict)
+
+
+def build_world(session, upload_folder: str) -> World:
+    from exam import storage
+
+    admin = make_admin(session)
+    competition = make_competition(session, created_by=admin, stage=Stage.REGISTRATION_OPEN)
+    other = make_competition(session, created_by=admin, stage=Stage.REGISTRATION_OPEN,
+                             title="Thi tuyển Phó Giám đốc Sở")
+    users = {"admin": admin, "board": appoint(session, competition, Role.CHAIR)}
+    users["author"] = appoint(session, competition, Role.QUESTION_AUTHOR)
+    users["examiner"] = appoint(session, competition, Role.EXAMINER)
+    users["proctor"] = appoint(session, competition, Role.PROCTOR)
+    users["candidate"] = make_user(session, full_name="Trần Đức Anh")
+    users["other_candidate"] = make_user(session, full_name="Lê Thị Mai")
+    application = make_application(session, competition, user=users["candidate"],
+                                   status=ApplicationStatus.SUBMITTED)
+    other_application = make_application(session, other, user=users["other_candidate"])
+    document = None
+    for owner in (application, other_application):
+        stored = storage.store_file(session, upload_folder, pdf_bytes(), ".pdf")
+        item = Document(application_id=owner.id, kind="cv", original_name="cv.pdf",
+                        stored_name=stored, size=len(pdf_bytes()), sha256="0" * 64,
+                        uploaded_at=competition.created_at)
+        session.add(item)
+        document = document or item
+    session.flush()
+    return World(competition, other, users, application, other_application, document)
+
+
+# URL arguments: name -> value in the world.
+PARAMS: dict[str, Callable] = {
+    "competition_id": lambda s, w: w.competition.id,
+    "application_id": lambda s, w: w.application.id,
+    "document_id": lambda s, w: w.document.id,
+    "code": lambda s, w: "en",
+    "filename": lambda s, w: "css/app.css",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: frozenset[str]
+    form: Callable | None = None  # (session, world) -> dict the POST sends
+
+
+def _application_form(session, world):
+    return {
+        "date_of_birth": "1984-03-09", "id_number": "001084009876",
+        "current_post": "Phó Trưởng phòng", "current_unit": "Sở Nội vụ", "degree": "master",
+        "field_of_study": "Luật", "management_years": "6", "statement": "",
+        "cv": (io.BytesIO(pdf_bytes()), "cv.pdf", "application/pdf"),
+    }
+
+
+def _appoint_form(session, world):
+    person = make_user(session, full_name="Phạm Văn Bình")
+    return {"email": person.email, "role": "examiner"}
+
+
+def _rules_form(session, world):
+    return {"title": "Thi tuyển mới", "post": "Trưởng phòng", "unit": "Sở Nội vụ",
+            "vacancies": "1", "objection_days": "3", "appeal_days": "15",
+            "min_management_years": "2", "required_degree": "bachelor"}
+
+
+CONFIRM = {"confirm": "y"}
+
+RULES: dict[str, Rule | dict[str, Rule]] = {
+    "static": Rule(EVERYONE),
+    "i18n.switch": Rule(EVERYONE),
+    "public.home": Rule(EVERYONE),
+    "public.competition": Rule(EVERYONE),
+    "accounts.register": Rule(EVERYONE),
+    "accounts.login": Rule(EVERYONE),
+    "accounts.logout": Rule(SIGNED_IN),
+    "accounts.profile": Rule(SIGNED_IN),
+    "competitions.index": Rule(SIGNED_IN),
+    "competitions.create": {"GET": Rule(roles("admin")),
+                            "POST": Rule(roles("admin"), form=_rules_form)},
+    "competitions.dashboard": Rule(STAFF | {"admin"}),
+    "competitions.rules": {"GET": Rule(STAFF | {"admin"}),
+                           "POST": Rule(roles("board", "admin"), form=_rules_form)},
+    "competitions.appoint": Rule(roles("board", "admin"), form=_appoint_form),
+    "competitions.advance": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    # Staff may open the form, but the service refuses their application.
+    "registration.apply": {"GET": Rule(SIGNED_IN),
+                           "POST": Rule(roles("candidate", "other_candidate"),
+                                        form=_application_form)},
+    "registration.application": Rule(roles("candidate", "board")),
+    "registration.review_list": Rule(roles("board")),
+    "registration.accept": Rule(roles("board")),
+    "registration.reject": Rule(roles("board"),
+                                form=lambda s, w: {"reason": "Thiếu bằng thạc sĩ theo yêu cầu."}),
+    "registration.document": Rule(roles("candidate", "board")),
+}
+
+
+def rule_for(endpoint: str, method: str) -> Rule | None:
+    row = RULES.get(endpoint)
+    if isinstance(row, dict):
+        return row.get(method)
+    return row
+
+
+# Cells where the code does not yet do what the rule says: (endpoint, method, role) -> why.
+# The matrix marks these xfail and fails as soon as one is fixed, so the row can go.
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {
+    ("registration.apply", "POST", "admin"):
+        "the administrator who runs every competition can apply to one (registration.service "
+        "only refuses the competition's own staff)",
+}
