@@ -9,6 +9,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.exc import OperationalError
 
 from exam.audit import service as audit
 from exam.db import db_session, utcnow
@@ -43,6 +44,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_security_headers)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(OperationalError, _database_unavailable)
     for code in (400, 403, 404, 405, 409, 413, 429, 500):
         app.register_error_handler(code, _http_error)
     app.jinja_env.globals.update(now=utcnow, format_datetime=format_datetime,
@@ -101,6 +103,23 @@ def _csrf_error(error):
     _rollback()
     message = _("The form expired or was sent from elsewhere. Reload the page and try again.")
     return render_template("error.html", code=400, message=message), 400
+
+
+def _database_unavailable(error):
+    """The database is down or restarting: say plainly that nothing was saved, ask to retry."""
+    try:
+        _rollback()
+    except OperationalError:
+        pass
+    message = _("The service is briefly unavailable. Nothing was saved from this request; "
+                "please try again in a moment.")
+    if request.is_json or client_wants_json():
+        return {"error": message, "retry": True}, 503, {"Retry-After": "2"}
+    try:
+        page = render_template("error.html", code=503, message=message)
+    except OperationalError:
+        page = message
+    return page, 503, {"Retry-After": "2"}
 
 
 def _http_error(error):
