@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, flash, g, redirect, render_template, request
+from flask import Flask, current_app, flash, g, redirect, render_template, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_limiter import Limiter
@@ -54,11 +54,13 @@ def init_app(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from exam.accounts.views import bp as accounts
+    from exam.audit.views import bp as audit_views
     from exam.competitions.views import bp as competitions
+    from exam.oversight.views import bp as oversight
     from exam.public.views import bp as public
     from exam.registration.views import bp as registration
 
-    for blueprint in (public, accounts, competitions, registration):
+    for blueprint in (public, accounts, competitions, registration, audit_views, oversight):
         app.register_blueprint(blueprint)
 
 
@@ -107,6 +109,7 @@ def _csrf_error(error):
 
 def _database_unavailable(error):
     """The database is down or restarting: say plainly that nothing was saved, ask to retry."""
+    current_app.logger.warning("database unavailable: %s", type(error.orig).__name__)
     try:
         _rollback()
     except OperationalError:

@@ -87,6 +87,23 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
+AXE = Path(__file__).parent / "vendor/axe-core/axe.min.js"
+
+
+def assert_accessible(page, name: str = "") -> None:
+    """axe-core's WCAG 2.1 A/AA rules on the current page: no serious or critical violation."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, f"accessibility violations on {name or page.url}:\n" + "\n".join(bad)
+
+
 def pdf_file(tmp_path, name="so-yeu-ly-lich.pdf") -> str:
     from tests.factories import pdf_bytes
 

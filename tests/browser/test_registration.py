@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam.competitions.models import Role
-from tests.browser.conftest import pdf_file, screenshot
+from tests.browser.conftest import assert_accessible, pdf_file, screenshot
 from tests.factories import PASSWORD, make_board, make_competition
 
 pytestmark = pytest.mark.browser
@@ -41,8 +41,10 @@ def test_candidate_applies_and_the_board_accepts(page, live_server, app_context,
     page.get_by_label("Số năm giữ chức vụ quản lý").fill("6")
     page.get_by_label("Sơ yếu lý lịch (PDF)").set_input_files(pdf_file(tmp_path))
     screenshot(page, "vi-apply")
+    assert_accessible(page, "application form")
     page.get_by_role("button", name="Nộp hồ sơ").click()
     expect(page.get_by_text("Đã nộp, chờ xét duyệt")).to_be_visible()
+    assert_accessible(page, "candidate's application")
     screenshot(page, "vi-application-submitted")
 
     page.get_by_role("button", name="Đăng xuất").click()
@@ -50,6 +52,7 @@ def test_candidate_applies_and_the_board_accepts(page, live_server, app_context,
     page.goto(f"{url}/manage/{competition_id}/applications")
     page.get_by_role("link", name="Đặng Thuỳ Dương").click()
     expect(page.get_by_role("cell", name="Số năm giữ chức vụ quản lý")).to_be_visible()
+    assert_accessible(page, "board's review of an application")
     page.get_by_role("button", name="Chấp nhận").click()
     expect(page.locator(".flash-success")).to_contain_text("Số báo danh: 0001")
 
