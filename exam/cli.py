@@ -73,24 +73,6 @@ def create_admin(email, full_name, password):
     click.echo(f"Administrator {user.email} created.")
 
 
-@click.group("audit")
-def audit_group():
-    """The tamper-evident audit log."""
-
-
-@audit_group.command("verify")
-@with_appcontext
-def audit_verify():
-    """Walk the hash chain; exit 1 naming the first entry that does not hold."""
-    from exam.audit import service
-
-    report = service.verify_chain(db_session())
-    if not report.is_intact:
-        raise click.ClickException(f"audit chain broken at entry {report.first_bad_seq}: "
-                                   f"{report.reason}")
-    click.echo(f"audit chain intact: {report.length} entries, head {report.head}")
-
-
 @click.group("keys")
 def keys_group():
     """The organization's signing key."""
@@ -115,7 +97,10 @@ def keys_create_dev(if_missing):
 
 
 def register(app: Flask) -> None:
+    from exam.audit.cli import audit_group
     from exam.demo import demo_command
+    from exam.results.cli import verify_pdf_command
 
-    for command in (db_group, users_group, audit_group, keys_group, demo_command):
+    for command in (db_group, users_group, audit_group, keys_group, demo_command,
+                    verify_pdf_command):
         app.cli.add_command(command)

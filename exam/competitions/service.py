@@ -232,6 +232,7 @@ def enter_stage(session: Session, actor: User, competition: Competition, target:
     session.flush()
     audit.record(session, actor, "competition.stage_changed", at=now, competition=competition,
                  target=competition, payload={"from": str(before), "to": str(target)} | (payload or {}))
+    audit.publish_checkpoint(session, competition, now=now)
     return competition
 
 

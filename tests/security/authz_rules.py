@@ -91,7 +91,15 @@ PARAMS: dict[str, Callable] = {
     "document_id": lambda s, w: w.document.id,
     "code": lambda s, w: "en",
     "filename": lambda s, w: "css/app.css",
+    "checkpoint_id": lambda s, w: _checkpoint(s, w),
 }
+
+
+def _checkpoint(session, world):
+    from exam.audit import service as audit
+
+    return audit.publish_checkpoint(session, world.competition,
+                                    now=world.competition.created_at).id
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,9 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "i18n.switch": Rule(EVERYONE),
     "public.home": Rule(EVERYONE),
     "public.competition": Rule(EVERYONE),
+    "public.record_json": Rule(EVERYONE),
+    "audit.checkpoint_file": Rule(EVERYONE),
+    "audit.log": Rule(roles("board", "admin")),
     "accounts.register": Rule(EVERYONE),
     "accounts.login": Rule(EVERYONE),
     "accounts.logout": Rule(SIGNED_IN),
