@@ -1,9 +1,21 @@
 """Every mapped class, imported once so the metadata is complete (Alembic, tests)."""
 
 from exam.accounts.models import User
+from exam.appeals.models import Objection, RemarkAppeal
 from exam.audit.models import AuditEntry
 from exam.competitions.models import Competition, Membership
 from exam.db import Base
 from exam.registration.models import Application, Document
+from exam.results.models import (
+    Countersignature,
+    PriorityGrant,
+    ResultRow,
+    ResultRuleSet,
+    ResultVersion,
+    SignedSheet,
+    TieDecision,
+)
 
 __all__ = ["Application", "AuditEntry", "Base", "Competition", "Document", "Membership", "User"]
+__all__ += ["Countersignature", "Objection", "PriorityGrant", "RemarkAppeal", "ResultRow",
+            "ResultRuleSet", "ResultVersion", "SignedSheet", "TieDecision"]

@@ -1,0 +1,45 @@
+"""`thituyen verify-pdf FILE`: the public verification page, from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from exam.db import db_session
+from exam.documents import keystore
+
+
+def signed_folder(app=None) -> str:
+    """Where signed sheets are kept: SIGNED_SHEET_FOLDER, default instance/signed."""
+    app = app or current_app
+    return app.config.get("SIGNED_SHEET_FOLDER") or str(Path(app.instance_path) / "signed")
+
+
+@click.command("verify-pdf")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def verify_pdf_command(file: Path):
+    """Exit 0 only if the signature is valid, covers the whole file and the sheet matches the
+    result on record."""
+    from exam.results import sheets
+
+    roots = keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"])
+    check = sheets.check_pdf(db_session(), file.read_bytes(), roots)
+    for signer in check.signers:
+        kind = "certification" if signer.certification else "approval"
+        state = "valid" if signer.is_valid else "INVALID"
+        when = signer.signed_at.isoformat() if signer.signed_at else "?"
+        click.echo(f"{kind} signature by {signer.name} at {when}: {state}")
+    if check.code:
+        click.echo(f"verification code: {check.code}")
+    click.echo(f"matches the record: {'yes' if check.matches_record else 'NO'}")
+    if check.superseded_by is not None:
+        click.echo(f"superseded by result version {check.superseded_by.number}")
+    for problem in check.problems:
+        click.echo(f"problem: {problem}", err=True)
+    if not check.is_genuine:
+        raise click.ClickException("the sheet is NOT genuine or does not match the record")
+    click.echo("the sheet is genuine")

@@ -1,0 +1,477 @@
+"""Results: rules, priority points, tie decisions, ranking from locked marks, publication.
+
+Totals are never typed in: every publication recomputes them from the locked marks
+(`collect_part_scores`) with the rule in `exam.results.ranking`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from exam.audit import service as audit
+from exam.competitions import service as competitions
+from exam.competitions.models import Competition, Stage
+from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.registration.models import Application, ApplicationStatus
+from exam.results import permissions, ranking
+from exam.results.models import (
+    PriorityGrant,
+    ResultKind,
+    ResultRow,
+    ResultRuleSet,
+    ResultVersion,
+    TieDecision,
+)
+
+PART_KEY = re.compile(r"[a-z0-9_]{1,40}")
+MAX_PRIORITY_POINTS = Decimal(20)
+
+
+def _text(value) -> str:
+    return unicodedata.normalize("NFC", " ".join(str(value or "").split()))
+
+
+def _decimal(value, label: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise InvalidInput(_("%(field)s must be a number.", field=label)) from None
+    require(number.is_finite(), _("%(field)s must be a number.", field=label), InvalidInput)
+    return number
+
+
+def canonical_sha256(data) -> str:
+    """SHA-256 of the NFC, sorted-keys JSON form: what sheets print and verifiers recompute."""
+    return hashlib.sha256(audit.canonical_json(data).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def rule_set(session: Session, competition: Competition) -> ResultRuleSet | None:
+    return session.scalar(select(ResultRuleSet).where(ResultRuleSet.competition_id == competition.id))
+
+
+def rules_for(session: Session, competition: Competition) -> ranking.ResultRules:
+    stored = rule_set(session, competition)
+    require(stored is not None, _("The board has not set the result rules yet."), Conflict)
+    return ranking.ResultRules(
+        parts=tuple(ranking.PartRule(
+            key=p["key"], title=p["title"], max_points=Decimal(p["max_points"]),
+            weight=Decimal(p["weight"]),
+            pass_mark=None if p.get("pass_mark") in (None, "") else Decimal(p["pass_mark"]))
+            for p in stored.parts),
+        vacancies=competition.vacancies,
+        tie_break_parts=tuple(stored.tie_break_parts),
+        reserve_size=stored.reserve_size,
+    )
+
+
+def priority_categories(session: Session, competition: Competition) -> dict[str, dict]:
+    stored = rule_set(session, competition)
+    return {c["key"]: c for c in (stored.priority_categories if stored else [])}
+
+
+def _validated_parts(parts: list[dict]) -> list[dict]:
+    require(parts, _("Name at least one part of the competition."), InvalidInput)
+    out, seen = [], set()
+    for part in parts:
+        key = str(part.get("key", "")).strip()
+        require(PART_KEY.fullmatch(key),
+                _("A part key uses lower-case letters, digits and underscores: %(key)s", key=key),
+                InvalidInput)
+        require(key not in seen, _("Two parts have the key %(key)s.", key=key), InvalidInput)
+        seen.add(key)
+        title = _text(part.get("title"))
+        require(title, _("Give part %(key)s a title.", key=key), InvalidInput)
+        max_points = _decimal(part.get("max_points"), _("The maximum of %(key)s", key=key))
+        weight = _decimal(part.get("weight", 1), _("The weight of %(key)s", key=key))
+        require(max_points > 0, _("The maximum of %(key)s must be above zero.", key=key), InvalidInput)
+        require(weight > 0, _("The weight of %(key)s must be above zero.", key=key), InvalidInput)
+        pass_mark = part.get("pass_mark")
+        if pass_mark in (None, ""):
+            pass_mark = None
+        else:
+            pass_mark = _decimal(pass_mark, _("The pass mark of %(key)s", key=key))
+            require(0 <= pass_mark <= max_points,
+                    _("The pass mark of %(key)s must lie between 0 and its maximum.", key=key),
+                    InvalidInput)
+        out.append({"key": key, "title": title, "max_points": str(max_points),
+                    "weight": str(weight), "pass_mark": None if pass_mark is None else str(pass_mark)})
+    return out
+
+
+def _validated_categories(categories: list[dict]) -> list[dict]:
+    out, seen = [], set()
+    for category in categories or ():
+        key = str(category.get("key", "")).strip()
+        require(PART_KEY.fullmatch(key),
+                _("A category key uses lower-case letters, digits and underscores: %(key)s",
+                  key=key), InvalidInput)
+        require(key not in seen, _("Two priority categories have the key %(key)s.", key=key),
+                InvalidInput)
+        seen.add(key)
+        label = _text(category.get("label"))
+        require(label, _("Describe priority category %(key)s.", key=key), InvalidInput)
+        points = _decimal(category.get("points"), _("The points of %(key)s", key=key))
+        require(0 < points <= MAX_PRIORITY_POINTS,
+                _("Priority points of %(key)s must be above 0 and at most %(max)s.", key=key,
+                  max=MAX_PRIORITY_POINTS), InvalidInput)
+        out.append({"key": key, "label": label, "points": str(points)})
+    return out
+
+
+def set_result_rules(session: Session, actor, competition: Competition, *, parts: list[dict],
+                     specialised_part: str = "", written_part: str = "",
+                     priority_categories: list[dict] | None = None,
+                     reserve_size: int | None = None, reserve_months: int = 12,
+                     now: datetime) -> ResultRuleSet:
+    """The board fixes the result rules; they can change until results are first published."""
+    require(permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can set the result rules."))
+    require(not competition.has_reached(Stage.PROVISIONAL_RESULTS),
+            _("Results have been published; their rules can no longer change."), Conflict)
+    clean_parts = _validated_parts(parts)
+    keys = [p["key"] for p in clean_parts]
+    tie_break = []
+    for label, key in ((_("specialised"), specialised_part), (_("written"), written_part)):
+        key = (key or "").strip()
+        if key:
+            require(key in keys, _("The %(which)s part %(key)s is not one of the parts.",
+                                   which=label, key=key), InvalidInput)
+            if key not in tie_break:
+                tie_break.append(key)
+    categories = _validated_categories(priority_categories or [])
+    require(reserve_size is None or 0 <= int(reserve_size) <= 1000,
+            _("The reserve list size must be empty or a whole number from 0."), InvalidInput)
+    require(1 <= int(reserve_months) <= 36,
+            _("A reserve list lasts from 1 to 36 months."), InvalidInput)
+    stored = rule_set(session, competition)
+    before = None
+    if stored is None:
+        stored = ResultRuleSet(competition_id=competition.id)
+        session.add(stored)
+    else:
+        before = _rules_payload(stored)
+    stored.parts = clean_parts
+    stored.specialised_part = (specialised_part or "").strip()
+    stored.written_part = (written_part or "").strip()
+    stored.tie_break_parts = tie_break
+    stored.priority_categories = categories
+    stored.reserve_size = None if reserve_size is None else int(reserve_size)
+    stored.reserve_months = int(reserve_months)
+    stored.updated_at = now
+    stored.updated_by_id = actor.id
+    session.flush()
+    audit.record(session, actor, "results.rules_set", at=now, competition=competition,
+                 target=stored, payload={"before": before, "after": _rules_payload(stored)})
+    return stored
+
+
+def _rules_payload(stored: ResultRuleSet) -> dict:
+    return {"parts": stored.parts, "tie_break_parts": stored.tie_break_parts,
+            "priority_categories": stored.priority_categories,
+            "reserve_size": stored.reserve_size, "reserve_months": stored.reserve_months}
+
+
+# --------------------------------------------------------------------------- board decisions
+
+
+def _accepted(application: Application, competition: Competition) -> None:
+    require(application.competition_id == competition.id
+            and application.status == ApplicationStatus.ACCEPTED,
+            _("That candidate is not an accepted candidate of this competition."), InvalidInput)
+
+
+def grant_priority(session: Session, actor, competition: Competition, application: Application,
+                   *, category: str, evidence: str, now: datetime) -> PriorityGrant:
+    """Priority points need a category of the rules and the document the board checked."""
+    require(permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can grant priority points."))
+    require(not competition.has_reached(Stage.PROVISIONAL_RESULTS),
+            _("Results have been published; priority points can no longer change."), Conflict)
+    _accepted(application, competition)
+    categories = priority_categories(session, competition)
+    if category == "":
+        points = Decimal(0)
+    else:
+        require(category in categories, _("Unknown priority category."), InvalidInput)
+        points = Decimal(categories[category]["points"])
+    evidence = _text(evidence)
+    require(len(evidence) >= 5,
+            _("Cite the document the board checked (its number and date)."), InvalidInput)
+    grant = PriorityGrant(competition_id=competition.id, application_id=application.id,
+                          category=category, points=points, evidence=evidence,
+                          granted_by_id=actor.id, granted_at=now)
+    session.add(grant)
+    session.flush()
+    audit.record(session, actor, "results.priority_granted", at=now, competition=competition,
+                 target=grant, payload={"application_id": application.id, "category": category,
+                                        "points": str(points)})
+    return grant
+
+
+def current_priority(session: Session, competition: Competition) -> dict[int, PriorityGrant]:
+    """The latest grant per candidate (a later grant replaces an earlier one)."""
+    grants = session.scalars(select(PriorityGrant).where(
+        PriorityGrant.competition_id == competition.id).order_by(PriorityGrant.id))
+    return {g.application_id: g for g in grants}
+
+
+def record_tie_decision(session: Session, actor, competition: Competition,
+                        application_ids: list[int], *, reason: str, now: datetime,
+                        part_scores=None) -> TieDecision:
+    """The chair records the order of candidates that no score splits, with the reason."""
+    require(permissions.can_decide_ties(session, actor, competition),
+            _("Only the board chair records a tie decision."))
+    require(competition.stage in {Stage.IDENTITIES_REVEALED, Stage.PROVISIONAL_RESULTS},
+            _("Ties are decided after identities are revealed and before final results."),
+            Conflict)
+    reason = _text(reason)
+    require(len(reason) >= 10, _("Give the reason for the board's decision."), InvalidInput)
+    ranked = compute_ranking(session, competition, part_scores=part_scores)
+    by_rank: dict[int, set[int]] = {}
+    for row in ranked:
+        if row.rank is not None and row.is_tied:
+            by_rank.setdefault(row.rank, set()).add(row.application_id)
+    ids = [int(i) for i in application_ids]
+    require(len(ids) == len(set(ids)) and set(ids) in by_rank.values(),
+            _("Order exactly the candidates of one tied group."), InvalidInput)
+    decision = TieDecision(competition_id=competition.id, application_ids=ids, reason=reason,
+                           decided_by_id=actor.id, decided_at=now)
+    session.add(decision)
+    session.flush()
+    audit.record(session, actor, "results.tie_decided", at=now, competition=competition,
+                 target=decision, payload={"order": ids})
+    return decision
+
+
+def tie_decisions(session: Session, competition: Competition) -> list[TieDecision]:
+    return list(session.scalars(select(TieDecision).where(
+        TieDecision.competition_id == competition.id).order_by(TieDecision.id)))
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def collect_part_scores(session: Session, competition: Competition) -> dict[int, dict[str, Decimal]]:
+    """application id -> part key -> locked mark: objective parts and finally marked essays."""
+    from exam.scoring.service import final_part_marks
+    from exam.sitting.service import objective_part_scores
+
+    merged: dict[int, dict[str, Decimal]] = {}
+    for source in (objective_part_scores(session, competition),
+                   final_part_marks(session, competition)):
+        for application_id, parts in source.items():
+            merged.setdefault(application_id, {}).update(parts)
+    return merged
+
+
+def compute_ranking(session: Session, competition: Competition, *,
+                    part_scores: dict[int, dict[str, Decimal]] | None = None
+                    ) -> list[ranking.RankedRow]:
+    """The ranking the rules give today; `part_scores` defaults to the locked marks."""
+    rules = rules_for(session, competition)
+    if part_scores is None:
+        part_scores = collect_part_scores(session, competition)
+    grants = current_priority(session, competition)
+    positions: dict[int, int] = {}
+    for decision in tie_decisions(session, competition):
+        for index, application_id in enumerate(decision.application_ids):
+            positions[application_id] = index + 1
+    applications = session.scalars(select(Application).where(
+        Application.competition_id == competition.id,
+        Application.status == ApplicationStatus.ACCEPTED))
+    rows = [ranking.RankInput(
+        application_id=a.id, candidate_number=a.candidate_number or "",
+        name=unicodedata.normalize("NFC", a.user.full_name),
+        scores=part_scores.get(a.id, {}),
+        priority_points=grants[a.id].points if a.id in grants else Decimal(0),
+        board_position=positions.get(a.id)) for a in applications]
+    return ranking.rank(rows, rules)
+
+
+# --------------------------------------------------------------------------- publication
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def result_data(competition: Competition, rules: ranking.ResultRules, ranked, *, number: int,
+                kind: str, published_at: datetime, reserve_expires_on: date | None) -> dict:
+    """The canonical result a sheet prints and its hash covers: plain strings and numbers."""
+    return {
+        "competition": {"id": competition.id, "title": competition.title,
+                        "post": competition.post, "unit": competition.unit,
+                        "vacancies": competition.vacancies},
+        "version": number,
+        "kind": kind,
+        "published_at": published_at.isoformat(),
+        "reserve_expires_on": reserve_expires_on.isoformat() if reserve_expires_on else None,
+        "parts": [{"key": p.key, "title": p.title, "max_points": str(p.max_points),
+                   "weight": str(p.weight), "pass_mark": str(p.effective_pass_mark)}
+                  for p in rules.parts],
+        "tie_break_parts": list(rules.tie_break_parts),
+        "rows": [{"application_id": r.application_id, "candidate_number": r.candidate_number,
+                  "name": r.name, "scores": {k: str(v) for k, v in r.scores.items()},
+                  "passed_parts": r.passed_parts, "priority_points": str(r.priority_points),
+                  "total": str(r.total), "rank": r.rank, "is_tied": r.is_tied,
+                  "split_by": r.split_by, "standing": str(r.standing)} for r in ranked],
+    }
+
+
+def versions_of(session: Session, competition: Competition) -> list[ResultVersion]:
+    return list(session.scalars(select(ResultVersion).where(
+        ResultVersion.competition_id == competition.id).order_by(ResultVersion.number)))
+
+
+def latest_version(session: Session, competition: Competition) -> ResultVersion | None:
+    return session.scalar(select(ResultVersion).where(
+        ResultVersion.competition_id == competition.id).order_by(ResultVersion.number.desc())
+        .limit(1))
+
+
+def get_version(session: Session, competition: Competition, number: int) -> ResultVersion:
+    version = session.scalar(select(ResultVersion).where(
+        ResultVersion.competition_id == competition.id, ResultVersion.number == number))
+    if version is None:
+        raise NotFound(_("No such result version."))
+    return version
+
+
+def first_provisional(session: Session, competition: Competition) -> ResultVersion | None:
+    return session.scalar(select(ResultVersion).where(
+        ResultVersion.competition_id == competition.id,
+        ResultVersion.kind == ResultKind.PROVISIONAL).order_by(ResultVersion.number).limit(1))
+
+
+def appeal_window_closes_at(session: Session, competition: Competition) -> datetime | None:
+    first = first_provisional(session, competition)
+    return first.published_at + timedelta(days=competition.appeal_days) if first else None
+
+
+def _new_version(session: Session, actor, competition: Competition, *, kind: str, reason: str,
+                 now: datetime, part_scores) -> ResultVersion:
+    rules = rules_for(session, competition)
+    ranked = compute_ranking(session, competition, part_scores=part_scores)
+    require(ranked, _("There is no accepted candidate to rank."), Conflict)
+    ties = ranking.unresolved_ties(ranked)
+    require(not ties, _("%(n)d tied group(s) straddle the last vacancy; the chair must record "
+                        "the board's decision first.", n=len(ties)), Conflict)
+    previous = latest_version(session, competition)
+    stored = rule_set(session, competition)
+    expires = _add_months(now.date(), stored.reserve_months)
+    number = (previous.number + 1) if previous else 1
+    data = result_data(competition, rules, ranked, number=number, kind=kind, published_at=now,
+                       reserve_expires_on=expires)
+    version = ResultVersion(
+        competition_id=competition.id, number=number, kind=kind, reason=_text(reason),
+        published_at=now, published_by_id=actor.id, reserve_expires_on=expires, data=data,
+        data_sha256=canonical_sha256(data), supersedes_id=previous.id if previous else None)
+    session.add(version)
+    session.flush()
+    for position, row in enumerate(ranked, 1):
+        session.add(ResultRow(
+            version_id=version.id, application_id=row.application_id, position=position,
+            candidate_number=row.candidate_number, full_name=row.name,
+            scores={k: str(v) for k, v in row.scores.items()}, passed_parts=row.passed_parts,
+            priority_points=row.priority_points, total=row.total, rank=row.rank,
+            is_tied=row.is_tied, standing=str(row.standing)))
+    session.flush()
+    audit.record(session, actor, "results.published", at=now, competition=competition,
+                 target=version, payload={"version": number, "kind": kind,
+                                          "data_sha256": version.data_sha256,
+                                          "supersedes": previous.number if previous else None})
+    return version
+
+
+def publish_provisional_results(session: Session, actor, competition: Competition, *,
+                                now: datetime, part_scores=None) -> ResultVersion:
+    """First publication: only once identities are revealed; opens the appeal window."""
+    require(permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can publish results."))
+    require(competition.stage == Stage.IDENTITIES_REVEALED,
+            _("Provisional results are published right after identities are revealed."),
+            Conflict)
+    version = _new_version(session, actor, competition, kind=ResultKind.PROVISIONAL,
+                           reason="", now=now, part_scores=part_scores)
+    competitions.enter_stage(session, actor, competition, Stage.PROVISIONAL_RESULTS, now=now,
+                             via_domain_action=True, payload={"result_version": version.number})
+    return version
+
+
+def republish_provisional_results(session: Session, actor, competition: Competition, *,
+                                  reason: str, now: datetime, part_scores=None) -> ResultVersion:
+    """A changed mark or key during the appeal window: a new version supersedes, both kept."""
+    require(permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can publish results."))
+    require(competition.stage == Stage.PROVISIONAL_RESULTS,
+            _("Only provisional results can be republished."), Conflict)
+    require(len(_text(reason)) >= 10, _("Say why the results are republished."), InvalidInput)
+    return _new_version(session, actor, competition, kind=ResultKind.PROVISIONAL, reason=reason,
+                        now=now, part_scores=part_scores)
+
+
+def publish_final_results(session: Session, actor, competition: Competition, *, now: datetime,
+                          part_scores=None) -> ResultVersion:
+    """After the appeal window, with every appeal and objection decided."""
+    from exam.appeals.service import open_cases
+
+    require(permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can publish results."))
+    require(competition.stage == Stage.PROVISIONAL_RESULTS,
+            _("Final results follow the provisional ones."), Conflict)
+    closes = appeal_window_closes_at(session, competition)
+    require(closes is not None and now >= closes,
+            _("The appeal window is still open; final results can be published after it."),
+            Conflict)
+    pending = open_cases(session, competition)
+    require(not pending, _("%(n)d appeal(s) or objection(s) still await the board's decision.",
+                           n=pending), Conflict)
+    version = _new_version(session, actor, competition, kind=ResultKind.FINAL, reason="",
+                           now=now, part_scores=part_scores)
+    competitions.enter_stage(session, actor, competition, Stage.FINAL_RESULTS, now=now,
+                             via_domain_action=True, payload={"result_version": version.number})
+    return version
+
+
+def row_of(session: Session, version: ResultVersion, application_id: int) -> ResultRow | None:
+    return session.scalar(select(ResultRow).where(ResultRow.version_id == version.id,
+                                                  ResultRow.application_id == application_id))
+
+
+def count_versions(session: Session, competition: Competition) -> int:
+    return session.scalar(select(func.count()).select_from(ResultVersion).where(
+        ResultVersion.competition_id == competition.id)) or 0
+
+
+@dataclass(frozen=True)
+class OwnResult:
+    """What a candidate sees of their own result in the latest version."""
+
+    version: ResultVersion
+    row: ResultRow
+
+
+def own_result(session: Session, actor, application: Application) -> OwnResult:
+    require(application.user_id == getattr(actor, "id", None)
+            or permissions.is_board(session, actor, application.competition),
+            _("You may not see this result."))
+    version = latest_version(session, application.competition)
+    require(version is not None, _("Results have not been published yet."), NotFound)
+    row = row_of(session, version, application.id)
+    require(row is not None, _("This candidate is not in the published result."), NotFound)
+    return OwnResult(version, row)

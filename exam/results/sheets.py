@@ -1,0 +1,353 @@
+"""Signed PDF sheets (result sheet, score sheet, admission ticket) and their public check.
+
+Each sheet prints the canonical data it stands for, its SHA-256, a short code with a QR
+link to /verify/<code>, and the audit chain head at the moment it was made; it is
+certified with the organization's key. Sheets are always printed in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from flask_babel import force_locale, format_datetime, format_decimal
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exam import storage
+from exam.audit import service as audit
+from exam.competitions.models import Competition
+from exam.documents import pdf, signing
+from exam.errors import Conflict, NotFound, require
+from exam.registration.models import Application, ApplicationStatus
+from exam.results import permissions
+from exam.results.models import Countersignature, ResultKind, ResultVersion, SignedSheet
+from exam.results.service import canonical_sha256, latest_version
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+SHEET_LANGUAGE = "vi"
+
+
+def normalise_code(text: str) -> str:
+    """Codes are typed by people: ignore case, spaces and dashes."""
+    raw = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:]}" if len(raw) == 8 else raw
+
+
+def _new_code(session: Session) -> str:
+    while True:
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+        code = f"{raw[:4]}-{raw[4:]}"
+        if session.scalar(select(SignedSheet.id).where(SignedSheet.code == code)) is None:
+            return code
+
+
+def _number(value) -> str:
+    return format_decimal(Decimal(value), format="#,##0.00")
+
+
+def standing_label(standing: str) -> str:
+    return {
+        "recommended": _("Recommended for appointment"),
+        "reserve": _("Reserve list"),
+        "passed": _("Passed"),
+        "tie_unresolved": _("Tied: awaiting the board's decision"),
+        "failed": _("Did not pass"),
+    }.get(standing, standing)
+
+
+def rank_label(row: dict) -> str:
+    if row["rank"] is None:
+        return "–"
+    return f"{row['rank']}=" if row["is_tied"] else str(row["rank"])
+
+
+def _verification(code: str, data_sha256: str, chain: tuple[int, str], base_url: str):
+    return pdf.Verification(
+        code=code, url=f"{base_url.rstrip('/')}/verify/{code}", data_sha256=data_sha256,
+        chain_head=chain[1], chain_length=chain[0], heading_label=_("Verification"),
+        code_label=_("Verification code"), url_label=_("Verify at"),
+        data_sha256_label=_("SHA-256 of the result data"),
+        chain_head_label=_("Audit chain head"), chain_length_label=_("Audit chain length"),
+        note=_("Scan the code or open the address to check that this sheet is genuine and "
+               "whether a newer version replaced it."))
+
+
+def _header(competition: Competition, title: str, status: str, now: datetime, organization: str):
+    return pdf.SheetHeader(
+        organization=organization, competition_title=competition.title, title=title,
+        post=competition.post, unit=competition.unit, post_label=_("Post"),
+        unit_label=_("Unit"), status_label=status,
+        generated_at_label=_("Produced %(when)s", when=format_datetime(now, "short")),
+        page_label=_("Page {page}/{pages}"))
+
+
+def _status(data: dict) -> str:
+    if data["kind"] == ResultKind.FINAL:
+        return _("FINAL RESULT · version %(n)d", n=data["version"])
+    return _("PROVISIONAL RESULT · version %(n)d", n=data["version"])
+
+
+def _store(session: Session, actor, competition: Competition, *, kind: str, code: str,
+           data: dict, pdf_bytes: bytes, chain: tuple[int, str], folder, now: datetime,
+           version: ResultVersion | None = None, application_id: int | None = None,
+           key: signing.SigningKey) -> SignedSheet:
+    signed = signing.certify_pdf(pdf_bytes, key, reason=_("Certified by the competition board"),
+                                 location=competition.unit)
+    stored = storage.store_file(session, folder, signed, ".pdf")
+    sheet = SignedSheet(code=code, kind=kind, competition_id=competition.id,
+                        version_id=version.id if version else None, application_id=application_id,
+                        data=data, data_sha256=canonical_sha256(data), chain_length=chain[0],
+                        chain_head=chain[1], stored_name=stored, produced_at=now,
+                        produced_by_id=getattr(actor, "id", None))
+    session.add(sheet)
+    session.flush()
+    audit.record(session, actor, "results.sheet_signed", at=now, competition=competition,
+                 target=sheet, payload={"kind": kind, "code": code,
+                                        "data_sha256": sheet.data_sha256,
+                                        "version": version.number if version else None})
+    return sheet
+
+
+def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
+                      key: signing.SigningKey, folder, base_url: str, organization: str,
+                      now: datetime) -> SignedSheet:
+    """The ranked sheet of one result version, certified with the organization's key."""
+    competition = session.get(Competition, version.competition_id)
+    require(permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can sign result sheets."))
+    existing = session.scalar(select(SignedSheet).where(
+        SignedSheet.version_id == version.id, SignedSheet.kind == pdf.KIND_RESULT_SHEET))
+    require(existing is None, _("This result version already has its signed sheet."), Conflict)
+    data = version.data
+    code = _new_code(session)
+    chain = audit.chain_head(session)
+    with force_locale(SHEET_LANGUAGE):
+        parts = data["parts"]
+        columns = [_("Rank"), _("Candidate no."), _("Full name"),
+                   *[p["title"] for p in parts], _("Priority"), _("Total"), _("Result")]
+        rows = [[rank_label(r), r["candidate_number"], r["name"],
+                 *[_number(r["scores"][p["key"]]) for p in parts],
+                 _number(r["priority_points"]), _number(r["total"]),
+                 standing_label(r["standing"])] for r in data["rows"]]
+        notes = [_("Total = weighted sum of the parts + priority points. A part is passed at "
+                   "or above its pass mark: %(marks)s.",
+                   marks="; ".join(f"{p['title']} ≥ {_number(p['pass_mark'])}" for p in parts))]
+        if data["tie_break_parts"]:
+            titles = {p["key"]: p["title"] for p in parts}
+            notes.append(_("Equal totals are split by: %(order)s, then by a recorded decision "
+                           "of the board. “=” marks a shared rank.",
+                           order=", ".join(titles[k] for k in data["tie_break_parts"])))
+        if data["reserve_expires_on"]:
+            notes.append(_("The reserve list is valid until %(day)s.",
+                           day=data["reserve_expires_on"]))
+        if version.reason:
+            notes.append(_("Reason for this version: %(reason)s", reason=version.reason))
+        if version.supersedes_id:
+            notes.append(_("This version replaces version %(n)d.", n=version.number - 1))
+        sheet = pdf.ResultSheet(
+            header=_header(competition, _("RANKED RESULT OF THE COMPETITION"), _status(data), now,
+                           organization),
+            columns=columns, rows=rows, notes=notes,
+            verification=_verification(code, version.data_sha256, chain, base_url),
+            column_align=["CENTER", "CENTER", "LEFT", *["RIGHT"] * (len(parts) + 2), "LEFT"])
+        pdf_bytes = pdf.build_result_sheet(sheet)
+    require(canonical_sha256(data) == version.data_sha256,
+            _("The stored result does not match its hash."), Conflict)
+    return _store(session, actor, competition, kind=pdf.KIND_RESULT_SHEET, code=code, data=data,
+                  pdf_bytes=pdf_bytes, chain=chain, folder=folder, now=now, version=version,
+                  key=key)
+
+
+def score_sheet_data(version: ResultVersion, application_id: int) -> dict:
+    row = next((r for r in version.data["rows"] if r["application_id"] == application_id), None)
+    if row is None:
+        raise NotFound(_("This candidate is not in the published result."))
+    return {"competition": version.data["competition"], "version": version.number,
+            "kind": version.kind, "parts": version.data["parts"], "row": row}
+
+
+def sign_score_sheet(session: Session, actor, version: ResultVersion, application: Application,
+                     *, key: signing.SigningKey, folder, base_url: str, organization: str,
+                     now: datetime) -> SignedSheet:
+    """A candidate's own detailed sheet for one version; made once, then served again."""
+    competition = application.competition
+    require(application.user_id == getattr(actor, "id", None)
+            or permissions.is_board(session, actor, competition),
+            _("You may not see this result."))
+    existing = session.scalar(select(SignedSheet).where(
+        SignedSheet.version_id == version.id, SignedSheet.application_id == application.id,
+        SignedSheet.kind == pdf.KIND_SCORE_SHEET))
+    if existing is not None:
+        return existing
+    data = score_sheet_data(version, application.id)
+    code = _new_code(session)
+    chain = audit.chain_head(session)
+    row = data["row"]
+    with force_locale(SHEET_LANGUAGE):
+        sheet = pdf.ScoreSheet(
+            header=_header(competition, _("CANDIDATE SCORE SHEET"),
+                           _status(version.data), now, organization),
+            candidate_number=row["candidate_number"], candidate_name=row["name"],
+            candidate_number_label=_("Candidate no."), candidate_name_label=_("Full name"),
+            columns=[_("Part"), _("Score"), _("Maximum"), _("Pass mark"), _("Passed")],
+            rows=[[p["title"], _number(row["scores"][p["key"]]), _number(p["max_points"]),
+                   _number(p["pass_mark"]), _("yes") if row["passed_parts"][p["key"]] else _("no")]
+                  for p in data["parts"]],
+            total=[_("Total (with %(points)s priority points)",
+                     points=_number(row["priority_points"])), _number(row["total"]), "", "", ""],
+            extra_fields=[(_("Rank"), rank_label(row)), (_("Result"), standing_label(row["standing"]))],
+            verification=_verification(code, canonical_sha256(data), chain, base_url),
+            column_align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "CENTER"])
+        pdf_bytes = pdf.build_score_sheet(sheet)
+    return _store(session, actor, competition, kind=pdf.KIND_SCORE_SHEET, code=code, data=data,
+                  pdf_bytes=pdf_bytes, chain=chain, folder=folder, now=now, version=version,
+                  application_id=application.id, key=key)
+
+
+def sign_admission_ticket(session: Session, actor, application: Application, *,
+                          key: signing.SigningKey, folder, base_url: str, organization: str,
+                          now: datetime) -> SignedSheet:
+    """Accepted candidates get one ticket: number, sitting time, how to get in."""
+    require(application.user_id == getattr(actor, "id", None)
+            or permissions.is_board(session, actor, application.competition),
+            _("You may not see this admission ticket."))
+    require(application.status == ApplicationStatus.ACCEPTED and application.candidate_number,
+            _("Only accepted candidates have an admission ticket."), Conflict)
+    existing = session.scalar(select(SignedSheet).where(
+        SignedSheet.application_id == application.id,
+        SignedSheet.kind == pdf.KIND_ADMISSION_TICKET))
+    if existing is not None:
+        return existing
+    competition = application.competition
+    code = _new_code(session)
+    chain = audit.chain_head(session)
+    with force_locale(SHEET_LANGUAGE):
+        window = (f"{format_datetime(competition.sitting_opens_at, 'short')} – "
+                  f"{format_datetime(competition.sitting_closes_at, 'short')}")
+        data = {"competition": {"id": competition.id, "title": competition.title},
+                "candidate_number": application.candidate_number,
+                "name": application.user.full_name, "sitting": window}
+        instructions = [
+            _("Sign in to thituyen with your own account during the sitting window."),
+            _("Open the competition and enter the room access code the proctor gives you."),
+            _("Bring this ticket and your citizen ID card; your answers save as you type."),
+        ]
+        ticket = pdf.AdmissionTicket(
+            header=_header(competition, _("ADMISSION TICKET"), "", now, organization),
+            candidate_number=application.candidate_number,
+            candidate_name=application.user.full_name, competition=competition.title,
+            sitting_time=window, instructions=instructions,
+            candidate_number_label=_("Candidate no."), candidate_name_label=_("Full name"),
+            competition_label=_("Competition"), sitting_time_label=_("Sitting"),
+            instructions_label=_("Access instructions"),
+            verification=_verification(code, canonical_sha256(data), chain, base_url))
+        pdf_bytes = pdf.build_admission_ticket(ticket)
+    return _store(session, actor, competition, kind=pdf.KIND_ADMISSION_TICKET, code=code,
+                  data=data, pdf_bytes=pdf_bytes, chain=chain, folder=folder, now=now,
+                  application_id=application.id, key=key)
+
+
+def countersign(session: Session, actor, sheet: SignedSheet, *, member_key: signing.SigningKey,
+                folder, now: datetime) -> Countersignature:
+    """A board member adds an approval signature; the certification stays valid."""
+    competition = session.get(Competition, sheet.competition_id)
+    require(permissions.can_countersign(session, actor, competition),
+            _("Only board members countersign sheets."))
+    current = (Path(folder) / sheet.current_file).read_bytes()
+    field_name = f"Approval{len(sheet.countersignatures) + 1}"
+    signed = signing.add_approval_signature(current, member_key, field_name=field_name,
+                                            reason=_("Approved by a board member"))
+    stored = storage.store_file(session, folder, signed, ".pdf")
+    item = Countersignature(sheet_id=sheet.id, user_id=actor.id, signed_at=now,
+                            stored_name=stored)
+    session.add(item)
+    session.flush()
+    session.refresh(sheet, ["countersignatures"])
+    audit.record(session, actor, "results.sheet_countersigned", at=now, competition=competition,
+                 target=sheet, payload={"code": sheet.code})
+    return item
+
+
+def sheet_by_code(session: Session, code: str) -> SignedSheet | None:
+    return session.scalar(select(SignedSheet).where(SignedSheet.code == normalise_code(code)))
+
+
+def result_sheet_of(session: Session, version: ResultVersion) -> SignedSheet | None:
+    return session.scalar(select(SignedSheet).where(
+        SignedSheet.version_id == version.id, SignedSheet.kind == pdf.KIND_RESULT_SHEET))
+
+
+def sheet_file(sheet: SignedSheet, folder) -> bytes:
+    return (Path(folder) / sheet.current_file).read_bytes()
+
+
+# --------------------------------------------------------------------------- verification
+
+
+@dataclass
+class SheetCheck:
+    """What the public verification page and `thituyen verify-pdf` report."""
+
+    code: str = ""
+    sheet: SignedSheet | None = None
+    signature_checked: bool = False
+    signature_valid: bool = False
+    signers: list = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    matches_record: bool = False
+    superseded_by: ResultVersion | None = None
+
+    @property
+    def is_genuine(self) -> bool:
+        """Valid signature over the whole file and the data on record: exit 0 / green."""
+        return self.signature_valid and self.matches_record
+
+
+def _record_facts(session: Session, check: SheetCheck, sheet: SignedSheet) -> None:
+    check.sheet = sheet
+    if sheet.version_id is not None:
+        newest = latest_version(session, session.get(Competition, sheet.competition_id))
+        if newest is not None and newest.id != sheet.version_id:
+            check.superseded_by = newest
+
+
+def check_code(session: Session, code: str) -> SheetCheck:
+    """Look a typed code up: what the record says (no file, so no signature to check)."""
+    check = SheetCheck(code=normalise_code(code))
+    sheet = sheet_by_code(session, code)
+    if sheet is None:
+        check.problems.append(_("No sheet with this code is on record."))
+        return check
+    _record_facts(session, check, sheet)
+    check.matches_record = canonical_sha256(sheet.data) == sheet.data_sha256
+    return check
+
+
+def check_pdf(session: Session, pdf_bytes: bytes, trust_roots) -> SheetCheck:
+    """Signature valid, covering the whole file, and the printed data equal to the record."""
+    verdict = signing.verify_pdf(pdf_bytes, trust_roots)
+    check = SheetCheck(signature_checked=True, signature_valid=verdict.is_valid,
+                       signers=verdict.signers, problems=list(verdict.problems))
+    meta = verdict.metadata
+    check.code = meta.get("ThituyenCode", "")
+    if not check.code:
+        check.problems.append(_("The file carries no verification code of ours."))
+        return check
+    sheet = sheet_by_code(session, check.code)
+    if sheet is None:
+        check.problems.append(_("No sheet with this code is on record."))
+        return check
+    _record_facts(session, check, sheet)
+    stored_ok = canonical_sha256(sheet.data) == sheet.data_sha256
+    if sheet.version is not None and sheet.kind == pdf.KIND_RESULT_SHEET:
+        stored_ok = stored_ok and sheet.version.data_sha256 == sheet.data_sha256
+    check.matches_record = (stored_ok and meta.get("ThituyenDataSHA256") == sheet.data_sha256
+                            and meta.get("ThituyenKind") == sheet.kind)
+    if not check.matches_record:
+        check.problems.append(_("The data printed on the sheet differs from the record."))
+    return check
