@@ -16,3 +16,20 @@ class RegisterForm(FlaskForm):
 class LoginForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class CodeForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)],
+                       description=_l("The six digits your authenticator app shows now, or one "
+                                      "of your recovery codes."),
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "off",
+                                  "spellcheck": "false"})
+
+
+class EnrolForm(FlaskForm):
+    code = StringField(_l("Code from the app"), validators=[DataRequired(), Length(max=12)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+
+
+class SignOutEverywhereForm(FlaskForm):
+    pass

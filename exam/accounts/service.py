@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import re
+import secrets
 import unicodedata
 from datetime import datetime, timedelta
 
+import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
@@ -13,7 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from exam.accounts.models import User
+from exam.accounts.models import RecoveryCode, User
 from exam.audit import service as audit
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
 
@@ -129,3 +134,123 @@ def find_by_email(session: Session, email: str) -> User:
     if user is None:
         raise NotFound(_("No account with that email."))
     return user
+
+
+# ---------------------------------------------------------------------- two-factor sign-in
+
+TOTP_ISSUER = "thituyen"
+RECOVERY_CODES = 10
+SECOND_FACTOR_ROLES = frozenset({"chair", "secretary", "board_member", "examiner",
+                                 "question_author"})
+
+
+def requires_second_factor(session: Session, user: User) -> bool:
+    """Whoever can tilt an outcome signs in with a second factor: administrators, inspectors,
+    and anyone on a board, a panel of examiners or the question authors of any competition."""
+    from exam.competitions.models import Membership
+
+    if user.is_admin or user.is_inspector:
+        return True
+    return bool(session.scalar(select(func.count()).select_from(Membership).where(
+        Membership.user_id == user.id, Membership.role.in_(sorted(SECOND_FACTOR_ROLES)))))
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(user: User, secret: str, issuer: str = TOTP_ISSUER) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=issuer)
+
+
+def _recovery_hash(code: str) -> str:
+    return hashlib.sha256(("thituyen-recovery\x00" + _plain_code(code)).encode()).hexdigest()
+
+
+def _plain_code(code: str) -> str:
+    return re.sub(r"[\s-]", "", code or "").upper()
+
+
+def _new_recovery_codes(session: Session, user: User, now: datetime) -> list[str]:
+    """Ten one-time codes of 80 random bits each, shown once; only their hashes are kept."""
+    codes = []
+    for _i in range(RECOVERY_CODES):
+        raw = base64.b32encode(secrets.token_bytes(10)).decode()
+        code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+        session.add(RecoveryCode(user_id=user.id, code_hash=_recovery_hash(code), created_at=now))
+        codes.append(code)
+    return codes
+
+
+def _totp_step(secret: str, code: str, now: datetime, after: int | None) -> int | None:
+    """The time step `code` belongs to (this one or a neighbour), if not used before."""
+    code = re.sub(r"\s", "", code or "")
+    if not re.fullmatch(r"\d{6}", code):
+        return None
+    totp = pyotp.TOTP(secret)
+    current = totp.timecode(now)
+    for step in (current, current - 1, current + 1):
+        if (after is None or step > after) and hmac.compare_digest(
+                totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def enrol_second_factor(session: Session, user: User, secret: str, code: str, *,
+                        now: datetime) -> list[str]:
+    """Turn on the authenticator once it proves it holds `secret`; return the recovery codes."""
+    require(not user.totp_secret, _("Two-step sign-in is already on for this account."), Conflict)
+    step = _totp_step(secret, code, now, None)
+    require(step is not None, _("That code is not right. Check the time on your phone and "
+                                "type the six digits the app shows now."), InvalidInput)
+    user.totp_secret = secret
+    user.totp_last_step = step
+    codes = _new_recovery_codes(session, user, now)
+    session.flush()
+    audit.record(session, user, "account.two_factor_enabled", at=now, target=user)
+    return codes
+
+
+def check_second_factor(session: Session, user: User, code: str, *, now: datetime) -> None:
+    """A code from the authenticator (each usable once) or an unused recovery code.
+
+    Wrong codes count towards the same lockout as wrong passwords.
+    """
+    require(user.totp_secret, _("Two-step sign-in is not set up for this account."), Conflict)
+    if user.locked_until and user.locked_until > now:
+        raise PermissionDenied(_("Too many failed attempts. Try again after %(time)s UTC.",
+                                 time=user.locked_until.strftime("%H:%M")))
+    step = _totp_step(user.totp_secret, code, now, user.totp_last_step)
+    if step is not None:
+        user.totp_last_step = step
+        user.failed_logins = 0
+        session.flush()
+        return
+    recovery = session.scalar(select(RecoveryCode).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _recovery_hash(code),
+        RecoveryCode.used_at.is_(None)))
+    if recovery is not None:
+        recovery.used_at = now
+        user.failed_logins = 0
+        session.flush()
+        audit.record(session, user, "account.recovery_code_used", at=now, target=user)
+        return
+    user.failed_logins += 1
+    if user.failed_logins >= MAX_FAILED_LOGINS:
+        user.locked_until = now + LOCKOUT
+        user.failed_logins = 0
+        audit.record(session, user, "account.locked", at=now, target=user)
+    session.flush()
+    raise PermissionDenied(_("That code is not right, or it was already used."))
+
+
+def remaining_recovery_codes(session: Session, user: User) -> int:
+    return session.scalar(select(func.count()).select_from(RecoveryCode).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))) or 0
+
+
+def sign_out_everywhere(session: Session, user: User, *, now: datetime) -> None:
+    """Every session cookie issued before now stops working, copies included."""
+    user.sessions_revoked_at = now
+    session.flush()
+    audit.record(session, user, "account.signed_out_everywhere", at=now, target=user)

@@ -1,9 +1,27 @@
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+import time
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from exam.accounts import service
-from exam.accounts.forms import LoginForm, RegisterForm
+from exam.accounts.forms import (
+    CodeForm,
+    EnrolForm,
+    LoginForm,
+    RegisterForm,
+    SignOutEverywhereForm,
+)
+from exam.accounts.qr import qr_data_uri
 from exam.db import db_session, utcnow
 from exam.errors import DomainError
 from exam.web import limiter
@@ -30,7 +48,7 @@ def register():
             form.email.errors = [*form.email.errors, error.message]
         else:
             db_session().commit()
-            login_user(user)
+            sign_in(user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.full_name), "success")
             return redirect(_safe_next(url_for("public.home")))
     return render_template("accounts/register.html", form=form)
@@ -49,9 +67,130 @@ def login():
             flash(error.message, "error")
         else:
             db_session().commit()
-            login_user(user)
+            if user.totp_secret or (two_factor_required()
+                                    and service.requires_second_factor(db_session(), user)):
+                return _start_second_step(user)
+            sign_in(user)
             return redirect(_safe_next(url_for("public.home")))
     return render_template("accounts/login.html", form=form)
+
+
+@bp.before_app_request
+def _refuse_stale_sessions():
+    """A copied cookie stops working after "sign out everywhere" and after SESSION_MAX_HOURS."""
+    auth_at = session.get("auth_at")
+    if auth_at is None or not current_user.is_authenticated:
+        return
+    revoked = current_user.sessions_revoked_at
+    too_old = time.time() - auth_at > current_app.config.get("SESSION_MAX_HOURS", 12) * 3600
+    if too_old or (revoked is not None and auth_at < revoked.timestamp()):
+        logout_user()
+        session.pop("auth_at", None)
+
+
+PENDING = "two_factor_pending"
+PENDING_SECONDS = 600
+
+
+def two_factor_required() -> bool:
+    """Staff must use a second factor; off only where a test app turns it off explicitly."""
+    return current_app.config.get("TWO_FACTOR_REQUIRED", not current_app.testing)
+
+
+def sign_in(user) -> None:
+    """Start a signed-in session; remember when, so old cookies can be revoked."""
+    session.pop(PENDING, None)
+    session.pop("two_factor_secret", None)
+    login_user(user)
+    session["auth_at"] = time.time()
+
+
+def _start_second_step(user):
+    """The password was right; the session is not signed in until the second factor is."""
+    session[PENDING] = {"user_id": user.id, "since": int(time.time()),
+                        "next": _safe_next(url_for("public.home"))}
+    target = "accounts.second_factor" if user.totp_secret else "accounts.enrol_second_factor"
+    return redirect(url_for(target))
+
+
+def _pending_user():
+    pending = session.get(PENDING)
+    if not pending or time.time() - pending.get("since", 0) > PENDING_SECONDS:
+        session.pop(PENDING, None)
+        return None
+    return service.get_user(db_session(), pending["user_id"])
+
+
+@bp.route("/two-factor", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def second_factor():
+    user = _pending_user()
+    if user is None:
+        flash(_("Sign in with your password first."), "error")
+        return redirect(url_for("accounts.login"))
+    if not user.totp_secret:
+        return redirect(url_for("accounts.enrol_second_factor"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        try:
+            service.check_second_factor(db_session(), user, form.code.data, now=utcnow())
+        except DomainError as error:
+            db_session().commit()  # keep the failed-attempt count
+            form.code.errors = [*form.code.errors, error.message]
+        else:
+            db_session().commit()
+            target = session[PENDING]["next"]
+            sign_in(user)
+            left = service.remaining_recovery_codes(db_session(), user)
+            if left <= 3:
+                flash(_("Only %(n)d recovery codes are left.", n=left), "error")
+            return redirect(target)
+    return render_template("accounts/second_factor.html", form=form)
+
+
+@bp.route("/two-factor/setup", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def enrol_second_factor():
+    """First sign-in of a staff member (or anyone who chooses to): link an authenticator."""
+    user = current_user if current_user.is_authenticated else _pending_user()
+    if user is None:
+        flash(_("Sign in with your password first."), "error")
+        return redirect(url_for("accounts.login"))
+    if user.totp_secret:
+        flash(_("Two-step sign-in is already on for this account."), "success")
+        return redirect(url_for("accounts.profile" if current_user.is_authenticated
+                                else "accounts.second_factor"))
+    secret = session.get("two_factor_secret") or service.new_totp_secret()
+    session["two_factor_secret"] = secret
+    form = EnrolForm()
+    if form.validate_on_submit():
+        try:
+            codes = service.enrol_second_factor(db_session(), user, secret, form.code.data,
+                                                now=utcnow())
+        except DomainError as error:
+            db_session().rollback()
+            form.code.errors = [*form.code.errors, error.message]
+        else:
+            db_session().commit()
+            target = (session.get(PENDING) or {}).get("next") or url_for("accounts.profile")
+            sign_in(user)
+            return render_template("accounts/recovery_codes.html", codes=codes, next=target)
+    uri = service.totp_uri(user, secret, current_app.config.get("ORGANIZATION_NAME",
+                                                                 service.TOTP_ISSUER))
+    return render_template("accounts/enrol_second_factor.html", form=form, secret=secret,
+                           qr=qr_data_uri(uri))
+
+
+@bp.post("/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    form = SignOutEverywhereForm()
+    if form.validate_on_submit():
+        service.sign_out_everywhere(db_session(), current_user, now=utcnow())
+        db_session().commit()
+        logout_user()
+        flash(_("You are signed out on every device."), "success")
+    return redirect(url_for("public.home"))
 
 
 @bp.post("/logout")

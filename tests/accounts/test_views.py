@@ -38,7 +38,8 @@ def test_a_weak_password_is_explained_on_the_form(client, db):
 
 def test_pages_need_a_sign_in(client, db):
     response = client.get("/manage/")
-    assert response.status_code == 302 and "/account/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/account/login" in response.headers["Location"]
     login(client, make_user(db))
     assert client.get("/manage/").status_code == 200
 
@@ -47,7 +48,8 @@ def test_the_language_switch_changes_the_page(client, db):
     assert 'lang="vi"' in client.get("/").text
     client.post("/lang/en", data={"next": "/"})
     page = client.get("/").text
-    assert 'lang="en"' in page and "Open competitions for leadership posts" in page
+    assert 'lang="en"' in page
+    assert "Open competitions for leadership posts" in page
 
 
 def test_login_keeps_password_out_of_the_page(client, db):

@@ -142,6 +142,10 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "accounts.login": Rule(EVERYONE),
     "accounts.logout": Rule(SIGNED_IN),
     "accounts.profile": Rule(SIGNED_IN),
+    # Reached only between the password and the code: nobody here has a sign-in pending.
+    "accounts.second_factor": Rule(NOBODY),
+    "accounts.enrol_second_factor": Rule(SIGNED_IN),
+    "accounts.sign_out_everywhere": Rule(SIGNED_IN),
     "competitions.index": Rule(SIGNED_IN),
     "competitions.create": {"GET": Rule(roles("admin")),
                             "POST": Rule(roles("admin"), form=_rules_form)},

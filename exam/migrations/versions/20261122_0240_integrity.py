@@ -55,6 +55,8 @@ def upgrade() -> None:
 
     with op.batch_alter_table("user_account", schema=None) as batch_op:
         batch_op.add_column(sa.Column("totp_last_step", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("sessions_revoked_at", exam.db.UTCDateTime(timezone=True),
+                                      nullable=True))
 
     _append_only_triggers()
 
@@ -89,6 +91,7 @@ def downgrade() -> None:
             for verb in ("update", "delete"):
                 op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
     with op.batch_alter_table("user_account", schema=None) as batch_op:
+        batch_op.drop_column("sessions_revoked_at")
         batch_op.drop_column("totp_last_step")
     with op.batch_alter_table("recovery_code", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_recovery_code_user_id"))
