@@ -54,13 +54,17 @@ def init_app(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from exam.accounts.views import bp as accounts
+    from exam.appeals.views import bp as appeals
     from exam.audit.views import bp as audit_views
     from exam.competitions.views import bp as competitions
     from exam.oversight.views import bp as oversight
     from exam.public.views import bp as public
     from exam.registration.views import bp as registration
+    from exam.results.views import bp as results
+    from exam.results.views import verify_bp as verify
 
-    for blueprint in (public, accounts, competitions, registration, audit_views, oversight):
+    for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
+                      results, verify, appeals):
         app.register_blueprint(blueprint)
 
 

@@ -18,6 +18,23 @@ def signed_folder(app=None) -> str:
     return app.config.get("SIGNED_SHEET_FOLDER") or str(Path(app.instance_path) / "signed")
 
 
+def signing_options(app=None) -> dict:
+    """Keyword arguments the sheet-signing services need, from the app's configuration."""
+    from flask_babel import gettext as _
+
+    from exam.errors import Conflict
+
+    app = app or current_app
+    config = app.config
+    try:
+        key = keystore.organization_key(config["SIGNING_KEY_FOLDER"], config.get("SIGNING_PASSWORD"))
+    except keystore.KeyMissing:
+        raise Conflict(_("The organization's signing key is not installed; results cannot be "
+                         "signed.")) from None
+    return {"key": key, "folder": signed_folder(app), "base_url": config["PUBLIC_BASE_URL"],
+            "organization": config["ORGANIZATION_NAME"]}
+
+
 @click.command("verify-pdf")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext

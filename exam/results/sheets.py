@@ -351,3 +351,24 @@ def check_pdf(session: Session, pdf_bytes: bytes, trust_roots) -> SheetCheck:
     if not check.matches_record:
         check.problems.append(_("The data printed on the sheet differs from the record."))
     return check
+
+
+def member_key(folder, user, configured_password: str | None = None) -> signing.SigningKey:
+    """A board member's own certificate: `member-<id>.p12` beside the organization's key.
+
+    Development installs issue it from the dev CA on first use; production installs put each
+    member's PKCS#12 there (same password as the organization's key in this simple setup).
+    """
+    from exam.documents import keystore
+
+    folder = Path(folder)
+    path = folder / f"member-{user.id}.p12"
+    password = keystore._password(folder, configured_password)
+    if not path.exists():
+        root_key = folder / signing.ROOT_KEY_FILE
+        require(root_key.exists(), _("You have no personal signing certificate installed."),
+                Conflict)
+        pki = signing.DevPki(folder, folder / signing.ROOT_CERT_FILE, root_key,
+                             folder / signing.SIGNER_P12_FILE)
+        signing.issue_dev_signer(pki, user.full_name, "thituyen", password, path.name)
+    return signing.load_signer(path, password)

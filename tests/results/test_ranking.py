@@ -11,6 +11,7 @@ from exam.results.ranking import (
     Standing,
     rank,
     unresolved_ties,
+    vietnamese_name_key,
 )
 
 WRITTEN = PartRule("written", "Thi viết", D(100))
@@ -141,3 +142,17 @@ def test_reserve_size_limits_the_reserve_list():
     ranked = rank(rows, rules(1, reserve_size=2))
     assert [r.standing for r in ranked] == [Standing.RECOMMENDED, Standing.RESERVE,
                                             Standing.RESERVE, Standing.PASSED, Standing.PASSED]
+
+
+def test_names_sort_in_vietnamese_order_given_name_first():
+    names = ["Trần Văn Ước", "Nguyễn Thị Ánh", "Lê Văn Bình", "Phạm Thị Anh", "Đỗ Văn Đức",
+             "Hoàng Văn Dũng", "Vũ Thị Ân"]
+    assert sorted(names, key=vietnamese_name_key) == [
+        "Phạm Thị Anh", "Nguyễn Thị Ánh", "Vũ Thị Ân", "Lê Văn Bình", "Hoàng Văn Dũng",
+        "Đỗ Văn Đức", "Trần Văn Ước"]
+
+
+def test_candidates_sharing_a_place_are_listed_by_name():
+    rows = [RankInput(1, "0001", "Trần Văn Yên", {"written": D(70), "specialised": D(70)}),
+            RankInput(2, "0002", "Lê Thị An", {"written": D(70), "specialised": D(70)})]
+    assert [r.name for r in rank(rows, rules(2))] == ["Lê Thị An", "Trần Văn Yên"]
