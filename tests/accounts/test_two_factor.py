@@ -139,7 +139,7 @@ def test_a_pending_second_step_expires(client, db, required):
 
 
 def test_an_install_requires_two_factor_unless_a_test_app_turns_it_off(tmp_path):
-    production = create_app({"TESTING": False, "SECRET_KEY": "x",
+    production = create_app({"TESTING": False, "SECRET_KEY": "x", "RATELIMIT_ENABLED": False,
                              "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite"})
     with production.test_request_context():
         assert two_factor_required()

@@ -92,7 +92,37 @@ PARAMS: dict[str, Callable] = {
     "code": lambda s, w: "en",
     "filename": lambda s, w: "css/app.css",
     "checkpoint_id": lambda s, w: _checkpoint(s, w),
+    "report_id": lambda s, w: _oversight(s, w)["report"].id,
+    "attachment_id": lambda s, w: _oversight(s, w)["attachment"].id,
+    "vote_id": lambda s, w: _oversight(s, w)["vote"].id,
+    "user_id": lambda s, w: _oversight(s, w)["inspector"].id,
 }
+
+
+def _oversight(session, world):
+    """A report (with a stored attachment) and an open vote in competition A, and an inspector."""
+    if "oversight" not in world.extra:
+        from flask import current_app
+
+        from exam import storage
+        from exam.oversight.models import ReportAttachment
+        from exam.oversight.service import report_folder
+        from tests.factories import make_inspector, make_report, make_vote
+
+        report, _code = make_report(session, world.competition)
+        stored = storage.store_file(session, report_folder(current_app.config["UPLOAD_FOLDER"]),
+                                    pdf_bytes(), ".pdf")
+        attachment = ReportAttachment(report_id=report.id, original_name="bang-chung.pdf",
+                                      stored_name=stored, content_type="application/pdf",
+                                      size=len(pdf_bytes()), sha256="0" * 64,
+                                      uploaded_at=report.received_at)
+        session.add(attachment)
+        member = appoint(session, world.competition, Role.BOARD_MEMBER)
+        vote = make_vote(session, world.competition, electors=[world.users["board"], member])
+        world.extra["oversight"] = {"report": report, "attachment": attachment, "vote": vote,
+                                    "inspector": make_inspector(session)}
+        session.flush()
+    return world.extra["oversight"]
 
 
 def _checkpoint(session, world):
@@ -164,6 +194,33 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "registration.reject": Rule(roles("board"),
                                 form=lambda s, w: {"reason": "Thiếu bằng thạc sĩ theo yêu cầu."}),
     "registration.document": Rule(roles("candidate", "board")),
+    # Oversight: anyone reports and follows by code; the chair reads reports that do not name
+    # the chair, only inspectors (not a role of this matrix) act on them; the board votes.
+    "oversight.file_report": Rule(EVERYONE, form=lambda s, w: {
+        "category": "other", "body": "Có người gạ bán đề thi trước ngày thi tuyển."}),
+    "oversight.filed": Rule(EVERYONE),
+    "oversight.follow": Rule(EVERYONE),
+    "oversight.add_information": Rule(EVERYONE),
+    "oversight.reports": Rule(SIGNED_IN),
+    "oversight.report": Rule(roles("board")),
+    "oversight.attachment": Rule(roles("board")),
+    "oversight.start_review": Rule(NOBODY),
+    "oversight.resolve": Rule(NOBODY, form=lambda s, w: {
+        "outcome": "not_substantiated", "finding": "Không có căn cứ sau khi xác minh các bên."}),
+    "oversight.suspension": {"GET": Rule(NOBODY),
+                             "POST": Rule(NOBODY, form=lambda s, w: {
+                                 "reason": "Đã khắc phục xong vi phạm."})},
+    "oversight.inspectors": {"GET": Rule(roles("admin")),
+                             "POST": Rule(roles("admin"), form=lambda s, w: {
+                                 "email": make_user(s, full_name="Đỗ Văn Tra").email})},
+    "oversight.dismiss_inspector": Rule(roles("admin")),
+    "oversight.votes": {"GET": Rule(roles("board", "admin")),
+                        "POST": Rule(roles("board"), form=lambda s, w: {
+                            "kind": "appeal", "question": "Chấp nhận đơn phúc khảo của ứng viên?",
+                            "options": "Có\nKhông", "closes_at": "2099-01-01T08:00"})},
+    "oversight.vote": Rule(roles("board", "admin")),
+    "oversight.cast_ballot": Rule(roles("board"), form=lambda s, w: {"option": "0"}),
+    "oversight.close_vote": Rule(roles("board")),
 }
 
 

@@ -4,9 +4,12 @@ rules table (tests/security/authz_rules.py) says. A route without a rule fails h
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from exam import create_app
+from exam.web import CONTENT_SECURITY_POLICY
 from tests.conftest import login
 from tests.security import authz_rules
 from tests.security.authz_rules import PARAMS, ROLES, build_world, rule_for
@@ -16,7 +19,8 @@ IGNORED_METHODS = {"HEAD", "OPTIONS"}
 
 def _route_map() -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(endpoint, method, rule, arguments) of the real app, read without touching a database."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "DATABASE_URL": "sqlite://"})
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "DATABASE_URL": "sqlite://",
+                      "RATELIMIT_ENABLED": False})
     routes = []
     for rule in app.url_map.iter_rules():
         for method in sorted(rule.methods - IGNORED_METHODS):
@@ -52,6 +56,21 @@ def reached(response) -> bool:
     return not (300 <= response.status_code < 400 and "/account/login" in location)
 
 
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=\s*[\"']")
+
+
+def header_problems(response, label: str) -> list[str]:
+    """Every response carries the security headers; no HTML page carries inline script."""
+    problems = []
+    if response.headers.get("Content-Security-Policy") != CONTENT_SECURITY_POLICY:
+        problems.append(f"{label}: no Content-Security-Policy")
+    if response.headers.get("X-Content-Type-Options") != "nosniff":
+        problems.append(f"{label}: no X-Content-Type-Options")
+    if response.mimetype == "text/html" and INLINE_SCRIPT.search(response.get_data(as_text=True)):
+        problems.append(f"{label}: inline script in the page")
+    return problems
+
+
 @pytest.mark.parametrize(("endpoint", "method", "path", "arguments"), ROUTES,
                          ids=[f"{m} {e}" for e, m, *_ in ROUTES])
 def test_route_allows_exactly_its_roles(app, db, tmp_path, endpoint, method, path, arguments):
@@ -70,6 +89,7 @@ def test_route_allows_exactly_its_roles(app, db, tmp_path, endpoint, method, pat
         url = url_for(endpoint, **values)
 
     wrong = {}
+    problems: list[str] = []
     for role in ROLES:
         savepoint = db.begin_nested()
         try:
@@ -80,6 +100,7 @@ def test_route_allows_exactly_its_roles(app, db, tmp_path, endpoint, method, pat
             db.flush()
             response = client.open(url, method=method, data=data)
             got = reached(response)
+            problems += header_problems(response, f"{method} {url} as {role}")
             response.close()
         finally:
             savepoint.rollback()
@@ -88,6 +109,7 @@ def test_route_allows_exactly_its_roles(app, db, tmp_path, endpoint, method, pat
             wrong[role] = (f"{role}: expected {'allow' if expected else 'deny'}, got "
                            f"{response.status_code} {response.headers.get('Location', '')}".strip())
 
+    assert not problems, "; ".join(problems)
     gaps = {role: reason for (e, m, role), reason in authz_rules.KNOWN_GAPS.items()
             if (e, m) == (endpoint, method)}
     unexpected = {role: text for role, text in wrong.items() if role not in gaps}

@@ -1,0 +1,29 @@
+"""A second app on the same test database, for controls the shared test app turns off
+(CSRF, rate limits, secure cookies)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from exam.web import limiter
+from tests.conftest import make_test_app
+
+
+@contextmanager
+def dedicated_app(app, tmp_path, **config):
+    """An app with `config`, sharing the rolled-back connection of the `db` fixture.
+
+    Flask-Limiter keeps one `enabled` flag on its single Limiter object, whichever app set it
+    last; it is put back afterwards so the shared test app stays unlimited.
+    """
+    enabled = limiter.enabled
+    other = make_test_app(app.config["DATABASE_URL"], tmp_path, **config)
+    database = other.extensions["thituyen_db"]
+    own_engine = database.engine
+    database.sessionmaker = app.extensions["thituyen_db"].sessionmaker
+    try:
+        with other.app_context():
+            yield other
+    finally:
+        limiter.enabled = enabled
+        own_engine.dispose()
