@@ -128,7 +128,7 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
     chain = audit.chain_head(session)
     with force_locale(SHEET_LANGUAGE):
         parts = data["parts"]
-        columns = [_("Rank"), _("Candidate no."), _("Full name"),
+        columns = [_("Place"), _("Cand. no."), _("Full name"),
                    *[p["title"] for p in parts], _("Priority"), _("Total"), _("Result")]
         rows = [[rank_label(r), r["candidate_number"], r["name"],
                  *[_number(r["scores"][p["key"]]) for p in parts],
