@@ -132,6 +132,9 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
                              max_bytes=config["MAX_DOCUMENT_BYTES"])
     for application in applications[: len(applications) // 2]:
         registration.accept_application(session, cast.chair, application, now=now)
+    from exam.oversight.demo import seed_oversight
+
+    seed_oversight(session, cast, live, now=now, password=DEMO_PASSWORD)
     return {"cast": cast, "competitions": [live]}
 
 

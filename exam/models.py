@@ -5,6 +5,16 @@ from exam.appeals.models import Objection, RemarkAppeal
 from exam.audit.models import AuditEntry
 from exam.competitions.models import Competition, Membership
 from exam.db import Base
+from exam.oversight.models import (
+    BoardVote,
+    IrregularityReport,
+    ReportAddition,
+    ReportAttachment,
+    ReportNamedPerson,
+    Suspension,
+    VoteCounter,
+    VoteElector,
+)
 from exam.registration.models import Application, Document
 from exam.results.models import (
     Countersignature,
@@ -19,3 +29,5 @@ from exam.results.models import (
 __all__ = ["Application", "AuditEntry", "Base", "Competition", "Document", "Membership", "User"]
 __all__ += ["Countersignature", "Objection", "PriorityGrant", "RemarkAppeal", "ResultRow",
             "ResultRuleSet", "ResultVersion", "SignedSheet", "TieDecision"]
+__all__ += ["BoardVote", "IrregularityReport", "ReportAddition", "ReportAttachment",
+            "ReportNamedPerson", "Suspension", "VoteCounter", "VoteElector"]

@@ -87,3 +87,46 @@ def pdf_bytes(title: str = "Sơ yếu lý lịch") -> bytes:
     pdf.drawString(72, 760, title)
     pdf.save()
     return buffer.getvalue()
+
+
+def make_inspector(session, **fields) -> User:
+    return make_user(session, full_name="Thanh tra viên Đỗ Minh Chính", is_inspector=True, **fields)
+
+
+def make_report(session, competition, *, named=(), status="received", **fields):
+    """An irregularity report and its tracking code (the code itself is never stored)."""
+    from exam.oversight.models import IrregularityReport, ReportNamedPerson
+    from exam.oversight.service import hash_code, new_tracking_code
+
+    code = new_tracking_code()
+    values = dict(category="other", body="Có người gợi ý bán đề thi trước ngày thi tuyển.",
+                  received_at=utcnow())
+    values.update(fields)
+    report = IrregularityReport(competition_id=competition.id, code_hash=hash_code(code),
+                                status=status, **values)
+    session.add(report)
+    session.flush()
+    for user in named:
+        session.add(ReportNamedPerson(report_id=report.id, user_id=user.id))
+    session.flush()
+    return report, code
+
+
+def make_vote(session, competition, *, electors, options=("Đồng ý", "Không đồng ý"),
+              kind="eligibility_dispute", closes_at=None, **fields):
+    """An open secret vote of `electors` with zeroed counters."""
+    from exam.oversight.models import BoardVote, VoteCounter, VoteElector
+
+    now = utcnow()
+    vote = BoardVote(competition_id=competition.id, kind=kind, options=list(options),
+                     question=fields.pop("question", "Có chấp nhận hồ sơ của ứng viên 0003?"),
+                     opened_by_id=electors[0].id, opened_at=now,
+                     closes_at=closes_at or now + timedelta(days=3), **fields)
+    session.add(vote)
+    session.flush()
+    session.add_all(VoteElector(vote_id=vote.id, user_id=u.id, has_voted=False)
+                    for u in sorted(electors, key=lambda u: u.id))
+    session.add_all(VoteCounter(vote_id=vote.id, option_index=i, count=0)
+                    for i in range(len(options)))
+    session.flush()
+    return vote

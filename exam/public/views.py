@@ -1,8 +1,12 @@
-from flask import Blueprint, render_template
+import json
+
+from flask import Blueprint, current_app, render_template
 from flask_login import current_user
+from jinja2 import TemplateNotFound
 
 from exam.competitions import service as competitions
-from exam.db import db_session
+from exam.db import db_session, utcnow
+from exam.public.service import EXTERNAL_SECTIONS, public_record
 from exam.registration import service as registration
 
 bp = Blueprint("public", __name__)
@@ -17,10 +21,36 @@ def home():
                            my_applications=mine, staff_competitions=staff)
 
 
+def _existing_partials() -> dict[str, str]:
+    """The partials other areas ship for their sections of the public record, where present."""
+    found = {}
+    for key, (_module, _function, template) in EXTERNAL_SECTIONS.items():
+        try:
+            current_app.jinja_env.get_template(template)
+        except TemplateNotFound:
+            continue
+        found[key] = template
+    return found
+
+
 @bp.get("/competitions/<int:competition_id>")
 def competition(competition_id: int):
     session = db_session()
     item = competitions.get_public_competition(session, competition_id)
     return render_template("public/competition.html", competition=item,
                            stage_labels=competitions.STAGE_LABELS,
-                           document_kinds=competitions.DOCUMENT_KINDS)
+                           document_kinds=competitions.DOCUMENT_KINDS,
+                           record=public_record(session, item, now=utcnow()),
+                           record_partials=_existing_partials())
+
+
+@bp.get("/competitions/<int:competition_id>/record.json")
+def record_json(competition_id: int):
+    """The same public record as the page, for machines: the schema is the dictionary's."""
+    session = db_session()
+    item = competitions.get_public_competition(session, competition_id)
+    body = json.dumps(public_record(session, item, now=utcnow()), ensure_ascii=False, indent=1,
+                      sort_keys=True)
+    response = current_app.response_class(body, mimetype="application/json")
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response

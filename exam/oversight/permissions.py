@@ -1,0 +1,80 @@
+"""Who may read reports, act on them and take part in board votes."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from exam.competitions import permissions as competition_permissions
+from exam.competitions.models import Competition, Membership, Role
+from exam.oversight.models import IrregularityReport, ReportNamedPerson
+
+
+def _signed_in(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False)
+
+
+def is_candidate(session: Session, user, competition: Competition) -> bool:
+    from exam.registration.models import Application
+
+    return bool(session.scalar(select(func.count()).select_from(Application).where(
+        Application.competition_id == competition.id, Application.user_id == user.id)))
+
+
+def is_inspector_for(session: Session, user, competition: Competition) -> bool:
+    """An inspector oversees a competition only where they are neither staff nor candidate."""
+    if not _signed_in(user) or not user.is_inspector:
+        return False
+    return not (competition_permissions.is_staff(session, user, competition)
+                or is_candidate(session, user, competition))
+
+
+def is_named_in(session: Session, user, report: IrregularityReport) -> bool:
+    if not _signed_in(user):
+        return False
+    return bool(session.scalar(select(func.count()).select_from(ReportNamedPerson).where(
+        ReportNamedPerson.report_id == report.id, ReportNamedPerson.user_id == user.id)))
+
+
+def names_the_chair(session: Session, report: IrregularityReport) -> bool:
+    chairs = select(Membership.user_id).where(
+        Membership.competition_id == report.competition_id, Membership.role == Role.CHAIR)
+    return bool(session.scalar(select(func.count()).select_from(ReportNamedPerson).where(
+        ReportNamedPerson.report_id == report.id, ReportNamedPerson.user_id.in_(chairs))))
+
+
+def can_read_report(session: Session, user, report: IrregularityReport) -> bool:
+    """Inspectors, and the board chair unless the report names the chair; never a named person."""
+    if not _signed_in(user) or is_named_in(session, user, report):
+        return False
+    competition = report.competition
+    if is_inspector_for(session, user, competition):
+        return True
+    is_chair = Role.CHAIR in competition_permissions.roles_in(session, user, competition)
+    return is_chair and not names_the_chair(session, report)
+
+
+def can_handle_report(session: Session, user, report: IrregularityReport) -> bool:
+    """Only an inspector reviews, resolves and suspends: the board does not judge itself."""
+    return is_inspector_for(session, user, report.competition) and not is_named_in(
+        session, user, report)
+
+
+def can_see_reporter(session: Session, user, report: IrregularityReport) -> bool:
+    return can_handle_report(session, user, report)
+
+
+def can_lift_suspension(session: Session, user, competition: Competition) -> bool:
+    return is_inspector_for(session, user, competition)
+
+
+def can_open_vote(session: Session, user, competition: Competition) -> bool:
+    return Role.CHAIR in competition_permissions.roles_in(session, user, competition)
+
+
+def can_see_votes(session: Session, user, competition: Competition) -> bool:
+    """The board sees votes and who took part; the administrator and inspectors may look too."""
+    if not _signed_in(user):
+        return False
+    return (user.is_admin or competition_permissions.is_board(session, user, competition)
+            or is_inspector_for(session, user, competition))

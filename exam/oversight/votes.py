@@ -1,0 +1,188 @@
+"""Secret board votes on the decisions the rules leave to the board.
+
+Each board member (chair, secretary, members at the time the vote opens) votes once. The
+tally is shown only when the vote is closed: by the last ballot, by the chair, or by its
+deadline. A ballot flips the voter's `has_voted` and adds one to the chosen option's counter
+in the same statement that rewrites every counter of the vote, so neither the rows, their ids
+nor the last writer of a row tells whose ballot went where. The decision is the option chosen
+by more than half of the whole board; otherwise the board reached no decision.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import case, select, update
+from sqlalchemy.orm import Session
+
+from exam.audit import service as audit
+from exam.competitions.models import BOARD_ROLES, Competition, Membership
+from exam.db import utcnow
+from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.oversight import permissions
+from exam.oversight.models import BoardVote, VoteCounter, VoteElector, VoteKind
+
+KIND_LABELS = {
+    VoteKind.ELIGIBILITY_DISPUTE: _l("Eligibility dispute"),
+    VoteKind.APPEAL: _l("Appeal"),
+    VoteKind.TIE: _l("Tie the stated order cannot split"),
+    VoteKind.SUSPENSION: _l("Suspending the competition"),
+    VoteKind.CANCELLATION: _l("Cancelling the competition"),
+}
+
+MAX_OPTIONS = 6
+
+
+def _text(value: str | None) -> str:
+    return unicodedata.normalize("NFC", " ".join((value or "").split()))
+
+
+def open_vote(session: Session, actor, competition: Competition, *, kind: str, question: str,
+              options: list[str], closes_at: datetime, now: datetime) -> BoardVote:
+    """The chair puts a question to the whole board; the electorate is fixed at this moment."""
+    require(permissions.can_open_vote(session, actor, competition),
+            _("Only the board chair puts a question to a vote."))
+    require(kind in set(VoteKind), _("Choose what kind of decision this is."), InvalidInput)
+    question = unicodedata.normalize("NFC", (question or "").strip())
+    require(10 <= len(question) <= 5000, _("State the question in a sentence or more."),
+            InvalidInput)
+    options = [_text(o)[:200] for o in options if _text(o)]
+    require(2 <= len(options) <= MAX_OPTIONS and len(set(options)) == len(options),
+            _("Give from 2 to %(n)d different options.", n=MAX_OPTIONS), InvalidInput)
+    require(closes_at > now, _("The deadline must be in the future."), InvalidInput)
+    board = sorted(set(session.scalars(select(Membership.user_id).where(
+        Membership.competition_id == competition.id, Membership.role.in_(BOARD_ROLES)))))
+    require(len(board) >= 2, _("A vote needs a board of at least two members."), Conflict)
+    vote = BoardVote(competition_id=competition.id, kind=kind, question=question,
+                     options=options, opened_by_id=actor.id, opened_at=now, closes_at=closes_at)
+    session.add(vote)
+    session.flush()
+    session.add_all(VoteElector(vote_id=vote.id, user_id=user_id, has_voted=False)
+                    for user_id in board)
+    session.add_all(VoteCounter(vote_id=vote.id, option_index=i, count=0)
+                    for i in range(len(options)))
+    session.flush()
+    audit.record(session, actor, "vote.opened", at=now, competition=competition, target=vote,
+                 payload={"kind": str(kind), "question": question, "options": options,
+                          "electorate": len(board), "closes_at": closes_at})
+    return vote
+
+
+def is_closed(vote: BoardVote, now: datetime) -> bool:
+    return vote.closed_at is not None or now >= vote.closes_at
+
+
+def get_vote(session: Session, actor, competition: Competition, vote_id: int) -> BoardVote:
+    vote = session.get(BoardVote, vote_id)
+    require(vote is not None and vote.competition_id == competition.id, _("No such vote."),
+            NotFound)
+    require(permissions.can_see_votes(session, actor, competition),
+            _("Only the board sees its votes."))
+    return vote
+
+
+def votes_of(session: Session, competition: Competition) -> list[BoardVote]:
+    return list(session.scalars(select(BoardVote).where(
+        BoardVote.competition_id == competition.id).order_by(BoardVote.id.desc())))
+
+
+def may_vote(session: Session, actor, vote: BoardVote, now: datetime) -> bool:
+    if actor is None or not getattr(actor, "is_authenticated", False) or is_closed(vote, now):
+        return False
+    return any(e.user_id == actor.id and not e.has_voted for e in vote.electors)
+
+
+def cast_ballot(session: Session, actor, vote: BoardVote, option_index: int, *, now) -> None:
+    """One ballot per elector; nothing is returned or recorded that says what it was."""
+    require(any(e.user_id == getattr(actor, "id", None) for e in vote.electors),
+            _("Only the members of the board when the vote opened take part."))
+    require(not is_closed(vote, now), _("This vote is closed."), Conflict)
+    require(isinstance(option_index, int) and 0 <= option_index < len(vote.options),
+            _("Choose one of the options."), InvalidInput)
+    marked = session.execute(
+        update(VoteElector)
+        .where(VoteElector.vote_id == vote.id, VoteElector.user_id == actor.id,
+               VoteElector.has_voted.is_(False))
+        .values(has_voted=True)
+        .execution_options(synchronize_session=False))
+    require(marked.rowcount == 1, _("You have already voted."), Conflict)
+    session.execute(
+        update(VoteCounter)
+        .where(VoteCounter.vote_id == vote.id)
+        .values(count=VoteCounter.count + case((VoteCounter.option_index == option_index, 1),
+                                               else_=0))
+        .execution_options(synchronize_session=False))
+    for row in (*vote.electors, *vote.counters):
+        session.expire(row)
+    audit.record(session, actor, "vote.ballot_cast", at=now, competition=vote.competition_id,
+                 target=vote)
+    if all(e.has_voted for e in vote.electors):
+        _close(session, None, vote, now=now, why="all_voted")
+
+
+def close_vote(session: Session, actor, vote: BoardVote, *, now) -> BoardVote:
+    """The chair closes a vote at any time; after its deadline any board member records it."""
+    competition = vote.competition
+    may = permissions.can_open_vote(session, actor, competition) or (
+        now >= vote.closes_at and permissions.can_see_votes(session, actor, competition))
+    require(may, _("Only the board chair closes a vote before its deadline."))
+    require(vote.closed_at is None, _("This vote is already closed."), Conflict)
+    return _close(session, actor, vote, now=now,
+                  why="deadline" if now >= vote.closes_at else "chair")
+
+
+def close_due_votes(session: Session, *, now) -> list[BoardVote]:
+    """Record the result of every vote whose deadline has passed (the CLI runs this)."""
+    due = list(session.scalars(select(BoardVote).where(
+        BoardVote.closed_at.is_(None), BoardVote.closes_at <= now)))
+    for vote in due:
+        _close(session, None, vote, now=now, why="deadline")
+    return due
+
+
+def _close(session, actor, vote: BoardVote, *, now, why: str) -> BoardVote:
+    vote.closed_at = min(now, vote.closes_at)
+    vote.closed_by_id = getattr(actor, "id", None)
+    session.flush()
+    result = tally(vote, now)
+    audit.record(session, actor, "vote.closed", at=now, competition=vote.competition_id,
+                 target=vote, payload={"why": why, "tally": result["tally"],
+                                       "outcome": result["outcome"],
+                                       "voted": result["voted"],
+                                       "electorate": result["electorate"]})
+    return vote
+
+
+def tally(vote: BoardVote, now: datetime) -> dict:
+    """The counts per option and the decision; refused while the vote is open."""
+    require(is_closed(vote, now), _("The tally is shown when the vote closes."), Conflict)
+    counts = {c.option_index: c.count for c in vote.counters}
+    rows = [{"option": label, "votes": counts.get(i, 0)} for i, label in enumerate(vote.options)]
+    electorate = len(vote.electors)
+    winners = [r["option"] for r in rows if 2 * r["votes"] > electorate]
+    return {"tally": rows, "outcome": winners[0] if winners else None,
+            "voted": sum(1 for e in vote.electors if e.has_voted), "electorate": electorate}
+
+
+def participation(vote: BoardVote) -> list[tuple[str, bool]]:
+    """Who has voted, by name: public to the board, silent on what anyone chose."""
+    return sorted(((e.user.full_name, e.has_voted) for e in vote.electors), key=lambda r: r[0])
+
+
+def vote_outcomes(session: Session, competition: Competition, *, now: datetime | None = None,
+                  kinds: set[str] | None = None) -> list[dict]:
+    """Closed votes of a competition with their tallies, oldest first: for the result sheet
+    (pass kinds={"tie"} there) and the public record. Open votes are left out."""
+    now = now or utcnow()
+    outcomes = []
+    for vote in reversed(votes_of(session, competition)):
+        if not is_closed(vote, now) or (kinds and vote.kind not in kinds):
+            continue
+        outcomes.append({"id": vote.id, "kind": str(vote.kind),
+                         "kind_label": str(KIND_LABELS[VoteKind(vote.kind)]),
+                         "question": vote.question, "closed_at": vote.closed_at or vote.closes_at,
+                         **tally(vote, now)})
+    return outcomes
