@@ -135,7 +135,12 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, live, now=now, password=DEMO_PASSWORD)
-    return {"cast": cast, "competitions": [live]}
+    made = {"cast": cast, "competitions": [live]}
+    from exam.results.demo import publish_where_ready
+
+    made["signed_sheet"] = publish_where_ready(session, made["competitions"],
+                                               board_chair=cast.chair, now=now)
+    return made
 
 
 def print_logins(result: dict) -> None:
@@ -163,3 +168,6 @@ def demo_command(candidates: int, if_empty: bool):
     result = run_demo(session, candidates=candidates)
     session.commit()
     print_logins(result)
+    if result.get("signed_sheet"):
+        click.echo("Signed result sheet (check it with `thituyen verify-pdf`):")
+        click.echo(str(result["signed_sheet"]))

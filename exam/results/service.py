@@ -33,7 +33,7 @@ from exam.results.models import (
     TieDecision,
 )
 
-PART_KEY = re.compile(r"[a-z0-9_]{1,40}")
+PART_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
 MAX_PRIORITY_POINTS = Decimal(20)
 
 
@@ -88,7 +88,7 @@ def _validated_parts(parts: list[dict]) -> list[dict]:
     for part in parts:
         key = str(part.get("key", "")).strip()
         require(PART_KEY.fullmatch(key),
-                _("A part key uses lower-case letters, digits and underscores: %(key)s", key=key),
+                _("A part key uses letters, digits and underscores: %(key)s", key=key),
                 InvalidInput)
         require(key not in seen, _("Two parts have the key %(key)s.", key=key), InvalidInput)
         seen.add(key)
@@ -116,7 +116,7 @@ def _validated_categories(categories: list[dict]) -> list[dict]:
     for category in categories or ():
         key = str(category.get("key", "")).strip()
         require(PART_KEY.fullmatch(key),
-                _("A category key uses lower-case letters, digits and underscores: %(key)s",
+                _("A category key uses letters, digits and underscores: %(key)s",
                   key=key), InvalidInput)
         require(key not in seen, _("Two priority categories have the key %(key)s.", key=key),
                 InvalidInput)

@@ -1,0 +1,70 @@
+"""Demo results: rules from the test parts, provisional then final publication, a signed sheet."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from flask import current_app
+
+from exam.competitions.models import Competition, Stage
+from exam.documents import keystore
+from exam.results import ranking, service, sheets
+from exam.results.cli import signing_options
+
+PRESENTATION = "presentation"
+
+
+def demo_rules(session, competition: Competition, part_scores) -> dict:
+    """Every written part at weight 1 (pass mark half its maximum); the presentation round too
+    when the competition has one; the essay part is the specialised one."""
+    from exam.sitting.service import test_parts
+
+    info = test_parts(session, competition)
+    parts = [{"key": p.key, "title": p.title, "max_points": str(p.max_points), "weight": "1"}
+             for p in info]
+    if any(PRESENTATION in scores for scores in part_scores.values()):
+        parts.append({"key": PRESENTATION, "title": "Thuyết trình đề án", "max_points": "100",
+                      "weight": "1"})
+    essay = next((p.key for p in info if p.kind == "essay"), "")
+    written = next((p.key for p in info if p.kind == "objective"), "")
+    return {"parts": parts, "specialised_part": essay, "written_part": written}
+
+
+def publish_demo_results(session, competition: Competition, *, board_chair, now: datetime) -> Path:
+    """Provisional results published `appeal_days` and an hour before `now`, final ones at
+    `now`; returns the path of the final signed result sheet."""
+    config = current_app.config
+    if not keystore.has_keys(config["SIGNING_KEY_FOLDER"]):
+        keystore.create_dev_keys(config["SIGNING_KEY_FOLDER"], config["ORGANIZATION_NAME"])
+    options = signing_options()
+    provisional_at = now - timedelta(days=competition.appeal_days, hours=1)
+    scores = service.collect_part_scores(session, competition)
+    if service.rule_set(session, competition) is None:
+        service.set_result_rules(session, board_chair, competition, now=provisional_at,
+                                 priority_categories=[
+                                     {"key": "anh_hung", "label": "Anh hùng Lực lượng vũ trang, "
+                                      "Anh hùng Lao động, thương binh", "points": "7.5"}],
+                                 **demo_rules(session, competition, scores))
+    for group in ranking.unresolved_ties(service.compute_ranking(session, competition,
+                                                                 part_scores=scores)):
+        ordered = sorted(group, key=lambda r: r.candidate_number)
+        service.record_tie_decision(
+            session, board_chair, competition, [r.application_id for r in ordered],
+            reason="Biên bản họp Hội đồng thi tuyển (dữ liệu minh hoạ): xếp theo số báo danh.",
+            now=provisional_at, part_scores=scores)
+    provisional = service.publish_provisional_results(session, board_chair, competition,
+                                                      now=provisional_at, part_scores=scores)
+    sheets.sign_result_sheet(session, board_chair, provisional, now=provisional_at, **options)
+    final = service.publish_final_results(session, board_chair, competition, now=now,
+                                          part_scores=scores)
+    sheet = sheets.sign_result_sheet(session, board_chair, final, now=now, **options)
+    return Path(options["folder"]) / sheet.current_file
+
+
+def publish_where_ready(session, competitions, *, board_chair, now: datetime) -> Path | None:
+    """Publish the demo results of the first competition whose identities are revealed."""
+    for competition in competitions:
+        if competition.stage == Stage.IDENTITIES_REVEALED:
+            return publish_demo_results(session, competition, board_chair=board_chair, now=now)
+    return None
