@@ -25,9 +25,28 @@ from exam.results.models import (
     SignedSheet,
     TieDecision,
 )
+from exam.scoring.models import (
+    Assignment,
+    AssignmentDraw,
+    Declaration,
+    FinalMark,
+    Mark,
+    Panel,
+    PanelMember,
+    PresentationConfirmation,
+    PresentationResult,
+    PresentationScore,
+    Redaction,
+    Remark,
+    Script,
+    ScriptIdentity,
+)
 
 __all__ = ["Application", "AuditEntry", "Base", "Competition", "Document", "Membership", "User"]
 __all__ += ["Countersignature", "Objection", "PriorityGrant", "RemarkAppeal", "ResultRow",
             "ResultRuleSet", "ResultVersion", "SignedSheet", "TieDecision"]
 __all__ += ["BoardVote", "IrregularityReport", "ReportAddition", "ReportAttachment",
             "ReportNamedPerson", "Suspension", "VoteCounter", "VoteElector"]
+__all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", "Panel",
+            "PanelMember", "PresentationConfirmation", "PresentationResult", "PresentationScore",
+            "Redaction", "Remark", "Script", "ScriptIdentity"]

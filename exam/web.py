@@ -62,9 +62,10 @@ def register_blueprints(app: Flask) -> None:
     from exam.registration.views import bp as registration
     from exam.results.views import bp as results
     from exam.results.views import verify_bp as verify
+    from exam.scoring.views import bp as scoring
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
-                      results, verify, appeals):
+                      results, verify, appeals, scoring):
         app.register_blueprint(blueprint)
 
 

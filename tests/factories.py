@@ -130,3 +130,49 @@ def make_vote(session, competition, *, electors, options=("Đồng ý", "Không 
                     for i in range(len(options)))
     session.flush()
     return vote
+
+
+SCORING_RUBRIC = ({"name": "Nội dung", "max_points": "6", "descriptors": "Đúng, đủ ý"},
+                  {"name": "Lập luận", "max_points": "4", "descriptors": "Chặt chẽ, có dẫn chứng"})
+
+
+def make_script(session, competition, *, application=None, part_key="essay",
+                prompt="Trình bày giải pháp cải cách thủ tục hành chính tại đơn vị.",
+                answer_text="Đơn vị cần số hoá hồ sơ và công khai quy trình giải quyết.",
+                rubric=SCORING_RUBRIC, now=None, **fields):
+    """A script under a fresh anonymous code, as scoring.create_scripts makes it from the sitting."""
+    from decimal import Decimal
+
+    from exam.scoring.preparation import add_script
+
+    application = application or make_application(session, competition,
+                                                   status=ApplicationStatus.ACCEPTED)
+    max_points = sum(Decimal(str(c["max_points"])) for c in rubric)
+    return add_script(session, competition, application=application, part_key=part_key,
+                      prompt=prompt, rubric=list(rubric), max_points=max_points,
+                      answer_text=answer_text, now=now or utcnow(), **fields)
+
+
+def make_panel(session, competition, *, examiners=3, part_key="essay", threshold_percent=10,
+               chair=None, declared=True):
+    """A chair and `examiners` examiners of the competition; each has declared no conflict."""
+    from decimal import Decimal
+
+    from exam.scoring.models import Declaration, Panel, PanelMember
+
+    chair = chair or appoint(session, competition, Role.EXAMINER,
+                             make_user(session, full_name="Chủ tịch Hội đồng chấm"))
+    members = [appoint(session, competition, Role.EXAMINER,
+                       make_user(session, full_name=f"Giám khảo {i + 1}")) for i in range(examiners)]
+    panel = Panel(competition_id=competition.id, part_key=part_key, chair_id=chair.id,
+                  threshold_percent=Decimal(str(threshold_percent)), created_at=utcnow())
+    session.add(panel)
+    session.flush()
+    session.add_all(PanelMember(panel_id=panel.id, user_id=u.id) for u in members)
+    if declared:
+        session.add_all(Declaration(competition_id=competition.id, examiner_id=u.id,
+                                    conflict_application_ids=[], known_application_ids=[],
+                                    declared_at=utcnow()) for u in members)
+    session.flush()
+    session.refresh(panel)
+    return panel

@@ -1,0 +1,206 @@
+"""HTTP tests: what examiners can reach never names a candidate before the reveal."""
+
+import re
+
+import pytest
+
+from exam.competitions.models import Role
+from exam.scoring import codes, service
+from exam.scoring.models import AssignmentRole
+from tests.conftest import login
+from tests.factories import appoint, make_admin, make_script, make_user
+from tests.scoring.helpers import assignments, give, scene
+
+
+def secrets_of(s) -> list[str]:
+    """Everything that would identify a candidate to an examiner."""
+    found = []
+    for application in s.applications:
+        found += [application.user.full_name, application.user.email, application.id_number,
+                  application.candidate_number]
+    return found
+
+
+def examiner_urls(app, s, script_codes):
+    """Every GET route of the app an examiner could try, with this competition's values."""
+    values = {"competition_id": [s.competition.id], "panel_id": [s.panel.id],
+              "application_id": [a.id for a in s.applications], "code": script_codes,
+              "document_id": [1], "attempt_id": [1], "appeal_id": [1], "objection_id": [1],
+              "version_id": [1], "report_id": [1], "vote_id": [1], "user_id": [1],
+              "attachment_id": [1], "checkpoint_id": [1], "number": [1], "key": ["essay"],
+              "fmt": ["csv"], "step": ["review"], "action": ["score"]}
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint == "static":
+            continue
+        if not set(rule.arguments) <= set(values):
+            continue
+        combos = [{}]
+        for name in rule.arguments:
+            combos = [c | {name: v} for c in combos for v in values[name]]
+        for combo in combos:
+            path = rule.rule
+            for name, value in combo.items():
+                path = re.sub(rf"<(?:[^:<>]+:)?{name}(?:\([^)]*\))?>", str(value), path)
+            urls.append(path)
+    return sorted(set(urls))
+
+
+def assert_nothing_identifies(response, forbidden, where):
+    body = response.get_data(as_text=True)
+    for secret in forbidden:
+        assert secret not in body, f"{where} shows {secret!r}"
+
+
+@pytest.fixture
+def marking(db, clock):
+    s = scene(db, scripts=6, examiners=3)
+    for application, number in zip(s.applications, ("0731", "0842", "0953", "0164", "0275", "0386"),
+                                   strict=True):
+        application.candidate_number = number
+    db.flush()
+    service.assign_markers(db, s.chair, s.competition, s.panel, now=clock.now)
+    return s
+
+
+def test_no_page_an_examiner_reaches_names_a_candidate_before_the_reveal(app, client, db, clock,
+                                                                        marking):
+    s = marking
+    examiner = s.panel.members[0].user
+    mine = [w.code for w in service.work_for(db, examiner, s.competition)]
+    others = [x.code for x in s.scripts if x.code not in mine]
+    assert mine and others
+    forbidden = secrets_of(s)
+    login(client, examiner)
+    urls = examiner_urls(app, s, [*mine, *others[:1], codes.display(mine[0])])
+    assert any(u.startswith(f"/scoring/{s.competition.id}/scripts/") for u in urls)
+    assert len(urls) > 30
+    for url in urls:
+        assert_nothing_identifies(client.get(url), forbidden, url)
+    first = next(a for x in s.scripts for a in assignments(db, x).values()
+                 if a.examiner_id == examiner.id)
+    posts = [
+        (f"/scoring/{s.competition.id}/scripts/{first.script.code}",
+         {"c0": "3", "c1": "2", "comment": "Khá", "action": "draft"}),
+        (f"/scoring/{s.competition.id}/scripts/{first.script.code}",
+         {"c0": "3", "c1": "2", "comment": "Khá", "action": "submit"}),
+        (f"/scoring/{s.competition.id}/find", {"code": mine[0].lower()}),
+        (f"/scoring/{s.competition.id}/find", {"code": mine[0][:-1] + "0"}),
+        (f"/scoring/{s.competition.id}/declaration", {}),
+        (f"/scoring/{s.competition.id}/scripts/{others[0]}", {"c0": "1", "action": "draft"}),
+    ]
+    for url, form in posts:
+        response = client.post(url, data=form, follow_redirects=True,
+                               headers={"Referer": f"/scoring/{s.competition.id}/"})
+        assert_nothing_identifies(response, forbidden, f"POST {url}")
+    for script in s.scripts:
+        for a in assignments(db, script).values():
+            if service.submitted_mark(db, a) is None:
+                give(db, a, "5", clock.now)
+    service.lock_scores(db, s.chair, s.competition, now=clock.now)
+    for url in urls:
+        assert_nothing_identifies(client.get(url), forbidden, f"{url} (after the lock)")
+    service.reveal_identities(db, s.chair, s.competition, now=clock.now)
+    login(client, s.chair)
+    body = client.get(f"/scoring/{s.competition.id}/identities").get_data(as_text=True)
+    assert all(a.user.full_name in body and a.candidate_number in body for a in s.applications)
+
+
+def test_the_declaration_is_the_one_page_with_names_and_it_closes_at_the_draw(client, db, clock):
+    s = scene(db, scripts=5, declared=False)
+    examiner = s.panel.members[0].user
+    login(client, examiner)
+    page = client.get(f"/scoring/{s.competition.id}/declaration").get_data(as_text=True)
+    assert all(a.user.full_name in page for a in s.applications)
+    assert not any(a.id_number in page or a.candidate_number in page or a.user.email in page
+                   for a in s.applications)
+    conflict = s.applications[2]
+    response = client.post(f"/scoring/{s.competition.id}/declaration",
+                           data={f"a{conflict.id}": "conflict"}, follow_redirects=True)
+    assert "Đã ghi nhận bản kê khai của bạn" in response.get_data(as_text=True)
+    assert service.latest_declaration(db, examiner.id, s.competition).conflict_application_ids == \
+        [conflict.id]
+    for member in s.panel.members[1:]:
+        service.declare_conflicts(db, member.user, s.competition, conflict_ids=[], now=clock.now)
+    service.assign_markers(db, s.chair, s.competition, s.panel, now=clock.now)
+    response = client.get(f"/scoring/{s.competition.id}/declaration")
+    assert response.status_code == 409
+    assert_nothing_identifies(response, secrets_of(s), "closed declaration")
+
+
+def test_the_code_map_answers_403_to_everyone_before_the_reveal(client, db, clock, marking):
+    s = marking
+    admin = make_admin(db)
+    for person in (admin, *s.board.values(), s.panel.chair, s.panel.members[0].user):
+        login(client, person)
+        response = client.get(f"/scoring/{s.competition.id}/identities")
+        assert response.status_code == 403, person
+        assert_nothing_identifies(response, secrets_of(s), "code map")
+
+
+def test_a_mistyped_code_is_caught_with_a_clear_message(client, db, marking):
+    s = marking
+    examiner = s.panel.members[0].user
+    code = service.work_for(db, examiner, s.competition)[0].code
+    wrong = code[:3] + ("1" if code[3] != "1" else "2") + code[4:]
+    login(client, examiner)
+    response = client.post(f"/scoring/{s.competition.id}/find", data={"code": wrong},
+                           follow_redirects=True)
+    assert "không phải số phách hợp lệ" in response.get_data(as_text=True)
+    response = client.post(f"/scoring/{s.competition.id}/find",
+                           data={"code": codes.display(code).lower()})
+    assert response.headers["Location"].endswith(f"/scripts/{code}")
+
+
+def test_an_examiner_never_sees_the_other_mark(client, db, clock, marking):
+    s = marking
+    script = s.scripts[0]
+    pair = assignments(db, script)
+    give(db, pair[AssignmentRole.FIRST], "9.25", clock.now, comment="Rất tốt, lập luận chặt")
+    login(client, pair[AssignmentRole.SECOND].examiner)
+    page = client.get(f"/scoring/{s.competition.id}/scripts/{script.code}").get_data(as_text=True)
+    assert "9,25" not in page and "9.25" not in page and "Rất tốt, lập luận chặt" not in page
+    response = client.post(f"/scoring/{s.competition.id}/scripts/{script.code}",
+                           data={"c0": "6", "c1": "3", "action": "submit"}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "9,25" not in page and "Rất tốt, lập luận chặt" not in page
+    assert service.group_state(db, script).final.mark == service.reconcile(
+        service.submitted_mark(db, pair[AssignmentRole.FIRST]).total,
+        service.submitted_mark(db, pair[AssignmentRole.SECOND]).total,
+        max_points=script.max_points, threshold_percent=s.panel.threshold_percent)
+
+
+def test_someone_elses_script_is_refused(client, db, marking):
+    s = marking
+    outsider = appoint(db, s.competition, Role.EXAMINER, make_user(db, full_name="Giám khảo khác"))
+    login(client, outsider)
+    assert client.get(f"/scoring/{s.competition.id}/scripts/{s.scripts[0].code}").status_code == 403
+    login(client, make_user(db))
+    assert client.get(f"/scoring/{s.competition.id}/").status_code == 403
+
+
+def test_the_board_sees_statistics_with_the_source_named(client, db, clock, marking):
+    s = marking
+    for script in s.scripts:
+        for a in assignments(db, script).values():
+            give(db, a, "6", clock.now)
+    login(client, s.chair)
+    page = client.get(f"/scoring/{s.competition.id}/statistics").get_data(as_text=True)
+    assert "Krippendorff, K. (2011)" in page and "Shrout, P. E. &amp; Fleiss" in page
+    assert 'data-chart="{&#34;points&#34;: [[60.0, 60.0]' in page
+    login(client, s.panel.members[0].user)
+    assert client.get(f"/scoring/{s.competition.id}/statistics").status_code == 403
+
+
+def test_the_board_masks_a_leak_through_the_page(client, db, clock):
+    s = scene(db, scripts=5)
+    application = s.applications[0]
+    leaky = make_script(db, s.competition, application=application,
+                        answer_text=f"Tôi, {application.user.full_name}, xin trình bày.")
+    login(client, s.chair)
+    home = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
+    assert codes.display(leaky.code) in home
+    client.post(f"/scoring/{s.competition.id}/leaks/{leaky.code}",
+                data={"action": "mask", "mask-passage": application.user.full_name})
+    assert not service.is_flagged(db, leaky)
+    assert application.user.full_name not in service.shown_text(leaky)
