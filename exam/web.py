@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, flash, g, redirect, render_template, request
+from flask import Flask, abort, current_app, flash, g, redirect, render_template, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_limiter import Limiter
@@ -38,6 +38,7 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
+    app.before_request(_refuse_nul_characters)
     app.before_request(_remember_address)
     app.before_request(_forget_request_state)
     app.teardown_request(_forget_request_state)
@@ -67,6 +68,13 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
                       results, verify, appeals, scoring):
         app.register_blueprint(blueprint)
+
+
+def _refuse_nul_characters():
+    """No text a person types contains NUL; PostgreSQL cannot store it, so refuse it up front."""
+    if any("\x00" in value for value in request.args.values()) or (
+            request.method != "GET" and any("\x00" in v for v in request.form.values())):
+        abort(400)
 
 
 def _remember_address():

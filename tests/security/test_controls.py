@@ -117,3 +117,15 @@ def test_no_template_has_inline_script_or_event_handlers():
         for match in re.finditer(r"<script\b(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=\s*[\"']", text):
             offenders.append(f"{path.relative_to(TEMPLATES)}: {match.group(0).strip()}")
     assert not offenders, "inline script in templates: " + "; ".join(offenders)
+
+
+def test_a_nul_character_is_refused_before_anything_is_stored(client, db):
+    """PostgreSQL cannot store NUL; the fuzz tests found forms that crashed on it."""
+    response = client.post("/account/register", data={
+        "full_name": "Lê\x00Văn", "email": "nul@example.vn", "password": "mùa thu Hà Nội 2026",
+        "confirm": "mùa thu Hà Nội 2026"})
+    assert response.status_code == 400
+    assert client.get("/?q=a\x00b").status_code == 400
+    from exam.accounts.models import User
+
+    assert db.query(User).filter_by(email="nul@example.vn").count() == 0
