@@ -84,13 +84,13 @@ def test_random_form_values_never_crash_or_half_write(app, db, endpoint, path, a
     names, files = _fields(client, url, rule)
     if rule.form is not None:
         savepoint = db.begin_nested()
-        names = sorted(set(names) | {k for k in rule.form(db, world)})
+        names = sorted(set(names) | set(rule.form(db, world)))
         savepoint.rollback()
 
     @settings(max_examples=30, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture,
                                      HealthCheck.too_slow])
-    @given(form=st.fixed_dictionaries({}, optional={name: VALUES for name in names}),
+    @given(form=st.fixed_dictionaries({}, optional=dict.fromkeys(names, VALUES)),
            uploads=st.fixed_dictionaries({}, optional={name: st.binary(max_size=300)
                                                        for name in files}),
            start_valid=st.booleans())

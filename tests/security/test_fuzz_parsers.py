@@ -25,9 +25,12 @@ def check(fmt: str, text: str) -> None:
     try:
         items = parse(fmt, text)
     except ImportFormatError as error:
-        assert error.problems
-        assert all(isinstance(p, str) and p for p in error.problems)
-        return
+        problems = error.problems
+        items = []
+    else:
+        problems = ["-"]
+    assert problems
+    assert all(isinstance(p, str) and p for p in problems)
     for item in items:
         assert item.validate() == [], (item.key, item.validate())
 
