@@ -100,7 +100,8 @@ def register(app: Flask) -> None:
     from exam.audit.cli import audit_group
     from exam.demo import demo_command
     from exam.results.cli import verify_pdf_command
+    from exam.sitting.cli import sitting_group, verify_draw_command
 
     for command in (db_group, users_group, audit_group, keys_group, demo_command,
-                    verify_pdf_command):
+                    verify_pdf_command, sitting_group, verify_draw_command):
         app.cli.add_command(command)

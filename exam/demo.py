@@ -120,6 +120,9 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     rng = random.Random(seed)  # demo data only; never used for a draw
     cast = create_cast(session, now - timedelta(days=60), candidates=candidates, rng=rng)
     config = current_app.config
+    from exam.sitting.demo import build_finished_competition
+
+    finished = build_finished_competition(session, cast, now=now, rng=rng)
     live = create_competition(
         session, cast, now=now - timedelta(days=5),
         title="Thi tuyển Trưởng phòng Tổ chức cán bộ, Sở Nội vụ",
@@ -135,7 +138,7 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, live, now=now, password=DEMO_PASSWORD)
-    made = {"cast": cast, "competitions": [live]}
+    made = {"cast": cast, "competitions": [live, finished], "finished": finished}
     from exam.results.demo import publish_where_ready
 
     made["signed_sheet"] = publish_where_ready(session, made["competitions"],

@@ -3,6 +3,7 @@
 from exam.accounts.models import User
 from exam.appeals.models import Objection, RemarkAppeal
 from exam.audit.models import AuditEntry
+from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
 from exam.db import Base
 from exam.oversight.models import (
@@ -24,6 +25,18 @@ from exam.results.models import (
     ResultVersion,
     SignedSheet,
     TieDecision,
+)
+from exam.sitting.models import (
+    AnswerSave,
+    Attempt,
+    ExtraTime,
+    ObjectiveScore,
+    Paper,
+    PaperItem,
+    Seal,
+    SittingSetup,
+    SnapshotItem,
+    TestPart,
 )
 from exam.scoring.models import (
     Assignment,
@@ -50,3 +63,5 @@ __all__ += ["BoardVote", "IrregularityReport", "ReportAddition", "ReportAttachme
 __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", "Panel",
             "PanelMember", "PresentationConfirmation", "PresentationResult", "PresentationScore",
             "Redaction", "Remark", "Script", "ScriptIdentity"]
+__all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
+            "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]

@@ -57,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     from exam.accounts.views import bp as accounts
     from exam.appeals.views import bp as appeals
     from exam.audit.views import bp as audit_views
+    from exam.bank.views import bp as bank
     from exam.competitions.views import bp as competitions
     from exam.oversight.views import bp as oversight
     from exam.public.views import bp as public
@@ -64,9 +65,10 @@ def register_blueprints(app: Flask) -> None:
     from exam.results.views import bp as results
     from exam.results.views import verify_bp as verify
     from exam.scoring.views import bp as scoring
+    from exam.sitting.views import bp as sitting
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
-                      results, verify, appeals, scoring):
+                      results, verify, appeals, scoring, bank, sitting):
         app.register_blueprint(blueprint)
 
 

@@ -1,0 +1,111 @@
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from exam.bank.service import FORMAT_LABELS
+from exam.errors import InvalidInput
+from question_bank.items import Criterion, Item, ItemType, Option, true_false_options
+
+TYPE_LABELS = {
+    ItemType.SINGLE_CHOICE: _l("Single choice"),
+    ItemType.MULTIPLE_RESPONSE: _l("Multiple response"),
+    ItemType.TRUE_FALSE: _l("True / false"),
+    ItemType.SHORT_ANSWER: _l("Short answer"),
+    ItemType.NUMERIC: _l("Numeric"),
+    ItemType.ESSAY: _l("Essay"),
+}
+DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard")}
+
+
+class ItemForm(FlaskForm):
+    key = StringField(_l("Key"), validators=[DataRequired(), Length(max=80)],
+                      description=_l("A short unique name without spaces, e.g. cc-11."))
+    type = SelectField(_l("Type"), choices=[SelectChoice(str(k), v) for k, v in TYPE_LABELS.items()])
+    topic = StringField(_l("Topic"), validators=[DataRequired(), Length(max=200)])
+    difficulty = SelectField(_l("Difficulty"),
+                             choices=[SelectChoice(k, v) for k, v in DIFFICULTY_LABELS.items()])
+    points = StringField(_l("Points"), default="1", validators=[DataRequired()])
+    stem = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=20000)])
+    options = TextAreaField(
+        _l("Options"), validators=[Optional()],
+        description=_l("Choice items: one option per line, written fraction|text; 1 marks the "
+                       "correct option (multiple response: fractions such as 0.5)."))
+    true_answer = SelectField(_l("Correct answer (true / false)"), default="true",
+                              choices=[SelectChoice("true", _l("True")),
+                                       SelectChoice("false", _l("False"))])
+    accepted_answers = TextAreaField(_l("Accepted answers (short answer, one per line)"),
+                                     validators=[Optional()])
+    case_sensitive = BooleanField(_l("Letter case matters"))
+    diacritics_sensitive = BooleanField(_l("Vietnamese diacritics matter"), default=True)
+    numeric_answer = StringField(_l("Numeric answer"), validators=[Optional()])
+    tolerance = StringField(_l("Tolerance"), default="0", validators=[Optional()])
+    rubric = TextAreaField(
+        _l("Rubric (essay)"), validators=[Optional()],
+        description=_l("One criterion per line: name|maximum points|descriptors."))
+    source = StringField(_l("Source or legal reference"), validators=[Length(max=500)])
+    general_feedback = TextAreaField(_l("Explanation"), validators=[Length(max=5000)])
+
+    def load(self, item: Item) -> None:
+        self.key.data, self.type.data, self.topic.data = item.key, str(item.type), item.topic
+        self.difficulty.data, self.points.data, self.stem.data = (
+            str(item.difficulty), str(item.points), item.stem)
+        if item.type is ItemType.TRUE_FALSE:
+            self.true_answer.data = "true" if item.options[0].fraction == 1 else "false"
+        else:
+            self.options.data = "\n".join(f"{o.fraction.normalize():f}|{o.text}"
+                                          for o in item.options)
+        self.accepted_answers.data = "\n".join(item.accepted_answers)
+        self.case_sensitive.data = item.case_sensitive
+        self.diacritics_sensitive.data = item.diacritics_sensitive
+        self.numeric_answer.data = "" if item.numeric_answer is None else str(item.numeric_answer)
+        self.tolerance.data = str(item.tolerance)
+        self.rubric.data = "\n".join(f"{c.name}|{c.max_points}|{c.descriptors}" for c in item.rubric)
+        self.source.data, self.general_feedback.data = item.source, item.general_feedback
+
+    def to_item(self) -> Item:
+        """The question as typed; a line that cannot be read is named in the message."""
+        kind = ItemType(self.type.data)
+        lines = lambda text: [line.strip() for line in (text or "").splitlines() if line.strip()]  # noqa: E731
+        try:
+            options = ()
+            if kind is ItemType.TRUE_FALSE:
+                options = true_false_options(self.true_answer.data == "true")
+            elif kind.is_choice:
+                parsed = []
+                for n, line in enumerate(lines(self.options.data), 1):
+                    fraction, bar, text = line.partition("|")
+                    if not bar:
+                        raise InvalidInput(_("Option line %(n)d is not written fraction|text.", n=n))
+                    parsed.append(Option(text, fraction))
+                options = tuple(parsed)
+            rubric = []
+            if kind is ItemType.ESSAY:
+                for n, line in enumerate(lines(self.rubric.data), 1):
+                    parts = line.split("|", 2)
+                    if len(parts) < 2:
+                        raise InvalidInput(_("Rubric line %(n)d is not written name|points|"
+                                             "descriptors.", n=n))
+                    rubric.append(Criterion(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+            return Item(
+                key=self.key.data, type=kind, stem=self.stem.data, points=self.points.data,
+                topic=self.topic.data, difficulty=self.difficulty.data, options=options,
+                accepted_answers=tuple(lines(self.accepted_answers.data))
+                if kind is ItemType.SHORT_ANSWER else (),
+                case_sensitive=bool(self.case_sensitive.data),
+                diacritics_sensitive=bool(self.diacritics_sensitive.data),
+                numeric_answer=(self.numeric_answer.data or None)
+                if kind is ItemType.NUMERIC else None,
+                tolerance=(self.tolerance.data or "0") if kind is ItemType.NUMERIC else "0",
+                rubric=tuple(rubric), source=self.source.data or "",
+                general_feedback=self.general_feedback.data or "")
+        except (ValueError, TypeError) as error:
+            raise InvalidInput(_("The question could not be read: %(reason)s",
+                                 reason=str(error))) from None
+
+
+class ImportForm(FlaskForm):
+    format = SelectField(_l("Format"), choices=[SelectChoice(k, v) for k, v in FORMAT_LABELS.items()])
+    file = FileField(_l("File"), validators=[DataRequired()])

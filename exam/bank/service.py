@@ -1,0 +1,240 @@
+"""The question bank: versions, the draft -> reviewed -> approved -> retired workflow, imports.
+
+Rules: the reviewer and the approver are never the item's author; an approved wording is
+never edited (an edit makes a new version, and approving it retires the old one, so each key
+has at most one approved version); an import is all or nothing. Only question authors (in any
+competition) and the administrator see the bank; examiners and candidates never do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from exam.audit import service as audit
+from exam.bank.models import BankItem, ItemStatus, ItemVersion
+from exam.competitions.models import Membership, Role
+from exam.errors import Conflict, InvalidInput, NotFound, require
+from question_bank import formats
+from question_bank.draw import canonical_json
+from question_bank.items import Item, item_from_dict, item_to_dict
+
+FORMAT_LABELS = {"gift": "GIFT", "moodle_xml": "Moodle XML", "csv": "CSV"}
+FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv"}
+
+
+def can_use_bank(session: Session, user) -> bool:
+    """The administrator and anyone appointed question author in some competition."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if getattr(user, "is_admin", False):
+        return True
+    return session.scalar(select(func.count()).select_from(Membership).where(
+        Membership.user_id == user.id, Membership.role == Role.QUESTION_AUTHOR)) > 0
+
+
+def _require_bank(session: Session, actor) -> None:
+    require(can_use_bank(session, actor), _("Only question authors can use the question bank."))
+
+
+def item_of(version: ItemVersion) -> Item:
+    return item_from_dict(json.loads(version.data))
+
+
+def content_digest(item: Item) -> str:
+    return hashlib.sha256(canonical_json(item_to_dict(item)).encode()).hexdigest()
+
+
+def _validated(item: Item) -> Item:
+    problems = item.validate()
+    require(not problems, _("The question is not usable yet: %(problems)s",
+                            problems="; ".join(problems)), InvalidInput)
+    return item
+
+
+def _fill(version: ItemVersion, item: Item) -> None:
+    version.data = canonical_json(item_to_dict(item))
+    version.topic = item.topic
+    version.difficulty = str(item.difficulty)
+    version.type = str(item.type)
+
+
+def _new_item(session: Session, actor, item: Item, now: datetime) -> ItemVersion:
+    bank_item = BankItem(key=item.key, created_by_id=actor.id, created_at=now)
+    version = ItemVersion(item=bank_item, number=1, status=ItemStatus.DRAFT, author_id=actor.id,
+                          created_at=now)
+    _fill(version, item)
+    session.add_all([bank_item, version])
+    return version
+
+
+def create_item(session: Session, actor, item: Item, *, now: datetime) -> ItemVersion:
+    """A new question starts as a draft by its author."""
+    _require_bank(session, actor)
+    _validated(item)
+    taken = session.scalar(select(BankItem.id).where(BankItem.key == item.key))
+    require(taken is None, _("The key %(key)s is already used in the bank.", key=item.key),
+            Conflict)
+    version = _new_item(session, actor, item, now)
+    session.flush()
+    audit.record(session, actor, "bank.item_created", at=now, target=version,
+                 payload={"key": item.key, "version": 1, "sha256": content_digest(item)})
+    return version
+
+
+def latest_version(session: Session, bank_item: BankItem) -> ItemVersion:
+    return session.scalars(select(ItemVersion).where(ItemVersion.bank_item_id == bank_item.id)
+                           .order_by(ItemVersion.number.desc()).limit(1)).one()
+
+
+def revise_item(session: Session, actor, version: ItemVersion, item: Item, *,
+                now: datetime) -> ItemVersion:
+    """Edit the newest wording: a draft or reviewed one in place (back to draft), an approved
+    or retired one by a new draft version, so papers keep pointing at what they served."""
+    _require_bank(session, actor)
+    require(version.id == latest_version(session, version.item).id,
+            _("Only the newest version of a question can be edited."), Conflict)
+    require(item.key == version.item.key, _("The key of a question cannot change."), InvalidInput)
+    _validated(item)
+    if version.status in (ItemStatus.DRAFT, ItemStatus.REVIEWED):
+        target = version
+        target.status = ItemStatus.DRAFT
+        target.reviewed_by_id = target.reviewed_at = None
+        target.author_id = actor.id
+    else:
+        target = ItemVersion(item=version.item, number=version.number + 1, author_id=actor.id,
+                             status=ItemStatus.DRAFT, created_at=now)
+        session.add(target)
+    _fill(target, item)
+    session.flush()
+    audit.record(session, actor, "bank.item_revised", at=now, target=target,
+                 payload={"key": item.key, "version": target.number,
+                          "sha256": content_digest(item)})
+    return target
+
+
+def review_version(session: Session, actor, version: ItemVersion, *, now: datetime) -> ItemVersion:
+    """A second pair of eyes: the author cannot review their own wording."""
+    _require_bank(session, actor)
+    require(version.status == ItemStatus.DRAFT, _("Only a draft can be marked reviewed."), Conflict)
+    require(version.author_id != actor.id, _("The author of a question cannot review it."))
+    version.status = ItemStatus.REVIEWED
+    version.reviewed_by_id, version.reviewed_at = actor.id, now
+    session.flush()
+    audit.record(session, actor, "bank.item_reviewed", at=now, target=version,
+                 payload={"key": version.item.key, "version": version.number})
+    return version
+
+
+def approve_version(session: Session, actor, version: ItemVersion, *, now: datetime) -> ItemVersion:
+    """Approval makes the wording drawable and retires the previously approved version."""
+    _require_bank(session, actor)
+    require(version.status == ItemStatus.REVIEWED,
+            _("Only a reviewed question can be approved."), Conflict)
+    require(version.author_id != actor.id, _("The author of a question cannot approve it."))
+    for older in session.scalars(select(ItemVersion).where(
+            ItemVersion.bank_item_id == version.bank_item_id,
+            ItemVersion.status == ItemStatus.APPROVED)):
+        older.status, older.retired_at = ItemStatus.RETIRED, now
+    version.status = ItemStatus.APPROVED
+    version.approved_by_id, version.approved_at = actor.id, now
+    session.flush()
+    audit.record(session, actor, "bank.item_approved", at=now, target=version,
+                 payload={"key": version.item.key, "version": version.number,
+                          "sha256": content_digest(item_of(version))})
+    return version
+
+
+def retire_version(session: Session, actor, version: ItemVersion, *, now: datetime) -> ItemVersion:
+    """A retired question is no longer drawn; papers already sealed keep their copy."""
+    _require_bank(session, actor)
+    require(version.status == ItemStatus.APPROVED,
+            _("Only an approved question can be retired."), Conflict)
+    version.status, version.retired_at = ItemStatus.RETIRED, now
+    session.flush()
+    audit.record(session, actor, "bank.item_retired", at=now, target=version,
+                 payload={"key": version.item.key, "version": version.number})
+    return version
+
+
+def import_bank(session: Session, actor, fmt: str, text: str, *, now: datetime) -> list[ItemVersion]:
+    """All or nothing: a file with any bad item, or a key already in the bank, adds nothing."""
+    _require_bank(session, actor)
+    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    try:
+        items = formats.parse(fmt, text)
+    except formats.ImportFormatError as error:
+        raise InvalidInput(_("The file was not imported; nothing was added. %(problems)s",
+                             problems=" · ".join(error.problems[:20]))) from None
+    keys = [item.key for item in items]
+    taken = sorted(session.scalars(select(BankItem.key).where(BankItem.key.in_(keys))))
+    require(not taken, _("The file was not imported; nothing was added. These keys are "
+                         "already in the bank: %(keys)s", keys=", ".join(taken)), Conflict)
+    versions = [_new_item(session, actor, item, now) for item in items]
+    session.flush()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    audit.record(session, actor, "bank.imported", at=now,
+                 payload={"format": fmt, "items": len(versions), "file_sha256": digest})
+    return versions
+
+
+def export_bank(session: Session, actor, fmt: str, *,
+                status: ItemStatus | None = ItemStatus.APPROVED) -> str:
+    """The newest version of each question (approved only, by default) in ``fmt``."""
+    _require_bank(session, actor)
+    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    versions = list_questions(session, actor, status=status)
+    return formats.dump(fmt, [item_of(v) for v in versions])
+
+
+def list_questions(session: Session, actor, *, status: str | None = None,
+                   topic: str | None = None) -> list[ItemVersion]:
+    """The newest version of every question, optionally filtered; approved beats a newer draft
+    only when status=approved is asked for."""
+    _require_bank(session, actor)
+    query = select(ItemVersion).join(BankItem)
+    if status:
+        query = query.where(ItemVersion.status == status)
+    else:
+        newest = select(ItemVersion.bank_item_id, func.max(ItemVersion.number).label("n")) \
+            .group_by(ItemVersion.bank_item_id).subquery()
+        query = query.join(newest, (newest.c.bank_item_id == ItemVersion.bank_item_id)
+                           & (newest.c.n == ItemVersion.number))
+    if topic:
+        query = query.where(ItemVersion.topic == topic)
+    versions = list(session.scalars(query.order_by(BankItem.key, ItemVersion.number)))
+    if status:
+        by_item = {}
+        for version in versions:
+            by_item[version.bank_item_id] = version
+        versions = sorted(by_item.values(), key=lambda v: v.item.key)
+    return versions
+
+
+def topics(session: Session) -> list[str]:
+    return list(session.scalars(select(ItemVersion.topic).distinct().order_by(ItemVersion.topic)))
+
+
+def get_version(session: Session, actor, version_id: int) -> ItemVersion:
+    _require_bank(session, actor)
+    version = session.get(ItemVersion, version_id)
+    if version is None:
+        raise NotFound(_("No such question."))
+    return version
+
+
+def approved_versions(session: Session) -> list[ItemVersion]:
+    """What a seal freezes: every approved version (at most one per key)."""
+    return list(session.scalars(select(ItemVersion).join(BankItem)
+                                .where(ItemVersion.status == ItemStatus.APPROVED)
+                                .order_by(BankItem.key)))
+
+
+def counts_by_status(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(ItemVersion.status, func.count())
+                                .group_by(ItemVersion.status)).all())

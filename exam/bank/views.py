@@ -1,0 +1,123 @@
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from exam.bank import service
+from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS, ImportForm, ItemForm
+from exam.bank.models import ItemStatus
+from exam.competitions.forms import ConfirmForm
+from exam.db import db_session, utcnow
+from exam.errors import InvalidInput, PermissionDenied
+
+bp = Blueprint("bank", __name__, url_prefix="/bank")
+
+STATUS_LABELS = {ItemStatus.DRAFT: _l("Draft"), ItemStatus.REVIEWED: _l("Reviewed"),
+                 ItemStatus.APPROVED: _l("Approved"), ItemStatus.RETIRED: _l("Retired")}
+
+
+@bp.before_request
+@login_required
+def _only_authors():
+    """Examiners and candidates never see the bank, not even its list."""
+    if not service.can_use_bank(db_session(), current_user):
+        raise PermissionDenied(_("Only question authors can use the question bank."))
+
+
+@bp.context_processor
+def _labels():
+    return {"status_labels": {str(k): v for k, v in STATUS_LABELS.items()},
+            "type_labels": {str(k): v for k, v in TYPE_LABELS.items()},
+            "difficulty_labels": DIFFICULTY_LABELS, "format_labels": service.FORMAT_LABELS}
+
+
+@bp.get("/")
+def index():
+    session = db_session()
+    status = request.args.get("status") or None
+    status = status if status in set(ItemStatus) else None
+    topic = request.args.get("topic") or None
+    return render_template("bank/index.html", status=status, topic=topic,
+                           versions=service.list_questions(session, current_user, status=status,
+                                                           topic=topic),
+                           topics=service.topics(session),
+                           counts=service.counts_by_status(session))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create():
+    form = ItemForm()
+    if form.validate_on_submit():
+        version = service.create_item(db_session(), current_user, form.to_item(), now=utcnow())
+        db_session().commit()
+        flash(_("The question was saved as a draft."), "success")
+        return redirect(url_for("bank.version", version_id=version.id))
+    return render_template("bank/edit.html", form=form, version=None)
+
+
+@bp.get("/versions/<int:version_id>")
+def version(version_id: int):
+    session = db_session()
+    item_version = service.get_version(session, current_user, version_id)
+    return render_template("bank/version.html", version=item_version,
+                           item=service.item_of(item_version),
+                           newest=service.latest_version(session, item_version.item),
+                           confirm_form=ConfirmForm())
+
+
+@bp.route("/versions/<int:version_id>/edit", methods=["GET", "POST"])
+def edit(version_id: int):
+    session = db_session()
+    item_version = service.get_version(session, current_user, version_id)
+    form = ItemForm()
+    if request.method == "GET":
+        form.load(service.item_of(item_version))
+    if form.validate_on_submit():
+        revised = service.revise_item(session, current_user, item_version, form.to_item(),
+                                      now=utcnow())
+        session.commit()
+        flash(_("Saved as version %(n)d (draft).", n=revised.number), "success")
+        return redirect(url_for("bank.version", version_id=revised.id))
+    return render_template("bank/edit.html", form=form, version=item_version)
+
+
+_STEPS = {"review": (service.review_version, _l("Marked reviewed.")),
+          "approve": (service.approve_version, _l("Approved: the question can now be drawn.")),
+          "retire": (service.retire_version, _l("Retired: the question will not be drawn again."))}
+
+
+@bp.post("/versions/<int:version_id>/<any(review, approve, retire):step>")
+def advance(version_id: int, step: str):
+    session = db_session()
+    item_version = service.get_version(session, current_user, version_id)
+    action, message = _STEPS[step]
+    action(session, current_user, item_version, now=utcnow())
+    session.commit()
+    flash(str(message), "success")
+    return redirect(url_for("bank.version", version_id=version_id))
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_file():
+    form = ImportForm()
+    if form.validate_on_submit():
+        raw = form.file.data.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput(_("The file is not UTF-8 text; save it as UTF-8 and try again.")) \
+                from None
+        versions = service.import_bank(db_session(), current_user, form.format.data, text,
+                                       now=utcnow())
+        db_session().commit()
+        flash(_("%(n)d questions imported as drafts.", n=len(versions)), "success")
+        return redirect(url_for("bank.index", status="draft"))
+    return render_template("bank/import.html", form=form)
+
+
+@bp.get("/export/<any(gift, moodle_xml, csv):fmt>")
+def export(fmt: str):
+    text = service.export_bank(db_session(), current_user, fmt)
+    mimetype = {"gift": "text/plain", "moodle_xml": "application/xml", "csv": "text/csv"}[fmt]
+    return Response(text, mimetype=f"{mimetype}; charset=utf-8", headers={
+        "Content-Disposition": f"attachment; filename=ngan-hang-cau-hoi.{service.FORMAT_EXTENSIONS[fmt]}"})

@@ -1,0 +1,435 @@
+"""The sitting itself: start, autosave, submit, auto-submit at the deadline, the proctor.
+
+The server owns the clock: deadline = started_at + duration + extra time granted by the
+proctor. Saves are accepted until the deadline plus a short grace (network latency), then
+refused; an attempt past that point is submitted automatically with the answers saved
+before it, whether or not the candidate comes back (``close_expired_attempts``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import ipaddress
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exam.audit import service as audit
+from exam.competitions.models import Competition, Role, Stage
+from exam.competitions.permissions import roles_in
+from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
+from exam.registration.models import Application, ApplicationStatus
+from exam.sitting import service
+from exam.sitting.models import AnswerSave, Attempt, ExtraTime, ObjectiveScore, Paper, PaperItem
+from question_bank.draw import canonical_json
+from question_bank.items import Item, ItemType
+from question_bank.scoring import score_response
+
+CENT = Decimal("0.01")
+MAX_TEXT = 20000
+SUBMISSION_VERSION = "thituyen-submission-v1"
+RECEIPT_VERSION = "thituyen-receipt-v1"
+
+Signer = Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    is_saved: bool
+    saved_at: datetime | None
+    remaining_seconds: int
+    current: AnswerSave | None
+
+
+@dataclass(frozen=True)
+class PaperLine:
+    """One question as the candidate sees it: options in their drawn order."""
+
+    line: PaperItem
+    item: Item
+    display_options: list[tuple[int, str]]
+    answer: object
+    is_flagged: bool
+    saved_at: datetime | None
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answer not in (None, "", [])
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    candidate_number: str
+    full_name: str
+    attempt: Attempt | None
+    answered: int
+    flagged: int
+    total: int
+    remaining_seconds: int | None
+
+
+# ----------------------------------------------------------------------------- clock
+
+
+def deadline(attempt: Attempt) -> datetime:
+    return attempt.started_at + timedelta(seconds=attempt.duration_seconds + attempt.extra_seconds)
+
+
+def remaining_seconds(attempt: Attempt, now: datetime) -> int:
+    if attempt.submitted_at is not None:
+        return 0
+    return max(0, int((deadline(attempt) - now).total_seconds()))
+
+
+def _grace(session: Session, attempt: Attempt) -> timedelta:
+    competition = session.get(Competition, attempt.competition_id)
+    return timedelta(seconds=service.setup_of(session, competition).grace_seconds)
+
+
+# ----------------------------------------------------------------------------- start
+
+
+def application_of(session: Session, actor, competition: Competition) -> Application:
+    application = session.scalar(select(Application).where(
+        Application.competition_id == competition.id, Application.user_id == actor.id,
+        Application.status == ApplicationStatus.ACCEPTED))
+    require(application is not None, _("You are not a candidate of this competition."))
+    return application
+
+
+def attempt_of(session: Session, application: Application) -> Attempt | None:
+    return session.scalar(select(Attempt).where(Attempt.application_id == application.id))
+
+
+def _address_allowed(networks: str, address: str) -> bool:
+    listed = [n for n in networks.split() if n]
+    if not listed:
+        return True
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(n, strict=False) for n in listed)
+
+
+def start_attempt(session: Session, actor, competition: Competition, *, access_code: str = "",
+                  address: str = "", now: datetime) -> Attempt:
+    """One attempt per candidate: starting again resumes it. The paper is already stored."""
+    application = application_of(session, actor, competition)
+    existing = attempt_of(session, application)
+    if existing is not None:
+        require(existing.submitted_at is None, _("You have already submitted your paper."),
+                Conflict)
+        return existing
+    require(competition.stage == Stage.SITTING and not competition.is_suspended,
+            _("The sitting is not open."), Conflict)
+    require(now >= competition.sitting_opens_at, _("The sitting has not opened yet."), Conflict)
+    require(now < competition.sitting_closes_at, _("The sitting window has closed."), Conflict)
+    setup = service.setup_of(session, competition)
+    if setup.access_code:
+        given = (access_code or "").strip().upper().encode()
+        require(hmac.compare_digest(given, setup.access_code.upper().encode()),
+                _("The room access code is not right. Ask the proctor."), InvalidInput)
+    require(_address_allowed(setup.allowed_networks, address),
+            _("This sitting can only be started from the exam room's network."))
+    paper = session.scalar(select(Paper).where(Paper.application_id == application.id))
+    require(paper is not None, _("No paper was drawn for you. Ask the proctor."), Conflict)
+    attempt = Attempt(paper_id=paper.id, competition_id=competition.id,
+                      application_id=application.id, started_at=now,
+                      duration_seconds=service.duration_seconds(session, competition),
+                      extra_seconds=0, start_address=address[:64], position=1)
+    session.add(attempt)
+    session.flush()
+    audit.record(session, actor, "sitting.attempt_started", at=now, competition=competition,
+                 target=attempt, payload={"candidate_number": application.candidate_number})
+    return attempt
+
+
+def own_attempt(session: Session, actor, competition: Competition) -> Attempt:
+    attempt = attempt_of(session, application_of(session, actor, competition))
+    if attempt is None:
+        raise NotFound(_("You have not started the sitting yet."))
+    return attempt
+
+
+# ----------------------------------------------------------------------------- answers
+
+
+def _snapshot_items(session: Session, attempt: Attempt) -> dict[str, Item]:
+    competition = session.get(Competition, attempt.competition_id)
+    seal = service.seal_of(session, competition)
+    return {row.item_key: item for row, item in service._snapshot(session, seal)}
+
+
+def _clean_response(item: Item, response: object) -> object:
+    """A response in the form scoring expects, or a clear refusal."""
+    if item.type.is_choice:
+        if response in (None, ""):
+            return []
+        if not isinstance(response, list) or not all(
+                isinstance(i, int) and not isinstance(i, bool) for i in response):
+            raise InvalidInput(_("Choose among the options shown."))
+        picked = sorted(set(response))
+        require(all(0 <= i < len(item.options) for i in picked),
+                _("Choose among the options shown."), InvalidInput)
+        require(item.type is ItemType.MULTIPLE_RESPONSE or len(picked) <= 1,
+                _("This question takes one answer."), InvalidInput)
+        return picked
+    text = "" if response is None else response
+    require(isinstance(text, str), _("This answer must be text."), InvalidInput)
+    require(len(text) <= MAX_TEXT, _("The answer is too long (at most %(n)d characters).",
+                                     n=MAX_TEXT), InvalidInput)
+    return text.replace("\r\n", "\n")
+
+
+def current_saves(session: Session, attempt: Attempt) -> dict[int, AnswerSave]:
+    """The answer in force for each line: the save with the highest client sequence."""
+    latest: dict[int, AnswerSave] = {}
+    for save in session.scalars(select(AnswerSave).where(AnswerSave.attempt_id == attempt.id)
+                                .order_by(AnswerSave.client_seq, AnswerSave.id)):
+        latest[save.paper_item_id] = save
+    return latest
+
+
+def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *,
+                response: object, is_flagged: bool, client_seq: int, position: int | None = None,
+                now: datetime) -> SaveResult:
+    """Append one save unless a newer one (higher client sequence) is already stored.
+
+    A save is acknowledged only after its commit (the view commits); a stale save (an older
+    tab, a retried request) changes nothing and the caller gets the answer in force.
+    """
+    application = session.get(Application, attempt.application_id)
+    require(application.user_id == actor.id, _("This is not your paper."))
+    require(attempt.submitted_at is None,
+            _("Your paper has been submitted; answers can no longer change."), Conflict)
+    require(now <= deadline(attempt) + _grace(session, attempt),
+            _("Time is up: this answer arrived after the deadline and was not saved."), Conflict)
+    line = session.get(PaperItem, paper_item_id)
+    require(line is not None and line.paper_id == attempt.paper_id,
+            _("This question is not on your paper."), InvalidInput)
+    require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
+            _("The save could not be understood. Reload the page."), InvalidInput)
+    item = _snapshot_items(session, attempt)[line.item_key]
+    cleaned = _clean_response(item, response)
+    stored = canonical_json(cleaned)
+    if position is not None and 1 <= position <= len(attempt.paper.items):
+        attempt.position = position
+    latest = session.scalar(select(AnswerSave).where(
+        AnswerSave.attempt_id == attempt.id, AnswerSave.paper_item_id == line.id)
+        .order_by(AnswerSave.client_seq.desc(), AnswerSave.id.desc()).limit(1))
+    if latest is not None and (client_seq < latest.client_seq or (
+            client_seq == latest.client_seq
+            and (latest.response, latest.is_flagged) == (stored, bool(is_flagged)))):
+        session.flush()
+        same = (latest.response, latest.is_flagged) == (stored, bool(is_flagged))
+        return SaveResult(same, latest.saved_at, remaining_seconds(attempt, now), latest)
+    save = AnswerSave(attempt_id=attempt.id, paper_item_id=line.id, response=stored,
+                      is_flagged=bool(is_flagged), client_seq=client_seq, saved_at=now)
+    session.add(save)
+    session.flush()
+    return SaveResult(True, now, remaining_seconds(attempt, now), save)
+
+
+def paper_lines(session: Session, attempt: Attempt) -> list[PaperLine]:
+    items = _snapshot_items(session, attempt)
+    saves = current_saves(session, attempt)
+    lines = []
+    for line in attempt.paper.items:
+        item = items[line.item_key]
+        save = saves.get(line.id)
+        order = line.option_order or list(range(len(item.options)))
+        lines.append(PaperLine(line, item, [(i, item.options[i].text) for i in order],
+                               json.loads(save.response) if save else None,
+                               bool(save and save.is_flagged), save.saved_at if save else None))
+    return lines
+
+
+# ----------------------------------------------------------------------------- submit
+
+
+def _scaled(item: Item, response: object, points: Decimal) -> Decimal:
+    earned = score_response(item, response) or Decimal(0)
+    return (earned * points / item.points).quantize(CENT, ROUND_HALF_UP)
+
+
+def submission_document(session: Session, attempt: Attempt, submitted_at: datetime) -> dict:
+    """Exactly what was submitted: every line of the paper with the answer in force."""
+    competition = session.get(Competition, attempt.competition_id)
+    lines = paper_lines(session, attempt)
+    return {
+        "v": SUBMISSION_VERSION,
+        "competition_id": competition.id,
+        "candidate_number": attempt.paper.candidate_number,
+        "paper_fingerprint": attempt.paper.fingerprint,
+        "submitted_at": submitted_at.isoformat(),
+        "answers": [{"part": pl.line.part_key, "position": pl.line.position,
+                     "item_key": pl.line.item_key, "item_version_id": pl.line.item_version_id,
+                     "response": pl.answer, "flagged": pl.is_flagged} for pl in lines],
+    }
+
+
+def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
+                   sign: Signer | None = None, is_auto: bool = False) -> Attempt:
+    """Freeze the answers, score the objective ones and issue a signed receipt.
+
+    An automatic submission (the candidate ran out of time) is dated at the deadline plus
+    grace: the last moment a save could still have been accepted.
+    """
+    if not is_auto:
+        application = session.get(Application, attempt.application_id)
+        require(actor is not None and application.user_id == actor.id,
+                _("This is not your paper."))
+    require(attempt.submitted_at is None, _("Your paper has already been submitted."), Conflict)
+    due = deadline(attempt) + _grace(session, attempt)
+    if not is_auto and now > due:
+        is_auto = True
+    submitted_at = min(now, due) if is_auto else now
+    document = submission_document(session, attempt, submitted_at)
+    digest = hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
+    statement = canonical_json({
+        "v": RECEIPT_VERSION, "competition_id": attempt.competition_id,
+        "candidate_number": attempt.paper.candidate_number,
+        "submitted_at": submitted_at.isoformat(), "answers_sha256": digest,
+        "automatic": is_auto})
+    attempt.submitted_at, attempt.is_auto_submitted = submitted_at, is_auto
+    attempt.answers_sha256, attempt.receipt_statement = digest, statement
+    if sign is not None:
+        attempt.receipt_signature = base64.b64encode(sign(statement.encode("utf-8"))).decode()
+    items = _snapshot_items(session, attempt)
+    for entry, line in zip(document["answers"], attempt.paper.items, strict=True):
+        item = items[line.item_key]
+        if item.type.is_objective:
+            session.add(ObjectiveScore(attempt_id=attempt.id, paper_item_id=line.id,
+                                       part_key=line.part_key,
+                                       points=str(_scaled(item, entry["response"],
+                                                          Decimal(line.points)))))
+    session.flush()
+    audit.record(session, actor if not is_auto else None, "sitting.submitted", at=now,
+                 competition=attempt.competition_id, target=attempt,
+                 payload={"candidate_number": attempt.paper.candidate_number,
+                          "answers_sha256": digest, "automatic": is_auto})
+    return attempt
+
+
+def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | None = None,
+                           competition: Competition | None = None) -> int:
+    """Submit every attempt whose deadline plus grace has passed; called lazily and by cron."""
+    query = select(Attempt).where(Attempt.submitted_at.is_(None))
+    if competition is not None:
+        query = query.where(Attempt.competition_id == competition.id)
+    closed = 0
+    for attempt in session.scalars(query.order_by(Attempt.id)).all():
+        if now > deadline(attempt) + _grace(session, attempt):
+            submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True)
+            closed += 1
+    return closed
+
+
+def verify_receipt(statement: str, signature_b64: str, trust_roots) -> bool:
+    from exam.documents.signing import verify_detached
+
+    try:
+        signature = base64.b64decode(signature_b64, validate=True)
+    except ValueError:
+        return False
+    return verify_detached(statement.encode("utf-8"), signature, trust_roots)
+
+
+# ----------------------------------------------------------------------------- proctor
+
+
+def can_proctor(session: Session, user, competition: Competition) -> bool:
+    """The proctor runs the room; the board chair may stand in."""
+    return bool(roles_in(session, user, competition) & {Role.PROCTOR, Role.CHAIR})
+
+
+def _require_proctor(session: Session, actor, competition: Competition) -> None:
+    require(can_proctor(session, actor, competition),
+            _("Only the proctor of this competition can do this."), PermissionDenied)
+
+
+def set_room_rules(session: Session, actor, competition: Competition, *, access_code: str,
+                   allowed_networks: str, now: datetime) -> None:
+    """The code said aloud in the room and the room's network; the code stays out of the log."""
+    _require_proctor(session, actor, competition)
+    require(not competition.has_reached(Stage.SCORING), _("The sitting is over."), Conflict)
+    code = (access_code or "").strip()
+    require(len(code) <= 32 and (not code or len(code) >= 4),
+            _("The access code has 4 to 32 characters (or none)."), InvalidInput)
+    networks = (allowed_networks or "").replace(",", " ").split()
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise InvalidInput(_("%(net)s is not an address range (e.g. 10.1.2.0/24).",
+                                 net=network)) from None
+    setup = service.setup_of(session, competition, for_update=True)
+    setup.access_code, setup.allowed_networks = code, " ".join(networks)
+    session.flush()
+    audit.record(session, actor, "sitting.room_rules_set", at=now, competition=competition,
+                 payload={"has_access_code": bool(code), "networks": networks})
+
+
+def grant_extra_time(session: Session, actor, attempt: Attempt, *, minutes: int, reason: str,
+                     now: datetime) -> ExtraTime:
+    """Extra time moves the deadline; the reason is kept (an incident, an accommodation)."""
+    competition = session.get(Competition, attempt.competition_id)
+    _require_proctor(session, actor, competition)
+    require(attempt.submitted_at is None, _("This paper has already been submitted."), Conflict)
+    require(isinstance(minutes, int) and 1 <= minutes <= 240,
+            _("Extra time is from 1 to 240 minutes."), InvalidInput)
+    reason = " ".join((reason or "").split())
+    require(len(reason) >= 5, _("Say why extra time is granted."), InvalidInput)
+    require(now <= deadline(attempt) + _grace(session, attempt),
+            _("This attempt has already run out of time."), Conflict)
+    grant = ExtraTime(attempt_id=attempt.id, seconds=minutes * 60, reason=reason,
+                      granted_by_id=actor.id, granted_at=now)
+    attempt.extra_seconds += minutes * 60
+    session.add(grant)
+    session.flush()
+    audit.record(session, actor, "sitting.extra_time_granted", at=now, competition=competition,
+                 target=attempt, payload={"candidate_number": attempt.paper.candidate_number,
+                                          "minutes": minutes, "reason": reason})
+    return grant
+
+
+def proctor_board(session: Session, actor, competition: Competition, *,
+                  now: datetime) -> list[BoardRow]:
+    """Who started, how far each has got, who submitted, extra time: the live sitting."""
+    _require_proctor(session, actor, competition)
+    from exam.registration import service as registration
+
+    attempts = {a.application_id: a for a in session.scalars(
+        select(Attempt).where(Attempt.competition_id == competition.id))}
+    saves = service._latest_answers(session, [a.id for a in attempts.values()])
+    papers = {p.application_id: p for p in session.scalars(
+        select(Paper).where(Paper.competition_id == competition.id))}
+    rows = []
+    for application in registration.accepted_candidates(session, competition):
+        attempt = attempts.get(application.id)
+        paper = papers.get(application.id)
+        answered = flagged = 0
+        if attempt is not None:
+            mine = [s for (a, _i), s in saves.items() if a == attempt.id]
+            answered = sum(1 for s in mine if json.loads(s.response) not in ("", []))
+            flagged = sum(1 for s in mine if s.is_flagged)
+        rows.append(BoardRow(application.candidate_number, application.user.full_name, attempt,
+                             answered, flagged, len(paper.items) if paper else 0,
+                             remaining_seconds(attempt, now) if attempt else None))
+    return rows
+
+
+def attempt_by_id(session: Session, attempt_id: int) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise NotFound(_("No such attempt."))
+    return attempt

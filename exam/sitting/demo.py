@@ -1,0 +1,157 @@
+"""The demo's written test: a sample bank approved by two people, a sealed draw, a sitting.
+
+Run through the same services as the web, with moments in the past so that the
+timeline of the finished competition reads true in the audit log.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from exam.bank import service as bank
+from exam.competitions.models import Competition
+from exam.sitting import attempts, service
+from question_bank.samples import sample_path
+
+TOPICS = ("Luật Cán bộ, công chức", "Quản lý nhà nước và thủ tục hành chính",
+          "Luật Ngân sách nhà nước", "Kỹ năng lãnh đạo, quản lý")
+
+
+def build_sample_bank(session, author, reviewer, *, now: datetime):
+    """Import the sample bank as ``author``; ``reviewer`` reviews and approves every item."""
+    existing = bank.approved_versions(session)
+    if existing:
+        return existing
+    versions = bank.import_bank(session, author, "gift",
+                                sample_path("gift").read_text(encoding="utf-8"), now=now)
+    for version in versions:
+        bank.review_version(session, reviewer, version, now=now)
+        bank.approve_version(session, reviewer, version, now=now)
+    return versions
+
+
+def demo_parts() -> list[dict]:
+    """Part A: 24 objective items over four topics (28 points); part B: one essay (10)."""
+    objective = []
+    for topic in TOPICS:
+        objective += [
+            {"topic": topic, "difficulty": "easy", "type": "single_choice", "count": 2, "points": "1"},
+            {"topic": topic, "difficulty": "medium", "type": "single_choice", "count": 1, "points": "1"},
+            {"topic": topic, "difficulty": "medium", "type": "multiple_response", "count": 1,
+             "points": "2"},
+            {"topic": topic, "difficulty": "easy", "type": "true_false", "count": 1, "points": "1"},
+            {"topic": topic, "difficulty": "medium", "count": 1, "points": "1",
+             "type": "numeric" if topic in TOPICS[::2] else "short_answer"},
+        ]
+    essay = [{"topic": TOPICS[3], "difficulty": "hard", "type": "essay", "count": 1, "points": "10"}]
+    return [{"key": "A", "title": "Phần I. Trắc nghiệm kiến thức", "kind": "objective",
+                 "duration_minutes": 30, "cells": objective},
+            {"key": "B", "title": "Phần II. Tự luận", "kind": "essay", "duration_minutes": 60,
+                 "cells": essay, "essay_mode": "shared_variant"}]
+
+
+def configure_demo_test(session, chair, competition: Competition, *, now: datetime) -> None:
+    for part in demo_parts():
+        service.configure_part(session, chair, competition, now=now, **part)
+
+
+def _simulated_response(line: attempts.PaperLine, rng: random.Random):
+    item = line.item
+    if item.type.is_choice:
+        correct = list(item.correct_indices)
+        if item.type == "multiple_response":
+            return sorted(set(correct if rng.random() < 0.5 else correct[:1] + [
+                rng.randrange(len(item.options))]))
+        return correct if rng.random() < 0.7 else [rng.randrange(len(item.options))]
+    if item.type == "numeric":
+        return str(item.numeric_answer) if rng.random() < 0.6 else "0"
+    if item.type == "short_answer":
+        return item.accepted_answers[0] if rng.random() < 0.6 else "Không rõ"
+    return ("Tôi xin trình bày quan điểm như sau. Thứ nhất, cần nắm vững quy định pháp luật "
+            "hiện hành. Thứ hai, tổ chức thực hiện khoa học, công khai, minh bạch. Thứ ba, "
+            "kiểm tra, đánh giá và điều chỉnh kịp thời. " * rng.randint(1, 4)).strip()
+
+
+def simulate_sitting(session, competition: Competition, *, board_chair, proctor, now: datetime,
+                     rng: random.Random, author=None, reviewer=None, sign=None) -> None:
+    """Bank, blueprint, seal, public value, draw, sitting, submissions, close -> scoring.
+
+    ``now`` must lie after the competition's sitting window: every step is dated inside the
+    window so the audit log tells the real order. A quarter of the candidates are left to
+    the automatic submission at their deadline.
+    """
+    from exam.registration import service as registration
+
+    opens = competition.sitting_opens_at
+    if author is not None and reviewer is not None:
+        build_sample_bank(session, author, reviewer, now=opens - timedelta(days=10))
+    configure_demo_test(session, board_chair, competition, now=opens - timedelta(days=9))
+    service.seal_papers(session, board_chair, competition, now=opens - timedelta(days=8))
+    service.enter_public_value(
+        session, board_chair, competition,
+        f"Xổ số kiến thiết Thủ đô ngày {(opens - timedelta(days=7)):%d/%m/%Y}: "
+        f"{rng.randrange(10**6):06d}", now=opens - timedelta(days=7))
+    service.open_sitting(session, board_chair, competition, now=opens - timedelta(days=1))
+    attempts.set_room_rules(session, proctor, competition, access_code="HOASEN",
+                            allowed_networks="", now=opens - timedelta(minutes=30))
+    for n, application in enumerate(registration.accepted_candidates(session, competition)):
+        start = opens + timedelta(minutes=rng.randint(0, 10))
+        attempt = attempts.start_attempt(session, application.user, competition,
+                                         access_code="HOASEN", address="10.0.0.1", now=start)
+        if n == 1:
+            attempts.grant_extra_time(session, proctor, attempt, minutes=10,
+                                      reason="Máy tính bị treo, đã đổi máy khác", now=start)
+        moment = start
+        for position, line in enumerate(attempts.paper_lines(session, attempt), 1):
+            moment += timedelta(seconds=rng.randint(20, 120))
+            attempts.save_answer(session, application.user, attempt, line.line.id,
+                                 response=_simulated_response(line, rng),
+                                 is_flagged=rng.random() < 0.05,
+                                 client_seq=int(moment.timestamp() * 1000), position=position,
+                                 now=moment)
+        if n % 4 != 3:
+            attempts.submit_attempt(session, application.user, attempt,
+                                    now=moment + timedelta(minutes=1), sign=sign)
+    closes = competition.sitting_closes_at
+    attempts.close_expired_attempts(session, closes, sign=sign, competition=competition)
+    service.close_sitting(session, board_chair, competition, now=closes + timedelta(minutes=5),
+                          sign=sign)
+    service.reveal_secret(session, board_chair, competition, now=closes + timedelta(hours=1))
+
+
+def build_finished_competition(session, cast, *, now: datetime, rng: random.Random):
+    """A competition whose sitting took place 25 days ago: applied, accepted, sealed, sat.
+
+    Left at the scoring stage with the draw secret revealed, for scoring and results to go on.
+    """
+    from flask import current_app
+
+    from exam import demo
+    from exam.competitions import service as competitions
+    from exam.competitions.models import Stage
+    from exam.registration import service as registration
+    from exam.sitting import receipts
+
+    sitting_opens = now - timedelta(days=25)
+    competition = demo.create_competition(
+        session, cast, now=now - timedelta(days=50),
+        title="Thi tuyển Phó Trưởng phòng Quản lý ngân sách, Sở Tài chính",
+        post="Phó Trưởng phòng Quản lý ngân sách", unit="Sở Tài chính",
+        opens=now - timedelta(days=50), closes=now - timedelta(days=35),
+        sitting_opens=sitting_opens, sitting_closes=sitting_opens + timedelta(hours=4))
+    candidates = cast.candidates[len(cast.candidates) // 2:] or cast.candidates
+    applications = demo.apply_all(session, competition, candidates, now=now - timedelta(days=45),
+                                  rng=rng, upload_folder=current_app.config["UPLOAD_FOLDER"],
+                                  max_bytes=current_app.config["MAX_DOCUMENT_BYTES"])
+    for application in applications:
+        registration.accept_application(session, cast.chair, application,
+                                        now=now - timedelta(days=40))
+    competitions.enter_stage(session, cast.chair, competition, Stage.REGISTRATION_CLOSED,
+                             now=now - timedelta(days=34))
+    competitions.enter_stage(session, cast.chair, competition, Stage.ELIGIBILITY_REVIEWED,
+                             now=now - timedelta(days=33))
+    simulate_sitting(session, competition, board_chair=cast.chair, proctor=cast.proctor,
+                     now=now, rng=rng, author=cast.author, reviewer=cast.admin,
+                     sign=receipts.platform_signer())
+    return competition

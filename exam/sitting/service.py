@@ -1,0 +1,532 @@
+"""The written test of a competition: blueprint, seal, verifiable draw, and what others read.
+
+The life of the papers, each step a board action recorded in the audit log:
+
+1. ``configure_part``: the test's parts, each a blueprint of cells and a duration.
+2. ``seal_papers``: freeze a snapshot of the approved bank, check that it can fill every
+   cell, store a random secret and publish SHA-256 commitments of the secret and of the
+   snapshot (audit log + public page). Stage -> papers sealed.
+3. ``enter_public_value``: a value nobody knew at sealing (a lottery result, a value read
+   out at a recorded meeting) is mixed with the secret into the seed; every candidate's
+   paper is drawn and stored at once, so starting the sitting costs one insert.
+4. ``open_sitting`` (stage -> sitting), the attempts (``exam.sitting.attempts``),
+   ``close_sitting`` (stage -> scoring), then ``reveal_secret``; ``verify_draw`` lets
+   anyone recompute every paper (``thituyen verify-draw COMPETITION``).
+
+Other areas read: ``test_parts``, ``essay_answers``, ``objective_part_scores``,
+``public_commitments``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from exam.audit import service as audit
+from exam.audit.models import AuditEntry
+from exam.bank import service as bank
+from exam.competitions import permissions
+from exam.competitions import service as competitions
+from exam.competitions.models import Competition, Stage
+from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.registration import service as registration
+from exam.sitting.models import (
+    AnswerSave,
+    Attempt,
+    ObjectiveScore,
+    Paper,
+    PaperItem,
+    Seal,
+    SittingSetup,
+    SnapshotItem,
+    TestPart,
+)
+from question_bank import draw
+from question_bank.items import Criterion, Item, ItemType, decimal_str, item_from_dict
+
+CENT = Decimal("0.01")
+PART_KINDS = ("objective", "essay")
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    key: str
+    title: str
+    kind: str
+    max_points: Decimal
+
+
+@dataclass(frozen=True)
+class EssayAnswer:
+    """A final essay answer for blind scoring. ``max_points`` is what the paper's cell gives
+    the item; the rubric's criteria are rescaled to sum to it."""
+
+    application_id: int
+    part_key: str
+    item_key: str
+    item_version_id: int
+    prompt: str
+    rubric: tuple[Criterion, ...]
+    max_points: Decimal
+    answer_text: str
+
+
+@dataclass(frozen=True)
+class DrawCheck:
+    problems: list[str]
+    papers_checked: int
+
+    @property
+    def is_intact(self) -> bool:
+        return not self.problems
+
+
+# ----------------------------------------------------------------------------- blueprint
+
+
+def _require_board(session: Session, actor, competition: Competition, message: str) -> None:
+    require(permissions.can_run_stages(session, actor, competition), message)
+
+
+def parts_of(session: Session, competition: Competition) -> list[TestPart]:
+    return list(session.scalars(select(TestPart).where(TestPart.competition_id == competition.id)
+                                .order_by(TestPart.position, TestPart.id)))
+
+
+def _cells(raw_cells: list[dict]) -> list[draw.Cell]:
+    cells = []
+    for number, raw in enumerate(raw_cells, 1):
+        try:
+            cells.append(draw.Cell(raw["topic"], raw["difficulty"], raw["type"], int(raw["count"]),
+                                   raw.get("points", 1)))
+        except (KeyError, ValueError, TypeError) as error:
+            raise InvalidInput(_("Cell %(n)d is not valid: %(reason)s", n=number,
+                                 reason=str(error))) from None
+    return cells
+
+
+def _cell_dict(cell: draw.Cell) -> dict:
+    return {"topic": cell.topic, "difficulty": str(cell.difficulty), "type": str(cell.type),
+            "count": cell.count, "points": decimal_str(cell.points)}
+
+
+def blueprint_parts(parts: list[TestPart]) -> list[draw.Part]:
+    return [draw.Part(p.key, p.title, tuple(_cells(p.cells)), essay_mode=p.essay_mode)
+            for p in parts]
+
+
+def configure_part(session: Session, actor, competition: Competition, *, key: str, title: str,
+                   kind: str, duration_minutes: int, cells: list[dict],
+                   essay_mode: str = "per_candidate", now: datetime) -> TestPart:
+    """Add or replace a part; the blueprint is frozen once the papers are sealed."""
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can set up the written test."))
+    require(not competition.has_reached(Stage.PAPERS_SEALED),
+            _("The papers are sealed; the test can no longer change."), Conflict)
+    key, title = (key or "").strip(), (title or "").strip()
+    require(key and "|" not in key and len(key) <= 16,
+            _("A part needs a short key without '|'."), InvalidInput)
+    require(title, _("A part needs a title."), InvalidInput)
+    require(kind in PART_KINDS, _("A part is objective or essay."), InvalidInput)
+    require(isinstance(duration_minutes, int) and 1 <= duration_minutes <= 600,
+            _("The duration must be from 1 to 600 minutes."), InvalidInput)
+    require(essay_mode in ("per_candidate", "shared_variant"), _("Unknown essay mode."),
+            InvalidInput)
+    parsed = _cells(cells)
+    require(parsed, _("A part needs at least one cell."), InvalidInput)
+    for cell in parsed:
+        is_essay = cell.type is ItemType.ESSAY
+        require(is_essay == (kind == "essay"),
+                _("An essay part holds essay cells only; an objective part holds none."),
+                InvalidInput)
+    part = session.scalar(select(TestPart).where(TestPart.competition_id == competition.id,
+                                                 TestPart.key == key))
+    others = [p for p in parts_of(session, competition) if p.key != key]
+    problems = draw.check_pool(blueprint_parts(others) + [draw.Part(key, title, tuple(parsed))], [])
+    duplicates = [p for p in problems if "appears in" in p or "is used" in p]
+    require(not duplicates, _("A cell may appear only once in the whole test: %(cells)s",
+                              cells="; ".join(duplicates)), InvalidInput)
+    if part is None:
+        part = TestPart(competition_id=competition.id, key=key,
+                        position=len(others) + 1)
+        session.add(part)
+    part.title, part.kind, part.duration_minutes = title, kind, duration_minutes
+    part.essay_mode = essay_mode if kind == "essay" else "per_candidate"
+    part.cells = [_cell_dict(c) for c in parsed]
+    session.flush()
+    audit.record(session, actor, "sitting.part_configured", at=now, competition=competition,
+                 target=part, payload={"key": key, "kind": kind, "minutes": duration_minutes,
+                                       "cells": part.cells})
+    return part
+
+
+def remove_part(session: Session, actor, competition: Competition, key: str, *, now) -> None:
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can set up the written test."))
+    require(not competition.has_reached(Stage.PAPERS_SEALED),
+            _("The papers are sealed; the test can no longer change."), Conflict)
+    part = session.scalar(select(TestPart).where(TestPart.competition_id == competition.id,
+                                                 TestPart.key == key))
+    if part is None:
+        raise NotFound(_("No such part."))
+    session.delete(part)
+    session.flush()
+    audit.record(session, actor, "sitting.part_removed", at=now, competition=competition,
+                 payload={"key": key})
+
+
+def pool_report(session: Session, competition: Competition) -> list[tuple[str, draw.Cell, int]]:
+    """For each cell: how many approved items could fill it now (the board sees short cells)."""
+    items = [bank.item_of(v) for v in bank.approved_versions(session)]
+    return [(part.key, cell, sum(1 for it in items if cell.matches(it)))
+            for part in blueprint_parts(parts_of(session, competition)) for cell in part.cells]
+
+
+def test_parts(session: Session, competition: Competition) -> list[PartInfo]:
+    """The parts of the written test with their maximum points (count x points per cell)."""
+    return [PartInfo(p.key, p.title, p.kind,
+                     sum((Decimal(c["points"]) * c["count"] for c in p.cells), Decimal(0)))
+            for p in parts_of(session, competition)]
+
+
+def duration_seconds(session: Session, competition: Competition) -> int:
+    return 60 * sum(p.duration_minutes for p in parts_of(session, competition))
+
+
+def setup_of(session: Session, competition: Competition, *, for_update: bool = False
+             ) -> SittingSetup:
+    """The room rules; the defaults (no code, any network, 30 s grace) until the proctor sets
+    them, without writing anything on a read."""
+    setup = session.get(SittingSetup, competition.id)
+    if setup is None:
+        setup = SittingSetup(competition_id=competition.id, access_code="", allowed_networks="",
+                             grace_seconds=30)
+        if for_update:
+            session.add(setup)
+    return setup
+
+
+# ----------------------------------------------------------------------------- seal and draw
+
+
+def seal_of(session: Session, competition: Competition) -> Seal | None:
+    return session.scalar(select(Seal).where(Seal.competition_id == competition.id))
+
+
+def _blueprint_json(parts: list[draw.Part]) -> str:
+    return draw.canonical_json([{"key": p.key, "title": p.title, "essay_mode": str(p.essay_mode),
+                                 "cells": [_cell_dict(c) for c in p.cells]} for p in parts])
+
+
+def _parts_from_json(text: str) -> list[draw.Part]:
+    return [draw.Part(p["key"], p["title"], tuple(_cells(p["cells"])), essay_mode=p["essay_mode"])
+            for p in json.loads(text)]
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def seal_papers(session: Session, actor, competition: Competition, *, now: datetime,
+                secret: bytes | None = None) -> Seal:
+    """Freeze the approved bank and commit to it and to a fresh secret, before any draw."""
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can seal the papers."))
+    require(competition.stage == Stage.ELIGIBILITY_REVIEWED,
+            _("The papers are sealed after eligibility is reviewed and before the sitting."),
+            Conflict)
+    parts = blueprint_parts(parts_of(session, competition))
+    require(parts, _("Set up at least one part of the test before sealing."), Conflict)
+    versions = bank.approved_versions(session)
+    items = [bank.item_of(v) for v in versions]
+    problems = draw.check_pool(parts, items)
+    require(not problems, _("The approved questions cannot fill the blueprint: %(problems)s",
+                            problems="; ".join(problems)), Conflict)
+    secret = secret or secrets.token_bytes(32)
+    digest = draw.snapshot_digest(items)
+    blueprint = _blueprint_json(parts)
+    seal = Seal(competition_id=competition.id, sealed_at=now, sealed_by_id=actor.id,
+                secret_hex=secret.hex(),
+                secret_commitment=draw.commitment("board-secret", secret),
+                snapshot_digest=digest,
+                snapshot_commitment=draw.commitment("bank-snapshot", digest.encode()),
+                blueprint=blueprint)
+    session.add(seal)
+    session.flush()
+    session.add_all([SnapshotItem(seal_id=seal.id, item_key=v.item.key, item_version_id=v.id,
+                                  data=v.data) for v in versions])
+    session.flush()
+    audit.record(session, actor, "sitting.sealed", at=now, competition=competition, target=seal,
+                 payload={"secret_commitment": seal.secret_commitment,
+                          "snapshot_commitment": seal.snapshot_commitment,
+                          "snapshot_items": len(versions),
+                          "blueprint_sha256": _sha256(blueprint)})
+    competitions.enter_stage(session, actor, competition, Stage.PAPERS_SEALED, now=now,
+                             via_domain_action=True)
+    return seal
+
+
+def _snapshot(session: Session, seal: Seal) -> list[tuple[SnapshotItem, Item]]:
+    rows = session.scalars(select(SnapshotItem).where(SnapshotItem.seal_id == seal.id)
+                           .order_by(SnapshotItem.item_key))
+    return [(row, item_from_dict(json.loads(row.data))) for row in rows]
+
+
+def _cell_points(part: draw.Part, item: Item) -> Decimal:
+    return next(c.points for c in part.cells if c.matches(item))
+
+
+def enter_public_value(session: Session, actor, competition: Competition, public_value: str, *,
+                       now: datetime) -> int:
+    """Mix the later public value into the seed and store every accepted candidate's paper."""
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can enter the public value."))
+    require(competition.stage == Stage.PAPERS_SEALED, _("Seal the papers first."), Conflict)
+    seal = seal_of(session, competition)
+    require(seal is not None and seal.public_value is None,
+            _("The public value has already been entered."), Conflict)
+    public_value = " ".join((public_value or "").split())
+    require(4 <= len(public_value) <= 500,
+            _("Enter the public value exactly as it was published (4 to 500 characters)."),
+            InvalidInput)
+    seed = draw.derive_seed(bytes.fromhex(seal.secret_hex), public_value)
+    parts = _parts_from_json(seal.blueprint)
+    by_part = {p.key: p for p in parts}
+    snapshot = _snapshot(session, seal)
+    items = [item for _, item in snapshot]
+    rows = {row.item_key: row for row, _ in snapshot}
+    by_key = {item.key: item for item in items}
+    candidates = registration.accepted_candidates(session, competition)
+    require(candidates, _("No candidate was accepted."), Conflict)
+    fingerprints = []
+    for application in candidates:
+        drawn = draw.draw_paper(seed, items, parts, application.candidate_number)
+        fingerprint = draw.paper_fingerprint(drawn)
+        fingerprints.append(f"{application.candidate_number}:{fingerprint}")
+        paper = Paper(competition_id=competition.id, application_id=application.id,
+                      candidate_number=application.candidate_number, fingerprint=fingerprint,
+                      drawn_at=now)
+        session.add(paper)
+        paper.items = [
+            PaperItem(sequence=n, part_key=d.part_key, position=d.position, item_key=d.item_key,
+                      item_version_id=rows[d.item_key].item_version_id,
+                      option_order=list(d.option_order),
+                      points=decimal_str(_cell_points(by_part[d.part_key], by_key[d.item_key])))
+            for n, d in enumerate(drawn, 1)]
+    seal.public_value, seal.public_value_at, seal.drawn_at = public_value, now, now
+    session.flush()
+    audit.record(session, actor, "sitting.papers_drawn", at=now, competition=competition,
+                 target=seal, payload={"public_value": public_value, "papers": len(candidates),
+                                       "fingerprints_sha256": _sha256("\n".join(fingerprints))})
+    return len(candidates)
+
+
+def open_sitting(session: Session, actor, competition: Competition, *, now: datetime) -> None:
+    """Candidates may start (within the window) once every paper is stored."""
+    seal = seal_of(session, competition)
+    require(seal is not None and seal.drawn_at is not None,
+            _("Enter the public value and draw the papers before opening the sitting."), Conflict)
+    competitions.enter_stage(session, actor, competition, Stage.SITTING, now=now,
+                             via_domain_action=True)
+
+
+def close_sitting(session: Session, actor, competition: Competition, *, now: datetime,
+                  sign=None) -> None:
+    """After the window (or once everyone has submitted) and no attempt still runs: scoring."""
+    from exam.sitting import attempts
+
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can close the sitting."))
+    require(competition.stage == Stage.SITTING, _("The sitting is not open."), Conflict)
+    attempts.close_expired_attempts(session, now, sign=sign, competition=competition)
+    papers = session.scalar(select(func.count()).select_from(Paper)
+                            .where(Paper.competition_id == competition.id))
+    submitted = session.scalar(select(func.count()).select_from(Attempt).where(
+        Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None)))
+    running = session.scalar(select(func.count()).select_from(Attempt).where(
+        Attempt.competition_id == competition.id, Attempt.submitted_at.is_(None)))
+    require(now >= competition.sitting_closes_at or submitted == papers,
+            _("The sitting window has not closed and not every candidate has submitted."),
+            Conflict)
+    require(not running, _("%(n)d attempts are still running; close the sitting when they end.",
+                           n=running), Conflict)
+    competitions.enter_stage(session, actor, competition, Stage.SCORING, now=now,
+                             via_domain_action=True,
+                             payload={"papers": papers, "submitted": submitted})
+
+
+def reveal_secret(session: Session, actor, competition: Competition, *, now: datetime) -> Seal:
+    """After the sitting, anyone may recompute every paper: the secret goes public."""
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can reveal the secret."))
+    require(competition.has_reached(Stage.SCORING),
+            _("The secret is revealed only after the sitting has closed."), Conflict)
+    seal = seal_of(session, competition)
+    require(seal is not None and seal.revealed_at is None,
+            _("There is no unrevealed secret for this competition."), Conflict)
+    seal.revealed_at = now
+    session.flush()
+    audit.record(session, actor, "sitting.secret_revealed", at=now, competition=competition,
+                 target=seal, payload={"secret": seal.secret_hex})
+    return seal
+
+
+# ----------------------------------------------------------------------------- verification
+
+
+def _published(session: Session, competition: Competition, action: str) -> dict | None:
+    entry = session.scalar(select(AuditEntry).where(
+        AuditEntry.competition_id == competition.id, AuditEntry.action == action)
+        .order_by(AuditEntry.seq).limit(1))
+    return json.loads(entry.payload) if entry else None
+
+
+def verify_draw(session: Session, competition: Competition) -> DrawCheck:
+    """Recompute every paper from the revealed secret, the public value and the snapshot.
+
+    Checks the commitments published in the audit log against the revealed secret and the
+    stored snapshot, then redraws each candidate's paper and compares it line by line with
+    what was served. Any difference is a problem; an empty list means the draw holds.
+    """
+    seal = seal_of(session, competition)
+    if seal is None:
+        return DrawCheck(["the papers of this competition were never sealed"], 0)
+    problems: list[str] = []
+    sealed = _published(session, competition, "sitting.sealed") or {}
+    drawn = _published(session, competition, "sitting.papers_drawn") or {}
+    if seal.revealed_at is None:
+        problems.append("the board secret has not been revealed yet")
+        return DrawCheck(problems, 0)
+    secret = bytes.fromhex(seal.secret_hex)
+    if draw.commitment("board-secret", secret) != sealed.get("secret_commitment"):
+        problems.append("the revealed secret does not match the published commitment")
+    snapshot = _snapshot(session, seal)
+    items = [item for _, item in snapshot]
+    digest = draw.snapshot_digest(items)
+    if draw.commitment("bank-snapshot", digest.encode()) != sealed.get("snapshot_commitment"):
+        problems.append("the stored bank snapshot does not match the published commitment")
+    if _sha256(seal.blueprint) != sealed.get("blueprint_sha256"):
+        problems.append("the stored blueprint does not match the published one")
+    if seal.public_value is None or seal.public_value != drawn.get("public_value"):
+        problems.append("the public value differs from the one published in the log")
+        return DrawCheck(problems, 0)
+    seed = draw.derive_seed(secret, seal.public_value)
+    parts = _parts_from_json(seal.blueprint)
+    versions = {row.item_key: row.item_version_id for row, _ in snapshot}
+    papers = list(session.scalars(select(Paper).where(Paper.competition_id == competition.id)
+                                  .order_by(Paper.candidate_number)))
+    accepted = {a.candidate_number for a in registration.accepted_candidates(session, competition)}
+    missing = accepted - {p.candidate_number for p in papers}
+    problems += [f"candidate {n} has no stored paper" for n in sorted(missing)]
+    for paper in papers:
+        try:
+            expected = draw.draw_paper(seed, items, parts, paper.candidate_number)
+        except ValueError as error:
+            problems.append(f"candidate {paper.candidate_number}: cannot redraw ({error})")
+            continue
+        served = [draw.DrawnItem(i.part_key, i.position, i.item_key, tuple(i.option_order))
+                  for i in paper.items]
+        if served != expected:
+            problems.append(f"candidate {paper.candidate_number}: the served paper differs "
+                            "from the draw")
+        elif draw.paper_fingerprint(expected) != paper.fingerprint:
+            problems.append(f"candidate {paper.candidate_number}: the stored fingerprint differs")
+        wrong = [i.item_key for i in paper.items if versions.get(i.item_key) != i.item_version_id]
+        if wrong:
+            problems.append(f"candidate {paper.candidate_number}: items {', '.join(wrong)} point "
+                            "at a version outside the snapshot")
+    return DrawCheck(problems, len(papers))
+
+
+def public_commitments(session: Session, competition: Competition) -> dict:
+    """What the public page shows: commitments, the public value, the secret once revealed."""
+    seal = seal_of(session, competition)
+    if seal is None:
+        return {}
+    papers = session.scalar(select(func.count()).select_from(Paper)
+                            .where(Paper.competition_id == competition.id))
+    return {
+        "sealed_at": seal.sealed_at,
+        "secret_commitment": seal.secret_commitment,
+        "snapshot_commitment": seal.snapshot_commitment,
+        "snapshot_digest": seal.snapshot_digest if seal.revealed_at else None,
+        "blueprint_sha256": _sha256(seal.blueprint),
+        "public_value": seal.public_value,
+        "public_value_at": seal.public_value_at,
+        "papers": papers,
+        "revealed_secret": seal.secret_hex if seal.revealed_at else None,
+        "revealed_at": seal.revealed_at,
+        "verify_command": f"thituyen verify-draw {competition.id}",
+        "draw_version": draw.DRAW_VERSION,
+    }
+
+
+# ----------------------------------------------------------------------------- for scoring
+
+
+def _latest_answers(session: Session, attempt_ids: list[int]) -> dict[tuple[int, int], AnswerSave]:
+    latest: dict[tuple[int, int], AnswerSave] = {}
+    if not attempt_ids:
+        return latest
+    for save in session.scalars(select(AnswerSave).where(AnswerSave.attempt_id.in_(attempt_ids))
+                                .order_by(AnswerSave.client_seq, AnswerSave.id)):
+        latest[(save.attempt_id, save.paper_item_id)] = save
+    return latest
+
+
+def _rescaled(rubric: tuple[Criterion, ...], item_points: Decimal, points: Decimal):
+    if item_points == points:
+        return rubric
+    factor = points / item_points
+    return tuple(Criterion(c.name, (c.max_points * factor).quantize(CENT, ROUND_HALF_UP),
+                           c.descriptors) for c in rubric)
+
+
+def essay_answers(session: Session, competition: Competition) -> list[EssayAnswer]:
+    """Every submitted essay answer (blank when the candidate wrote nothing), for blind scoring."""
+    submitted = list(session.scalars(select(Attempt).where(
+        Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None))
+        .order_by(Attempt.id)))
+    latest = _latest_answers(session, [a.id for a in submitted])
+    seal = seal_of(session, competition)
+    snapshot = {row.item_key: item for row, item in _snapshot(session, seal)} if seal else {}
+    out = []
+    for attempt in submitted:
+        for line in attempt.paper.items:
+            item = snapshot[line.item_key]
+            if item.type is not ItemType.ESSAY:
+                continue
+            save = latest.get((attempt.id, line.id))
+            text = json.loads(save.response) if save else ""
+            points = Decimal(line.points)
+            out.append(EssayAnswer(
+                application_id=attempt.application_id, part_key=line.part_key,
+                item_key=line.item_key, item_version_id=line.item_version_id, prompt=item.stem,
+                rubric=_rescaled(item.rubric, item.points, points), max_points=points,
+                answer_text=text if isinstance(text, str) else ""))
+    return out
+
+
+def objective_part_scores(session: Session, competition: Competition) -> dict[int, dict[str, Decimal]]:
+    """application_id -> objective part key -> points earned, for every submitted attempt."""
+    objective = [p.key for p in parts_of(session, competition) if p.kind == "objective"]
+    rows = session.execute(select(Attempt.application_id, ObjectiveScore.part_key,
+                                  ObjectiveScore.points)
+                           .join(ObjectiveScore, ObjectiveScore.attempt_id == Attempt.id)
+                           .where(Attempt.competition_id == competition.id)).all()
+    scores: dict[int, dict[str, Decimal]] = {}
+    for application_id in session.scalars(select(Attempt.application_id).where(
+            Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None))):
+        scores[application_id] = {key: Decimal("0.00") for key in objective}
+    for application_id, part_key, points in rows:
+        part = scores.setdefault(application_id, {})
+        part[part_key] = part.get(part_key, Decimal("0.00")) + Decimal(points)
+    return scores

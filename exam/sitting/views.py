@@ -1,0 +1,427 @@
+import json
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from exam.competitions import permissions
+from exam.competitions import service as competitions
+from exam.competitions.forms import ConfirmForm
+from exam.db import db_session, utcnow
+from exam.errors import Conflict, InvalidInput
+from exam.sitting import attempts, receipts, service
+from exam.sitting.forms import ExtraTimeForm, PartForm, PublicValueForm, RoomForm, StartForm
+from question_bank.draw import canonical_json
+
+bp = Blueprint("sitting", __name__)
+
+
+@bp.app_template_global()
+def sitting_public_commitments(competition):
+    return service.public_commitments(db_session(), competition)
+
+
+def _competition(competition_id: int):
+    return competitions.get_competition(db_session(), competition_id)
+
+
+def _staff(competition_id: int):
+    session = db_session()
+    competition = _competition(competition_id)
+    if not (permissions.can_run_stages(session, current_user, competition)
+            or attempts.can_proctor(session, current_user, competition)
+            or permissions.is_board(session, current_user, competition)):
+        abort(403)
+    return competition
+
+
+def _close_expired(competition) -> None:
+    """Lazily submit attempts whose time ran out, so nobody waits on a cron job."""
+    session = db_session()
+    if attempts.close_expired_attempts(session, utcnow(), sign=receipts.platform_signer(),
+                                       competition=competition):
+        session.commit()
+
+
+def _done(message: str, competition_id: int, endpoint: str = "sitting.setup"):
+    db_session().commit()
+    flash(message, "success")
+    return redirect(url_for(endpoint, competition_id=competition_id))
+
+
+# ----------------------------------------------------------------------------- the board
+
+
+@bp.get("/manage/<int:competition_id>/test")
+@login_required
+def setup(competition_id: int):
+    session = db_session()
+    competition = _staff(competition_id)
+    seal = service.seal_of(session, competition)
+    return render_template(
+        "sitting/setup.html", competition=competition, parts=service.parts_of(session, competition),
+        infos={p.key: p for p in service.test_parts(session, competition)},
+        pool=service.pool_report(session, competition) if seal is None else [],
+        seal=seal, commitments=service.public_commitments(session, competition),
+        can_run=permissions.can_run_stages(session, current_user, competition),
+        part_form=PartForm(), value_form=PublicValueForm(), confirm_form=ConfirmForm())
+
+
+@bp.post("/manage/<int:competition_id>/test/parts")
+@login_required
+def configure_part(competition_id: int):
+    competition = _staff(competition_id)
+    form = PartForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(" ".join(e for errors in form.errors.values() for e in errors))
+    service.configure_part(db_session(), current_user, competition, key=form.key.data,
+                           title=form.title.data, kind=form.kind.data,
+                           duration_minutes=form.duration_minutes.data, cells=form.cell_dicts(),
+                           essay_mode=form.essay_mode.data, now=utcnow())
+    return _done(_("The part was saved."), competition_id)
+
+
+@bp.post("/manage/<int:competition_id>/test/parts/<key>/remove")
+@login_required
+def remove_part(competition_id: int, key: str):
+    competition = _staff(competition_id)
+    service.remove_part(db_session(), current_user, competition, key, now=utcnow())
+    return _done(_("The part was removed."), competition_id)
+
+
+def _confirmed() -> None:
+    if not ConfirmForm().validate_on_submit():
+        raise InvalidInput(_("Tick the box to confirm."))
+
+
+@bp.post("/manage/<int:competition_id>/test/seal")
+@login_required
+def seal(competition_id: int):
+    competition = _staff(competition_id)
+    _confirmed()
+    service.seal_papers(db_session(), current_user, competition, now=utcnow())
+    return _done(_("The papers are sealed; the commitments are published."), competition_id)
+
+
+@bp.post("/manage/<int:competition_id>/test/public-value")
+@login_required
+def public_value(competition_id: int):
+    competition = _staff(competition_id)
+    form = PublicValueForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Enter the public value exactly as it was published (4 to 500 characters)."))
+    count = service.enter_public_value(db_session(), current_user, competition,
+                                       form.public_value.data, now=utcnow())
+    return _done(_("%(n)d papers were drawn and stored.", n=count), competition_id)
+
+
+@bp.post("/manage/<int:competition_id>/test/open")
+@login_required
+def open_sitting(competition_id: int):
+    competition = _staff(competition_id)
+    _confirmed()
+    service.open_sitting(db_session(), current_user, competition, now=utcnow())
+    return _done(_("The sitting is open: candidates can start within the window."), competition_id)
+
+
+@bp.post("/manage/<int:competition_id>/test/close")
+@login_required
+def close_sitting(competition_id: int):
+    competition = _staff(competition_id)
+    _confirmed()
+    service.close_sitting(db_session(), current_user, competition, now=utcnow(),
+                          sign=receipts.platform_signer())
+    return _done(_("The sitting is closed; scoring can begin."), competition_id)
+
+
+@bp.post("/manage/<int:competition_id>/test/reveal")
+@login_required
+def reveal(competition_id: int):
+    competition = _staff(competition_id)
+    _confirmed()
+    service.reveal_secret(db_session(), current_user, competition, now=utcnow())
+    return _done(_("The secret is public: anyone can now recompute every paper."), competition_id)
+
+
+# ----------------------------------------------------------------------------- the proctor
+
+
+@bp.get("/manage/<int:competition_id>/sitting")
+@login_required
+def board(competition_id: int):
+    session = db_session()
+    competition = _staff(competition_id)
+    _close_expired(competition)
+    rows = attempts.proctor_board(session, current_user, competition, now=utcnow())
+    setup_row = service.setup_of(session, competition)
+    room_form = RoomForm(access_code=setup_row.access_code,
+                         allowed_networks="\n".join(setup_row.allowed_networks.split()))
+    return render_template("sitting/board.html", competition=competition, rows=rows,
+                           room_form=room_form, extra_form=ExtraTimeForm(),
+                           started=sum(1 for r in rows if r.attempt),
+                           submitted=sum(1 for r in rows if r.attempt and r.attempt.submitted_at))
+
+
+@bp.post("/manage/<int:competition_id>/sitting/room")
+@login_required
+def room(competition_id: int):
+    competition = _staff(competition_id)
+    form = RoomForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("The access code has 4 to 32 characters (or none)."))
+    attempts.set_room_rules(db_session(), current_user, competition,
+                            access_code=form.access_code.data or "",
+                            allowed_networks=form.allowed_networks.data or "", now=utcnow())
+    return _done(_("The room rules were saved."), competition_id, "sitting.board")
+
+
+@bp.post("/manage/<int:competition_id>/sitting/attempts/<int:attempt_id>/extra-time")
+@login_required
+def extra_time(competition_id: int, attempt_id: int):
+    _staff(competition_id)
+    attempt = attempts.attempt_by_id(db_session(), attempt_id)
+    if attempt.competition_id != competition_id:
+        abort(404)
+    form = ExtraTimeForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Give the minutes (1 to 240) and the reason."))
+    attempts.grant_extra_time(db_session(), current_user, attempt, minutes=form.minutes.data,
+                              reason=form.reason.data, now=utcnow())
+    return _done(_("Extra time granted."), competition_id, "sitting.board")
+
+
+# ----------------------------------------------------------------------------- the candidate
+
+
+def _own(competition_id: int):
+    session = db_session()
+    competition = _competition(competition_id)
+    application = attempts.application_of(session, current_user, competition)
+    return competition, application
+
+
+@bp.get("/sitting/<int:competition_id>")
+@login_required
+def landing(competition_id: int):
+    competition, application = _own(competition_id)
+    _close_expired(competition)
+    attempt = attempts.attempt_of(db_session(), application)
+    if attempt and attempt.submitted_at:
+        return redirect(url_for("sitting.receipt", competition_id=competition_id))
+    return render_template("sitting/landing.html", competition=competition,
+                           application=application, attempt=attempt, now_=utcnow(),
+                           needs_code=bool(service.setup_of(db_session(), competition).access_code),
+                           minutes=service.duration_seconds(db_session(), competition) // 60,
+                           form=StartForm())
+
+
+@bp.post("/sitting/<int:competition_id>/start")
+@login_required
+def start(competition_id: int):
+    competition, _application = _own(competition_id)
+    form = StartForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("The room access code is not right. Ask the proctor."))
+    attempts.start_attempt(db_session(), current_user, competition,
+                           access_code=form.access_code.data or "",
+                           address=request.remote_addr or "", now=utcnow())
+    db_session().commit()
+    return redirect(url_for("sitting.paper", competition_id=competition_id))
+
+
+def _running_attempt(competition, application):
+    """The attempt in progress, after closing it if its time ran out."""
+    _close_expired(competition)
+    attempt = attempts.attempt_of(db_session(), application)
+    if attempt is None:
+        return None
+    return attempt
+
+
+@bp.get("/sitting/<int:competition_id>/paper")
+@login_required
+def paper(competition_id: int):
+    competition, application = _own(competition_id)
+    attempt = _running_attempt(competition, application)
+    if attempt is None:
+        return redirect(url_for("sitting.landing", competition_id=competition_id))
+    if attempt.submitted_at:
+        if attempt.is_auto_submitted:
+            flash(_("Time is up: your paper was submitted automatically with every answer "
+                    "saved before the deadline."), "error")
+        return redirect(url_for("sitting.receipt", competition_id=competition_id))
+    now = utcnow()
+    lines = attempts.paper_lines(db_session(), attempt)
+    response = Response(render_template(
+        "sitting/paper.html", competition=competition, attempt=attempt, lines=lines,
+        parts={p.key: p for p in service.parts_of(db_session(), competition)},
+        remaining=attempts.remaining_seconds(attempt, now),
+        deadline=attempts.deadline(attempt), server_now_ms=int(now.timestamp() * 1000),
+        answered=sum(1 for pl in lines if pl.is_answered),
+        flagged=sum(1 for pl in lines if pl.is_flagged)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _parse_save():
+    """A save from sitting.js (JSON) or from the plain form (works without JavaScript)."""
+    now_ms = int(utcnow().timestamp() * 1000)
+    if request.is_json:
+        data = request.get_json(silent=True) or {}
+        try:
+            return (int(data["paper_item_id"]), data.get("response"), bool(data.get("flagged")),
+                    int(data.get("seq", now_ms)), data.get("position"))
+        except (KeyError, TypeError, ValueError):
+            raise InvalidInput(_("The save could not be understood. Reload the page.")) from None
+    form = request.form
+    try:
+        paper_item_id = int(form["paper_item_id"])
+        position = int(form.get("position", 0)) or None
+    except (KeyError, ValueError):
+        raise InvalidInput(_("The save could not be understood. Reload the page.")) from None
+    return paper_item_id, None, form.get("flagged") == "1", now_ms, position
+
+
+def _form_response(attempt, paper_item_id):
+    """Plain form fields mean choice indices for choice items, text for the others."""
+    line = next((pl for pl in attempts.paper_lines(db_session(), attempt)
+                 if pl.line.id == paper_item_id), None)
+    if line is None:
+        raise InvalidInput(_("This question is not on your paper."))
+    if line.item.type.is_choice:
+        try:
+            return [int(v) for v in request.form.getlist("response")]
+        except ValueError:
+            raise InvalidInput(_("Choose among the options shown.")) from None
+    return request.form.get("response", "")
+
+
+@bp.post("/sitting/<int:competition_id>/answer")
+@login_required
+def answer(competition_id: int):
+    competition, application = _own(competition_id)
+    attempt = _running_attempt(competition, application)
+    if attempt is None:
+        raise Conflict(_("You have not started the sitting yet."))
+    if attempt.submitted_at is not None:
+        message = (_("Time is up: this answer arrived after the deadline and was not saved. "
+                     "Your paper was submitted automatically with every answer saved before "
+                     "the deadline.") if attempt.is_auto_submitted
+                   else _("Your paper has been submitted; answers can no longer change."))
+        if request.is_json:
+            return {"error": message, "submitted": True,
+                    "receipt_url": url_for("sitting.receipt", competition_id=competition_id)}, 409
+        flash(message, "error")
+        return redirect(url_for("sitting.receipt", competition_id=competition_id))
+    paper_item_id, response, flagged, seq, position = _parse_save()
+    if not request.is_json:
+        response = _form_response(attempt, paper_item_id)
+    position = position if isinstance(position, int) else None
+    now = utcnow()
+    result = attempts.save_answer(db_session(), current_user, attempt, paper_item_id,
+                                  response=response, is_flagged=flagged, client_seq=seq,
+                                  position=position, now=now)
+    db_session().commit()
+    saved_at = format_datetime(result.saved_at, "HH:mm:ss") if result.saved_at else ""
+    if request.is_json:
+        body = {"saved": result.is_saved, "saved_at": saved_at,
+                "remaining": result.remaining_seconds,
+                "server_now": int(now.timestamp() * 1000)}
+        if not result.is_saved and result.current is not None:
+            body |= {"stale": True, "response": json.loads(result.current.response),
+                     "flagged": result.current.is_flagged, "seq": result.current.client_seq,
+                     "message": _("A newer answer from another window is kept.")}
+        return body
+    flash(_("Saved at %(time)s.", time=saved_at), "success")
+    return redirect(url_for("sitting.paper", competition_id=competition_id,
+                            _anchor=f"q-{position or 1}"))
+
+
+@bp.get("/sitting/<int:competition_id>/review")
+@login_required
+def review(competition_id: int):
+    competition, application = _own(competition_id)
+    attempt = _running_attempt(competition, application)
+    if attempt is None or attempt.submitted_at:
+        return redirect(url_for("sitting.landing", competition_id=competition_id))
+    lines = attempts.paper_lines(db_session(), attempt)
+    return render_template("sitting/review.html", competition=competition, attempt=attempt,
+                           lines=lines, remaining=attempts.remaining_seconds(attempt, utcnow()),
+                           unanswered=[pl for pl in lines if not pl.is_answered],
+                           flagged=[pl for pl in lines if pl.is_flagged],
+                           confirm_form=ConfirmForm())
+
+
+@bp.post("/sitting/<int:competition_id>/submit")
+@login_required
+def submit(competition_id: int):
+    competition, application = _own(competition_id)
+    attempt = _running_attempt(competition, application)
+    if attempt is None:
+        raise Conflict(_("You have not started the sitting yet."))
+    if attempt.submitted_at is None:
+        _confirmed()
+        attempts.submit_attempt(db_session(), current_user, attempt, now=utcnow(),
+                                sign=receipts.platform_signer())
+        db_session().commit()
+        flash(_("Your paper was submitted. Keep this receipt."), "success")
+    return redirect(url_for("sitting.receipt", competition_id=competition_id))
+
+
+def _submitted(competition_id: int):
+    competition, application = _own(competition_id)
+    _close_expired(competition)
+    attempt = attempts.attempt_of(db_session(), application)
+    if attempt is None or attempt.submitted_at is None:
+        abort(404)
+    return competition, application, attempt
+
+
+@bp.get("/sitting/<int:competition_id>/receipt")
+@login_required
+def receipt(competition_id: int):
+    competition, application, attempt = _submitted(competition_id)
+    return render_template("sitting/receipt.html", competition=competition, attempt=attempt,
+                           application=application,
+                           is_signature_valid=receipts.is_receipt_signature_valid(attempt))
+
+
+@bp.get("/sitting/<int:competition_id>/receipt.pdf")
+@login_required
+def receipt_pdf(competition_id: int):
+    competition, application, attempt = _submitted(competition_id)
+    data = receipts.receipt_pdf(attempt, competition, application.user.full_name)
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f"attachment; filename=bien-nhan-{attempt.paper.candidate_number}.pdf"})
+
+
+@bp.get("/sitting/<int:competition_id>/submission.json")
+@login_required
+def submission_json(competition_id: int):
+    """The exact bytes whose SHA-256 is on the receipt."""
+    _competition_, _application, attempt = _submitted(competition_id)
+    document = attempts.submission_document(db_session(), attempt, attempt.submitted_at)
+    return Response(canonical_json(document).encode("utf-8"), mimetype="application/json",
+                    headers={"Content-Disposition": "attachment; filename=bai-lam.json"})
+
+
+@bp.get("/sitting/<int:competition_id>/receipt.p7s")
+@login_required
+def receipt_signature(competition_id: int):
+    import base64
+
+    _competition_, _application, attempt = _submitted(competition_id)
+    if not attempt.receipt_signature:
+        abort(404)
+    return Response(base64.b64decode(attempt.receipt_signature), mimetype="application/pkcs7-signature",
+                    headers={"Content-Disposition": "attachment; filename=bien-nhan.p7s"})

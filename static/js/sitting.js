@@ -1,0 +1,228 @@
+/* The sitting page: autosave with retries, a local copy of unsaved answers, the server's clock.
+ *
+ * Every change is saved (debounced) as JSON with a sequence number on the server's clock, so
+ * the newest edit wins even across tabs. Until the server acknowledges a save, the answer is
+ * kept in localStorage and retried with backoff; the page says "not saved, retrying" and
+ * never claims an answer is saved before the server said so. The countdown starts from the
+ * server's remaining seconds and is re-synced on every save. Without this file the page
+ * still works: each question is a form with a Save button.
+ */
+(function () {
+  "use strict";
+  var root = document.getElementById("sitting");
+  if (!root || !window.fetch) { return; }
+  var d = root.dataset;
+  var storageKey = d.storageKey;
+  var offset = Number(d.serverNow) - Date.now();
+  var deadline = Date.now() + Number(d.remaining) * 1000;
+  var stateEl = root.querySelector("[data-role=save-state]");
+  var timeEl = root.querySelector("[data-role=time-left]");
+  var announcer = document.getElementById("time-announcer");
+  var timers = {};
+  var pending = load();
+  var retryDelay = 1000;
+  var retryTimer = null;
+  var inFlight = false;
+  var lastSeq = 0;
+  var stopped = false;
+  var announced = {};
+
+  function serverMs() {
+    var seq = Date.now() + offset;
+    lastSeq = seq > lastSeq ? seq : lastSeq + 1;
+    return Math.floor(lastSeq);
+  }
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(storageKey) || "{}"); } catch (e) { return {}; }
+  }
+
+  function store() {
+    try { localStorage.setItem(storageKey, JSON.stringify(pending)); } catch (e) { /* full or private mode */ }
+  }
+
+  function say(text, kind) {
+    stateEl.textContent = text;
+    stateEl.className = "save-state" + (kind ? " " + kind : "");
+  }
+
+  function collect(form) {
+    var type = form.dataset.type;
+    var response;
+    if (type === "single_choice" || type === "true_false" || type === "multiple_response") {
+      response = [];
+      form.querySelectorAll("input[name=response]:checked").forEach(function (box) {
+        response.push(Number(box.value));
+      });
+    } else {
+      response = form.querySelector("[name=response]").value;
+    }
+    var flag = form.querySelector("input[name=flagged]");
+    return { paper_item_id: Number(form.dataset.item), response: response,
+             flagged: !!(flag && flag.checked), position: Number(form.dataset.position),
+             seq: serverMs() };
+  }
+
+  function markNav(form, entry) {
+    var link = document.getElementById("nav-" + form.dataset.item);
+    if (!link) { return; }
+    var answered = Array.isArray(entry.response) ? entry.response.length > 0 : entry.response.trim() !== "";
+    link.classList.toggle("answered", answered);
+    link.classList.toggle("unanswered", !answered);
+    link.classList.toggle("flagged", entry.flagged);
+  }
+
+  function queue(form) {
+    var entry = collect(form);
+    pending[entry.paper_item_id] = entry;
+    store();
+    markNav(form, entry);
+    say(d.msgSaving, "saving");
+    flush();
+  }
+
+  function apply(form, entry) {
+    var type = form.dataset.type;
+    if (Array.isArray(entry.response)) {
+      form.querySelectorAll("input[name=response]").forEach(function (box) {
+        box.checked = entry.response.indexOf(Number(box.value)) !== -1;
+      });
+    } else if (type !== "single_choice" && type !== "true_false" && type !== "multiple_response") {
+      form.querySelector("[name=response]").value = entry.response || "";
+    }
+    var flag = form.querySelector("input[name=flagged]");
+    if (flag) { flag.checked = !!entry.flagged; }
+    markNav(form, entry);
+  }
+
+  function formFor(id) {
+    return root.querySelector("form[data-role=question][data-item='" + id + "']");
+  }
+
+  function scheduleRetry() {
+    if (retryTimer || stopped) { return; }
+    say(d.msgRetrying, "retrying");
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
+  function flush() {
+    if (inFlight || stopped) { return; }
+    var ids = Object.keys(pending);
+    if (!ids.length) { return; }
+    var entry = pending[ids[0]];
+    inFlight = true;
+    fetch(d.saveUrl, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json",
+                 "X-CSRFToken": d.csrf },
+      body: JSON.stringify(entry)
+    }).then(function (response) {
+      return response.json().then(function (body) { return { status: response.status, body: body }; },
+                                   function () { return { status: response.status, body: {} }; });
+    }).then(function (result) {
+      inFlight = false;
+      var body = result.body;
+      if (result.status === 200) {
+        if (pending[entry.paper_item_id] && pending[entry.paper_item_id].seq === entry.seq) {
+          delete pending[entry.paper_item_id];
+          store();
+        }
+        retryDelay = 1000;
+        resync(body);
+        var form = formFor(entry.paper_item_id);
+        if (body.stale && form) {
+          apply(form, { response: body.response, flagged: body.flagged });
+          say(d.msgStale, "saved");
+        } else {
+          var text = d.msgSaved.replace("{time}", body.saved_at);
+          say(text, "saved");
+          if (form) { form.querySelector("[data-role=saved-at]").textContent = text; }
+        }
+        flush();
+      } else if (result.status === 409 && body.submitted) {
+        stopped = true;
+        say(body.error, "refused");
+        announcer.textContent = body.error;
+        setTimeout(function () { window.location.href = body.receipt_url; }, 4000);
+      } else if (result.status >= 400 && result.status < 500 && body.error) {
+        delete pending[entry.paper_item_id];
+        store();
+        say(d.msgRefused + ": " + body.error, "refused");
+        flush();
+      } else {
+        scheduleRetry();
+      }
+    }).catch(function () {
+      inFlight = false;
+      scheduleRetry();
+    });
+  }
+
+  function resync(body) {
+    if (typeof body.remaining === "number") {
+      deadline = Date.now() + body.remaining * 1000;
+    }
+    if (typeof body.server_now === "number") {
+      offset = body.server_now - Date.now();
+    }
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function tick() {
+    var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    timeEl.textContent = Math.floor(left / 3600) + ":" + pad(Math.floor(left % 3600 / 60)) + ":" + pad(left % 60);
+    [[600, d.msgTen], [300, d.msgFive], [60, d.msgOne]].forEach(function (pair) {
+      if (left <= pair[0] && left > pair[0] - 30 && !announced[pair[0]]) {
+        announced[pair[0]] = true;
+        announcer.textContent = pair[1];
+      }
+    });
+    if (left === 0 && !announced.up) {
+      announced.up = true;
+      announcer.textContent = d.msgUp;
+      root.classList.add("time-up");
+      flush();
+      setTimeout(function () { window.location.reload(); }, 35000);
+    }
+  }
+
+  root.querySelectorAll("form[data-role=question]").forEach(function (form) {
+    var id = form.dataset.item;
+    var handler = function (event) {
+      clearTimeout(timers[id]);
+      var wait = event.type === "input" && event.target.tagName !== "INPUT" ? 1500 : 400;
+      if (event.target.type === "radio" || event.target.type === "checkbox") { wait = 0; }
+      timers[id] = setTimeout(function () { queue(form); }, wait);
+    };
+    form.addEventListener("input", handler);
+    form.addEventListener("change", handler);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timers[id]);
+      queue(form);
+    });
+    form.addEventListener("focusin", function () { root.dataset.position = form.dataset.position; });
+  });
+
+  // Answers typed while offline (or before a crash) and never acknowledged come back.
+  Object.keys(pending).forEach(function (id) {
+    var form = formFor(id);
+    if (form) { apply(form, pending[id]); } else { delete pending[id]; }
+  });
+  store();
+  if (Object.keys(pending).length) { say(d.msgRetrying, "retrying"); flush(); }
+
+  window.addEventListener("online", function () { retryDelay = 1000; flush(); });
+  window.addEventListener("beforeunload", function (event) {
+    if (Object.keys(pending).length && !stopped) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  if (!window.location.hash) {
+    var target = document.getElementById("q-" + d.position);
+    if (target && Number(d.position) > 1) { target.scrollIntoView(); target.focus({ preventScroll: true }); }
+  }
+  tick();
+  setInterval(tick, 1000);
+}());

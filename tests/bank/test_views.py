@@ -1,0 +1,94 @@
+"""The bank over HTTP: who gets in, imports and their refusals, the edit form."""
+
+import io
+
+import pytest
+from sqlalchemy import func, select
+
+from exam.bank.models import ItemStatus, ItemVersion
+from exam.competitions.models import Role
+from question_bank import formats
+from question_bank.samples import sample_path
+from tests.bank.test_service import NAMED, broken
+from tests.conftest import login
+from tests.factories import appoint, make_application, make_competition, make_user
+
+
+@pytest.fixture
+def competition(db):
+    return make_competition(db)
+
+
+def upload(client, fmt, text):
+    return client.post("/bank/import", data={
+        "format": fmt, "file": (io.BytesIO(text.encode("utf-8")), f"bank.{fmt}")},
+        content_type="multipart/form-data")
+
+
+@pytest.mark.parametrize("role", [Role.EXAMINER, Role.PROCTOR, Role.CHAIR])
+def test_staff_who_are_not_authors_cannot_reach_the_bank(db, client, competition, role):
+    login(client, appoint(db, competition, role))
+    for path in ("/bank/", "/bank/new", "/bank/import", "/bank/export/gift"):
+        assert client.get(path).status_code == 403
+
+
+def test_candidates_cannot_reach_the_bank(db, client, competition):
+    login(client, make_application(db, competition).user)
+    assert client.get("/bank/").status_code == 403
+    response = upload(client, "gift", sample_path("gift").read_text())
+    assert response.status_code == 403
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get("/bank/")
+    assert response.status_code == 302
+    assert "/account/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("fmt", formats.FORMATS)
+def test_an_author_imports_each_sample_format(db, client, competition, fmt):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    response = upload(client, fmt, sample_path(fmt).read_text(encoding="utf-8"))
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "40" in page
+    assert "cc-01" in page
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 40
+
+
+@pytest.mark.parametrize("fmt", formats.FORMATS)
+def test_a_malformed_upload_names_the_line_and_adds_nothing(db, client, competition, fmt):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    response = client.post("/bank/import", data={
+        "format": fmt, "file": (io.BytesIO(broken(fmt).encode()), "bank.txt")},
+        content_type="multipart/form-data", headers={"Referer": "http://localhost/bank/import"})
+    assert response.status_code == 303
+    page = client.get("/bank/import").get_data(as_text=True)
+    assert NAMED[fmt].replace("'", "&#39;") in page
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+
+
+def test_two_authors_write_review_and_approve_through_the_pages(db, client, competition):
+    author = appoint(db, competition, Role.QUESTION_AUTHOR)
+    colleague = appoint(db, competition, Role.QUESTION_AUTHOR, make_user(db, full_name="Lê Văn Duyệt"))
+    login(client, author)
+    response = client.post("/bank/new", data={
+        "key": "ns-99", "type": "multiple_response", "topic": "Luật Ngân sách nhà nước",
+        "difficulty": "medium", "points": "2",
+        "stem": "Những khoản nào thuộc chi thường xuyên?",
+        "options": "0.5|Chi lương\n0.5|Chi hoạt động bộ máy\n-0.5|Chi xây dựng trụ sở",
+        "diacritics_sensitive": "y"})
+    assert response.status_code == 302
+    version = db.scalars(select(ItemVersion)).one()
+    page = client.get(f"/bank/versions/{version.id}").get_data(as_text=True)
+    assert "Chi hoạt động bộ máy" in page
+    assert "Đánh dấu đã thẩm định" not in page
+    assert client.post(f"/bank/versions/{version.id}/review").status_code == 403
+    login(client, colleague)
+    client.post(f"/bank/versions/{version.id}/review")
+    client.post(f"/bank/versions/{version.id}/approve")
+    db.refresh(version)
+    assert version.status == ItemStatus.APPROVED
+    exported = client.get("/bank/export/csv").get_data(as_text=True)
+    assert "ns-99" in exported
