@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from exam.web import limiter
+from tests.audit.conftest import key_folder, signing_key  # noqa: F401  (shared fixtures)
 from tests.conftest import make_test_app
 
 
