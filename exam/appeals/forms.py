@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 
@@ -19,9 +19,9 @@ class AppealForm(FlaskForm):
 
 class DecideObjectionForm(FlaskForm):
     decision = RadioField(_l("Decision"), choices=[
-        ("reject", _l("Reject: the key stands")),
-        ("correct", _l("Uphold: correct the key")),
-        ("neutralise", _l("Uphold: neutralise the item for everyone"))],
+        SelectChoice("reject", _l("Reject: the key stands")),
+        SelectChoice("correct", _l("Uphold: correct the key")),
+        SelectChoice("neutralise", _l("Uphold: neutralise the item for everyone"))],
         validators=[DataRequired()])
     corrected_key = StringField(_l("Corrected key (option numbers, comma-separated)"),
                                 validators=[Optional(), Length(max=200)])
@@ -31,7 +31,8 @@ class DecideObjectionForm(FlaskForm):
 
 class AnswerAppealForm(FlaskForm):
     decision = RadioField(_l("Answer"), choices=[
-        ("grant", _l("Grant: re-mark blind by new examiners")), ("refuse", _l("Refuse"))],
+        SelectChoice("grant", _l("Grant: re-mark blind by new examiners")),
+        SelectChoice("refuse", _l("Refuse"))],
         validators=[DataRequired()])
     reason = TextAreaField(_l("Reason the candidate will read"),
                            validators=[DataRequired(), Length(min=10, max=4000)])

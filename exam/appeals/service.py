@@ -169,6 +169,14 @@ def file_remark_appeal(session: Session, actor, application: Application, *, par
     return appeal
 
 
+def appeal_parts(session: Session, actor, application: Application) -> list[tuple[str, str]]:
+    """The parts a candidate may ask to have re-marked: (key, title), once rules exist."""
+    require(application.user_id == getattr(actor, "id", None),
+            _("Only the candidate can file this for their own application."))
+    stored = results.rule_set(session, application.competition)
+    return [(p["key"], p["title"]) for p in stored.parts] if stored else []
+
+
 def _current_mark(session: Session, competition: Competition, appeal: RemarkAppeal) -> Decimal:
     version = results.latest_version(session, competition)
     row = results.row_of(session, version, appeal.application_id) if version else None

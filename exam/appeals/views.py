@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from exam.appeals import service
 from exam.appeals.forms import (
@@ -18,7 +19,6 @@ from exam.competitions import service as competitions
 from exam.db import db_session, utcnow
 from exam.registration import service as registration
 from exam.results import permissions, sheets
-from exam.results import service as results
 from exam.results.cli import signing_options
 
 bp = Blueprint("appeals", __name__)
@@ -49,8 +49,8 @@ def file_appeal(application_id: int):
     session = db_session()
     application = registration.get_application(session, application_id)
     form = AppealForm()
-    form.part_key.choices = [(p.key, p.title) for p in
-                             results.rules_for(session, application.competition).parts]
+    form.part_key.choices = [SelectChoice(key, title) for key, title in
+                            service.appeal_parts(session, current_user, application)]
     if not form.validate_on_submit():
         flash(_("Choose the part and explain why you ask for a re-mark."), "error")
     else:
@@ -78,6 +78,13 @@ def manage(competition_id: int):
         can_decide=permissions.can_manage_results(session, current_user, competition))
 
 
+def _require_decider(session, competition_id: int) -> None:
+    """Refuse before reading the form: only the chair or secretary decides."""
+    competition = competitions.get_competition(session, competition_id)
+    if not permissions.can_manage_results(session, current_user, competition):
+        abort(403)
+
+
 def _back(competition_id: int):
     return redirect(url_for("appeals.manage", competition_id=competition_id))
 
@@ -87,6 +94,7 @@ def _back(competition_id: int):
 def decide_objection(objection_id: int):
     session = db_session()
     objection = service.get_objection(session, objection_id)
+    _require_decider(session, objection.competition_id)
     form = DecideObjectionForm()
     if not form.validate_on_submit():
         flash(_("Choose a decision and give its reason."), "error")
@@ -112,6 +120,7 @@ def decide_objection(objection_id: int):
 def answer_appeal(appeal_id: int):
     session = db_session()
     appeal = service.get_appeal(session, appeal_id)
+    _require_decider(session, appeal.competition_id)
     form = AnswerAppealForm()
     if not form.validate_on_submit():
         flash(_("Choose an answer and give its reason."), "error")
@@ -129,6 +138,7 @@ def answer_appeal(appeal_id: int):
 def decide_appeal(appeal_id: int):
     session = db_session()
     appeal = service.get_appeal(session, appeal_id)
+    _require_decider(session, appeal.competition_id)
     form = DecideAppealForm()
     if not form.validate_on_submit():
         flash(_("Give the decision and its reason."), "error")

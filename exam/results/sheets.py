@@ -171,14 +171,19 @@ def score_sheet_data(version: ResultVersion, application_id: int) -> dict:
             "kind": version.kind, "parts": version.data["parts"], "row": row}
 
 
+def require_own_or_board(session: Session, actor, application: Application) -> None:
+    """A candidate's sheets are for the candidate and the competition's board only."""
+    require(application.user_id == getattr(actor, "id", None)
+            or permissions.is_board(session, actor, application.competition),
+            _("You may not see this result."))
+
+
 def sign_score_sheet(session: Session, actor, version: ResultVersion, application: Application,
                      *, key: signing.SigningKey, folder, base_url: str, organization: str,
                      now: datetime) -> SignedSheet:
     """A candidate's own detailed sheet for one version; made once, then served again."""
     competition = application.competition
-    require(application.user_id == getattr(actor, "id", None)
-            or permissions.is_board(session, actor, competition),
-            _("You may not see this result."))
+    require_own_or_board(session, actor, application)
     existing = session.scalar(select(SignedSheet).where(
         SignedSheet.version_id == version.id, SignedSheet.application_id == application.id,
         SignedSheet.kind == pdf.KIND_SCORE_SHEET))
@@ -213,9 +218,7 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
                           key: signing.SigningKey, folder, base_url: str, organization: str,
                           now: datetime) -> SignedSheet:
     """Accepted candidates get one ticket: number, sitting time, how to get in."""
-    require(application.user_id == getattr(actor, "id", None)
-            or permissions.is_board(session, actor, application.competition),
-            _("You may not see this admission ticket."))
+    require_own_or_board(session, actor, application)
     require(application.status == ApplicationStatus.ACCEPTED and application.candidate_number,
             _("Only accepted candidates have an admission ticket."), Conflict)
     existing = session.scalar(select(SignedSheet).where(

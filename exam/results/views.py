@@ -21,6 +21,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from exam.appeals import service as appeals
 from exam.competitions import service as competitions
@@ -134,7 +135,7 @@ def own(application_id: int):
     from exam.appeals.forms import AppealForm
 
     form = AppealForm()
-    form.part_key.choices = [(p["key"], p["title"]) for p in mine.version.data["parts"]]
+    form.part_key.choices = [SelectChoice(p["key"], p["title"]) for p in mine.version.data["parts"]]
     return render_template(
         "results/own.html", application=application, version=mine.version, row=mine.row,
         parts=mine.version.data["parts"], standing_label=sheets.standing_label,
@@ -160,6 +161,7 @@ def own_sheet(application_id: int):
 def admission_ticket(application_id: int):
     session = db_session()
     application = registration.get_application(session, application_id)
+    sheets.require_own_or_board(session, current_user, application)
     sheet = sheets.sign_admission_ticket(session, current_user, application, now=utcnow(),
                                          **signing_options())
     session.commit()
@@ -215,8 +217,8 @@ def manage(competition_id: int):
         except (Conflict, InvalidInput, ImportError, NotFound) as error:
             problem = getattr(error, "message", str(error))
     priority_form = PriorityForm()
-    priority_form.category.choices = [("", _("No priority"))] + [
-        (k, f"{c['label']} (+{c['points']})")
+    priority_form.category.choices = [SelectChoice("", _("No priority"))] + [
+        SelectChoice(k, f"{c['label']} (+{c['points']})")
         for k, c in service.priority_categories(session, competition).items()]
     grants = service.current_priority(session, competition)
     applications = {a.id: a for a in registration.accepted_candidates(session, competition)}
@@ -266,8 +268,8 @@ def grant_priority(competition_id: int):
     session = db_session()
     competition = _board_competition(competition_id)
     form = PriorityForm()
-    form.category.choices = [("", "")] + [
-        (k, k) for k in service.priority_categories(session, competition)]
+    form.category.choices = [SelectChoice("", "")] + [
+        SelectChoice(k, k) for k in service.priority_categories(session, competition)]
     if not form.validate_on_submit():
         flash(_("Give the candidate number, the category and the document checked."), "error")
         return redirect(url_for("results.manage", competition_id=competition_id))

@@ -224,6 +224,63 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
 }
 
 
+# Results and appeals. Before publication the results pages answer 404 to everyone; the
+# board's pages, verification and the appeal forms are reachable as the rows say.
+def _objection(session, world):
+    from exam.appeals.models import Objection
+
+    item = Objection(competition_id=world.competition.id, application_id=world.application.id,
+                     item_key="Q-01", reason="Phương án B mới đúng.",
+                     filed_at=world.competition.created_at)
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def _remark_appeal(session, world):
+    from exam.appeals.models import RemarkAppeal
+
+    item = RemarkAppeal(competition_id=world.competition.id, application_id=world.application.id,
+                        part_key="essay", reason="Đề nghị chấm lại phần tự luận.",
+                        filed_at=world.competition.created_at)
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+PARAMS.update({
+    "objection_id": _objection,
+    "appeal_id": _remark_appeal,
+    "number": lambda s, w: 1,
+})
+
+RULES.update({
+    "results.public": Rule(NOBODY),
+    "results.public_csv": Rule(NOBODY),
+    "results.sheet_pdf": Rule(NOBODY),
+    "results.own": Rule(NOBODY),
+    "results.own_sheet": Rule(NOBODY),
+    "results.admission_ticket": Rule(roles("candidate", "board")),
+    "results.manage": Rule(roles("board")),
+    "results.save_rules": Rule(roles("board"), form=lambda s, w: {
+        "parts": "viet; Thi viết; 100; 1;", "reserve_months": "12"}),
+    "results.grant_priority": Rule(roles("board")),
+    "results.decide_tie": Rule(roles("board")),
+    "results.publish": Rule(roles("board")),
+    "results.countersign": Rule(NOBODY),
+    "verify.verify": Rule(EVERYONE),
+    "verify.code": Rule(EVERYONE),
+    "appeals.objections": {"GET": Rule(roles("candidate", "board")),
+                           "POST": Rule(roles("candidate"), form=lambda s, w: {
+                               "item_key": "Q-01", "reason": "Phương án B mới đúng."})},
+    "appeals.file_appeal": Rule(roles("candidate")),
+    "appeals.manage": Rule(roles("board")),
+    "appeals.decide_objection": Rule(roles("board")),
+    "appeals.answer_appeal": Rule(roles("board")),
+    "appeals.decide_appeal": Rule(roles("board")),
+})
+
+
 def rule_for(endpoint: str, method: str) -> Rule | None:
     row = RULES.get(endpoint)
     if isinstance(row, dict):
