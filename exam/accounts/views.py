@@ -54,8 +54,14 @@ def register():
     return render_template("accounts/register.html", form=form)
 
 
+def _address_and_email() -> str:
+    """Candidates in one exam hall share an address: limit guesses per account, not per room."""
+    return f"{request.remote_addr}|{(request.form.get('email') or '').strip().lower()}"
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("20 per minute", methods=["POST"])
+@limiter.limit("20 per minute", methods=["POST"], key_func=_address_and_email)
+@limiter.limit("1200 per minute", methods=["POST"])
 def login():
     form = LoginForm()
     if form.validate_on_submit():
