@@ -200,7 +200,8 @@ def _urls(app, world):
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
-            if not rule.endpoint.startswith(("oversight.", "public.")):
+            if not (rule.endpoint.startswith(("oversight.", "public."))
+                    or rule.endpoint == "audit.log"):
                 continue
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 values = {a: params[a] for a in rule.arguments}
@@ -269,6 +270,7 @@ def test_no_page_export_or_api_shows_who_chose_what(app, db, secret_world):
     # The secretary chose Alpha and the member Beta: what each of them sees must not differ.
     for method, url in urls:
         assert seen_as[("secretary", method, url)] == seen_as[("member", method, url)], url
+    assert "vote.ballot_cast" in seen_as[("admin", "GET", "/audit/")]
     for role in ("anonymous", "admin", "inspector"):
         assert "Phương án Alpha" in seen_as[(role, "GET", f"/competitions/{secret_world['competition'].id}/record.json")]
 

@@ -12,7 +12,7 @@ from exam.errors import Conflict, InvalidInput, PermissionDenied
 from exam.models import Base
 from exam.oversight import votes
 from exam.oversight.models import BoardVote, VoteCounter, VoteElector
-from tests.factories import appoint, make_admin, make_board, make_competition, make_user
+from tests.factories import appoint, make_admin, make_board, make_competition, make_user, make_vote
 
 
 def _open(db, clock, competition, chair, **fields):
@@ -149,3 +149,17 @@ def test_the_deadline_must_be_ahead(db, clock):
     chair = make_board(db, competition)[Role.CHAIR]
     with pytest.raises(InvalidInput, match="future"):
         _open(db, clock, competition, chair, closes_at=clock.now - timedelta(minutes=1))
+
+
+def test_the_cli_records_votes_past_their_deadline(runner, db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    due = make_vote(db, competition, electors=list(board.values()),
+                    closes_at=clock.now - timedelta(hours=1))
+    make_vote(db, competition, electors=list(board.values()))
+    result = runner.invoke(args=["oversight", "close-due-votes"])
+    assert result.exit_code == 0, result.output
+    assert f"vote {due.id} " in result.output
+    assert "1 vote(s) closed" in result.output
+    entry = db.query(AuditEntry).filter_by(action="vote.closed").one()
+    assert json.loads(entry.payload)["why"] == "deadline"
