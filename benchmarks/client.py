@@ -1,0 +1,193 @@
+"""Simulated candidates over HTTP, doing what the browser and sitting.js do.
+
+Each candidate signs in, opens the sitting, starts, fetches the paper, autosaves an answer
+every `autosave_every` seconds (JSON with the CSRF header, like sitting.js) and submits.
+Every request's latency and outcome is recorded; every acknowledged save is logged so a
+fault test can check that nothing acknowledged was lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import aiohttp
+
+CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+DATA_CSRF = re.compile(r'data-csrf="([^"]+)"')
+QUESTION = re.compile(r'data-role="question" data-item="(\d+)" data-position="(\d+)" data-type="([a-z_]+)"')
+
+
+@dataclass
+class Recorder:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    error_samples: list[str] = field(default_factory=list)
+    acknowledged: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    def record(self, kind: str, seconds: float, ok: bool, detail: str = "") -> None:
+        self.latencies[kind].append(seconds)
+        if not ok:
+            self.errors[kind] += 1
+            if len(self.error_samples) < 20:
+                self.error_samples.append(f"{kind}: {detail[:160]}")
+
+
+class Candidate:
+    def __init__(self, base: str, competition_id: int, email: str, password: str,
+                 recorder: Recorder, rng: random.Random):
+        self.base, self.cid, self.email, self.password = base, competition_id, email, password
+        self.rec, self.rng = recorder, rng
+        self.http: aiohttp.ClientSession | None = None
+        self.csrf = ""
+        self.questions: list[tuple[int, int, str]] = []
+        self.seq = 0
+
+    async def _call(self, kind: str, method: str, path: str, *, ok_status=(200, 302, 303),
+                    expect_json: bool = False, **kwargs):
+        started = time.perf_counter()
+        try:
+            async with self.http.request(method, self.base + path, allow_redirects=False,
+                                         **kwargs) as response:
+                body = await response.text()
+                seconds = time.perf_counter() - started
+                good = response.status in ok_status
+                if expect_json and good:
+                    payload = json.loads(body)
+                    good = bool(payload.get("saved"))
+                    self.rec.record(kind, seconds, good, body)
+                    return response.status, payload
+                self.rec.record(kind, seconds, good, f"{response.status} {body[:120]}")
+                return response.status, body
+        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
+            self.rec.record(kind, time.perf_counter() - started, False, repr(error))
+            return 0, ""
+
+    async def open(self) -> None:
+        self.http = aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True),
+            timeout=aiohttp.ClientTimeout(total=30))
+
+    async def close(self) -> None:
+        if self.http:
+            await self.http.close()
+
+    async def login(self) -> bool:
+        status, body = await self._call("login_page", "GET", "/account/login")
+        match = CSRF_FIELD.search(body or "")
+        if not match:
+            return False
+        token = match.group(1) or match.group(2)
+        status, _ = await self._call("login", "POST", "/account/login", data={
+            "csrf_token": token, "email": self.email, "password": self.password})
+        return status in (302, 303)
+
+    async def start(self) -> bool:
+        status, body = await self._call("landing", "GET", f"/sitting/{self.cid}")
+        match = CSRF_FIELD.search(body or "")
+        if not match:
+            return False
+        token = match.group(1) or match.group(2)
+        status, _ = await self._call("start", "POST", f"/sitting/{self.cid}/start",
+                                     data={"csrf_token": token, "access_code": ""})
+        if status not in (302, 303):
+            return False
+        return await self.fetch_paper()
+
+    async def fetch_paper(self) -> bool:
+        status, body = await self._call("paper", "GET", f"/sitting/{self.cid}/paper",
+                                        ok_status=(200,))
+        if status != 200:
+            return False
+        self.csrf = DATA_CSRF.search(body).group(1)
+        self.questions = [(int(a), int(b), c) for a, b, c in QUESTION.findall(body)]
+        return bool(self.questions)
+
+    async def autosave(self) -> None:
+        item, position, kind = self.rng.choice(self.questions)
+        self.seq += 1
+        response = ([self.rng.randrange(2)] if kind in ("single_choice", "true_false",
+                                                         "multiple_response")
+                    else f"Trả lời số {self.seq} của {self.email}")
+        status, payload = await self._call(
+            "autosave", "POST", f"/sitting/{self.cid}/answer", ok_status=(200,),
+            expect_json=True, json={"paper_item_id": item, "response": response,
+                                    "flagged": False, "seq": self.seq, "position": position},
+            headers={"X-CSRFToken": self.csrf, "Accept": "application/json"})
+        if status == 200 and isinstance(payload, dict) and payload.get("saved"):
+            self.rec.acknowledged.append((self.email, item, self.seq, json.dumps(response)))
+
+    async def submit(self) -> None:
+        await self._call("submit", "POST", f"/sitting/{self.cid}/submit",
+                         data={"csrf_token": self.csrf, "confirm": "y"})
+
+
+async def run_sitting(base: str, competition_id: int, emails: list[str], password: str, *,
+                      start_window: float, steady: float, finish_window: float,
+                      autosave_every: float = 15.0, login_concurrency: int = 16,
+                      seed: int = 1, progress=print) -> tuple[Recorder, dict]:
+    """Sign everyone in (outside the measured storms), then the start storm, the steady
+    autosaves and the finish storm. Returns the recorder and the phase boundaries."""
+    rec = Recorder()
+    rng = random.Random(seed)
+    candidates = [Candidate(base, competition_id, e, password, rec, random.Random(rng.random()))
+                  for e in emails]
+    for candidate in candidates:
+        await candidate.open()
+    gate = asyncio.Semaphore(login_concurrency)
+
+    async def sign_in(candidate):
+        async with gate:
+            await candidate.login()
+
+    progress(f"  signing in {len(candidates)} candidates")
+    await asyncio.gather(*(sign_in(c) for c in candidates))
+    t0 = time.monotonic() + 1.0
+    end_of_steady = t0 + start_window + steady
+    progress(f"  start storm ({start_window:.0f} s), steady ({steady:.0f} s), "
+             f"finish storm ({finish_window:.0f} s)")
+
+    async def life(candidate: Candidate):
+        await asyncio.sleep(max(0.0, t0 + candidate.rng.uniform(0, start_window) - time.monotonic()))
+        if not await candidate.start():
+            return
+        submit_at = end_of_steady + candidate.rng.uniform(0, finish_window)
+        next_save = time.monotonic() + candidate.rng.uniform(1, autosave_every)
+        while next_save < submit_at:
+            await asyncio.sleep(max(0.0, next_save - time.monotonic()))
+            await candidate.autosave()
+            next_save += autosave_every
+        await asyncio.sleep(max(0.0, submit_at - time.monotonic()))
+        await candidate.autosave()
+        await candidate.submit()
+
+    await asyncio.gather(*(life(c) for c in candidates))
+    for candidate in candidates:
+        await candidate.close()
+    return rec, {"t0": t0, "start_window": start_window, "steady": steady,
+                 "finish_window": finish_window}
+
+
+async def hammer(url: str, *, seconds: float, concurrency: int, make_request) -> tuple[int, int, list[float]]:
+    """Closed loop: `concurrency` workers send back-to-back requests for `seconds`."""
+    done = errors = 0
+    latencies: list[float] = []
+    stop = time.monotonic() + seconds
+
+    async def worker(index: int):
+        nonlocal done, errors
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                ok = await make_request(http, index)
+                latencies.append(time.perf_counter() - started)
+                done += 1
+                errors += 0 if ok else 1
+
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    return done, errors, latencies

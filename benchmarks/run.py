@@ -1,0 +1,302 @@
+"""`make bench`: exam-day load on this machine, against PostgreSQL, with a baseline.
+
+Prints a table (requests per second, p50/p95/p99 per request kind, errors, the autosave
+throughput as a ratio of a bare single-row-write endpoint served the same way), the largest
+number of candidates held (autosave p99 < 300 ms, no errors), and offline timings for 2,000
+candidates (draw + store all papers, the signed result sheet, all score sheets).
+
+Uses DATABASE_URL when set (creating and dropping its own database on that server), else
+starts a throwaway PostgreSQL with initdb/pg_ctl. `--quick` is the one-minute CI version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import secrets
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import random  # noqa: E402
+
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from benchmarks import baseline_app, client, pgtemp  # noqa: E402
+from benchmarks.seed import PASSWORD  # noqa: E402
+from benchmarks.servers import Gunicorn  # noqa: E402
+
+AUTOSAVE_P99_LIMIT = 0.300
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+@contextmanager
+def bench_database():
+    """A fresh database: on DATABASE_URL's server, else on a temporary PostgreSQL."""
+    base = os.environ.get("DATABASE_URL")
+    temp = None
+    if not base:
+        if not pgtemp.available():
+            raise SystemExit("No DATABASE_URL and no initdb/pg_ctl: cannot benchmark PostgreSQL.")
+        temp = pgtemp.TempPostgres().__enter__()
+        base = temp.url
+        say(f"database: temporary PostgreSQL (initdb + pg_ctl) on port {temp.port}")
+    else:
+        say(f"database: DATABASE_URL server {make_url(base).host}:{make_url(base).port}")
+    url = make_url(base)
+    name = f"thituyen_bench_{secrets.token_hex(3)}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name})
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+        if temp:
+            temp.cleanup()
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def app_context(url: str, instance: str):
+    os.environ["THITUYEN_INSTANCE_PATH"] = instance
+    from exam import create_app
+
+    return create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "TESTING": False})
+
+
+def seed(app, n: int, tag: str):
+    from benchmarks.seed import seed_sitting
+    from exam.db import db_session
+
+    with app.app_context():
+        return seed_sitting(db_session(), n, tag=tag, progress=say)
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(str(c).rjust(w) if i else str(c).ljust(w)
+                      for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
+    return "\n".join(out)
+
+
+def scenario(app, server: Gunicorn, n: int, *, phases: dict, tag: str) -> dict:
+    seeded = seed(app, n, tag)
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
+    server_cpu = server.cpu_seconds()
+    wall = time.monotonic()
+    rec, _ = asyncio.run(client.run_sitting(
+        server.url, seeded.competition_id, seeded.emails, PASSWORD,
+        progress=say, **phases))
+    wall = time.monotonic() - wall
+    cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+    own_cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    return {"n": n, "rec": rec, "wall": wall, "client_cpu": own_cpu,
+            "server_cpu": server.cpu_seconds() - server_cpu, "draw_seconds": seeded.draw_seconds}
+
+
+def holds(result: dict) -> bool:
+    rec = result["rec"]
+    return (not sum(rec.errors.values())
+            and percentile(rec.latencies["autosave"], 99) < AUTOSAVE_P99_LIMIT)
+
+
+async def autosave_capacity(base_url: str, competition_id: int, emails: list[str], password: str,
+                            seconds: float, concurrency: int) -> tuple[int, int, list[float]]:
+    """Autosave throughput at saturation: started candidates saving back to back."""
+    rec = client.Recorder()
+    candidates = [client.Candidate(base_url, competition_id, e, password, rec, random.Random(i))
+                  for i, e in enumerate(emails[:concurrency])]
+    for candidate in candidates:
+        await candidate.open()
+        await candidate.login()
+        await candidate.start()
+    done = 0
+    stop = time.monotonic() + seconds
+
+    async def loop(candidate):
+        nonlocal done
+        while time.monotonic() < stop:
+            await candidate.autosave()
+            done += 1
+
+    rec.latencies["autosave"].clear()
+    await asyncio.gather(*(loop(c) for c in candidates))
+    latencies = rec.latencies["autosave"]
+    errors = rec.errors["autosave"]
+    for candidate in candidates:
+        await candidate.close()
+    return done, errors, latencies
+
+
+async def baseline_capacity(base_url: str, seconds: float, concurrency: int):
+    async def request(http, _index):
+        async with http.post(base_url + "/write") as response:
+            await response.read()
+            return response.status == 200
+
+    return await client.hammer(base_url, seconds=seconds, concurrency=concurrency,
+                               make_request=request)
+
+
+def offline_timings(app, n: int) -> list[list[str]]:
+    """The PDF work for n candidates, with progress, measured in this process."""
+    from exam.documents import keystore, pdf, signing
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        keystore.create_dev_keys(folder, "Hội đồng thi tuyển")
+        key = keystore.organization_key(folder)
+        names = [f"Nguyễn Thị Hương {i}" for i in range(n)]
+        header = pdf.SheetHeader(organization="Hội đồng thi tuyển", competition_title="Benchmark",
+                                 title="KẾT QUẢ THI TUYỂN", post="Trưởng phòng", unit="Sở Nội vụ",
+                                 status_label="", generated_at_label="")
+        started = time.perf_counter()
+        sheet = pdf.build_result_sheet(pdf.ResultSheet(
+            header=header, columns=["#", "SBD", "Họ và tên", "Viết", "Tổng"],
+            rows=[[str(i + 1), f"{i:05d}", name, "80.5", "80.5"] for i, name in enumerate(names)],
+            verification=pdf.Verification(code="BENCH-0001", url="http://127.0.0.1/verify/x",
+                                          data_sha256="0" * 64)))
+        signed = signing.certify_pdf(sheet, key, reason="Benchmark", location="Hà Nội")
+        rows.append([f"signed result sheet, {n} rows", f"{time.perf_counter() - started:.2f} s",
+                     f"{len(signed) // 1024} KB"])
+        started = time.perf_counter()
+        for i, name in enumerate(names):
+            pdf.build_score_sheet(pdf.ScoreSheet(header=header, candidate_number=f"{i:05d}",
+                                                 candidate_name=name, columns=["Phần", "Điểm"],
+                                                 rows=[["Viết", "80.5"]]))
+            if (i + 1) % max(1, n // 4) == 0:
+                say(f"  score sheets: {i + 1}/{n}")
+        rows.append([f"all {n} score sheets (unsigned)", f"{time.perf_counter() - started:.2f} s", ""])
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one-minute version for CI")
+    parser.add_argument("--candidates", type=int, default=None)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    quick = args.quick
+    n = args.candidates or (60 if quick else 2000)
+    phases = ({"start_window": 5, "steady": 15, "finish_window": 10, "autosave_every": 5} if quick
+              else {"start_window": 10, "steady": 60, "finish_window": 60, "autosave_every": 15})
+    began = time.monotonic()
+    say(f"thituyen benchmark ({'quick' if quick else 'full'}): {os.cpu_count()} cores, "
+        f"gunicorn {args.workers} workers x {args.threads} threads (gthread)")
+    with bench_database() as url, tempfile.TemporaryDirectory() as instance:
+        from exam.migrate import upgrade
+
+        upgrade(url)
+        baseline_app.create_table(url)
+        app = app_context(url, instance)
+        env = {"DATABASE_URL": url, "THITUYEN_INSTANCE_PATH": instance, "SECRET_KEY": "bench",
+               "THITUYEN_INSECURE_COOKIES": "1"}
+        server = Gunicorn("exam:create_app()", env, workers=args.workers, threads=args.threads).start()
+        base = Gunicorn("benchmarks.baseline_app:create_app()", env, workers=args.workers,
+                        threads=args.threads).start()
+        try:
+            seconds = 5 if quick else 15
+            concurrency = 16 if quick else 32
+            say("measuring the baseline (bare single-row write)")
+            b_done, b_err, b_lat = asyncio.run(baseline_capacity(base.url, seconds, concurrency))
+            say("measuring autosave at saturation")
+            cap = seed(app, concurrency, "cap")
+            a_done, a_err, a_lat = asyncio.run(autosave_capacity(
+                server.url, cap.competition_id, cap.emails, PASSWORD,
+                seconds, concurrency))
+            base.stop()
+            say(f"exam-day scenario with {n} candidates")
+            result = scenario(app, server, n, phases=phases, tag=f"n{n}")
+            largest = n if holds(result) else None
+            tried = [result]
+            if not quick:
+                step = n // 2
+                candidate_n = n + step if largest else n - step
+                while time.monotonic() - began < 9 * 60 and step >= 250:
+                    say(f"probing {candidate_n} candidates (shorter steady phase)")
+                    probe = scenario(app, server, candidate_n, phases={**phases, "steady": 30},
+                                     tag=f"n{candidate_n}")
+                    tried.append(probe)
+                    if holds(probe):
+                        largest = max(largest or 0, candidate_n)
+                        step //= 2
+                        candidate_n += step
+                    else:
+                        step //= 2
+                        candidate_n -= step
+                        if largest and candidate_n <= largest:
+                            break
+            offline = offline_timings(app, 2000 if not quick else 200)
+        finally:
+            server.stop()
+            base.stop()
+
+    rec = result["rec"]
+    rows = []
+    for kind in ("login", "landing", "start", "paper", "autosave", "submit"):
+        values = rec.latencies.get(kind, [])
+        if values:
+            rows.append([kind, len(values), f"{percentile(values, 50) * 1000:.0f}",
+                         f"{percentile(values, 95) * 1000:.0f}", f"{percentile(values, 99) * 1000:.0f}",
+                         rec.errors.get(kind, 0)])
+    say("")
+    say(f"Exam-day scenario: {n} candidates, wall {result['wall']:.0f} s "
+        f"(start storm {phases['start_window']} s, steady {phases['steady']} s, "
+        f"finish storm {phases['finish_window']} s, autosave every {phases['autosave_every']} s)")
+    say(table(rows, ["request", "count", "p50 ms", "p95 ms", "p99 ms", "errors"]))
+    baseline_rps = b_done / seconds
+    autosave_rps = a_done / seconds
+    say("")
+    say(table([
+        ["baseline: bare single-row write", f"{baseline_rps:.0f}", f"{percentile(b_lat, 50) * 1000:.0f}",
+         f"{percentile(b_lat, 99) * 1000:.0f}", b_err],
+        ["autosave at saturation", f"{autosave_rps:.0f}", f"{percentile(a_lat, 50) * 1000:.0f}",
+         f"{percentile(a_lat, 99) * 1000:.0f}", a_err],
+    ], ["throughput (closed loop, " + str(concurrency) + " clients)", "req/s", "p50 ms", "p99 ms",
+        "errors"]))
+    say(f"autosave / baseline throughput ratio: {autosave_rps / baseline_rps:.2f}")
+    say("")
+    for probe in tried:
+        r = probe["rec"]
+        say(f"N={probe['n']}: autosave p99 {percentile(r.latencies['autosave'], 99) * 1000:.0f} ms, "
+            f"start p99 {percentile(r.latencies['start'], 99) * 1000:.0f} ms, "
+            f"errors {sum(r.errors.values())} -> {'held' if holds(probe) else 'not held'}; "
+            f"client CPU {probe['client_cpu']:.0f} s, server CPU {probe['server_cpu']:.0f} s "
+            f"over {probe['wall']:.0f} s")
+    if rec.error_samples:
+        say("first errors: " + "; ".join(rec.error_samples[:5]))
+    say("")
+    say(table([[f"draw and store all {n} papers", f"{result['draw_seconds']:.2f} s", ""], *offline],
+              ["offline work", "time", "size"]))
+    say("")
+    say(f"largest N held (autosave p99 < 300 ms, no errors): {largest if largest else 'none tried held'}")
+    say(f"benchmark took {time.monotonic() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
