@@ -331,6 +331,8 @@ def enter_public_value(session: Session, actor, competition: Competition, public
 
 def open_sitting(session: Session, actor, competition: Competition, *, now: datetime) -> None:
     """Candidates may start (within the window) once every paper is stored."""
+    _require_board(session, actor, competition,
+                   _("Only the board chair or secretary can open the sitting."))
     seal = seal_of(session, competition)
     require(seal is not None and seal.drawn_at is not None,
             _("Enter the public value and draw the papers before opening the sitting."), Conflict)

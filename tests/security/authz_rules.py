@@ -281,6 +281,109 @@ RULES.update({
 })
 
 
+# The question bank and the sitting. The bank is for question authors and the administrator
+# only. The candidate's sitting pages need an accepted application, which this world's
+# candidate does not have (tests/sitting covers them); the board and the proctor run the rest.
+def _bank_version(session, world):
+    from exam.bank import service as bank
+    from question_bank.items import Item, Option
+
+    writer = appoint(session, world.competition, Role.QUESTION_AUTHOR)
+    item = Item(key="cc-90", type="single_choice", stem="Luật Cán bộ, công chức năm nào?",
+                points=1, topic="Luật Cán bộ, công chức", difficulty="easy",
+                options=(Option("2008", 1), Option("2010", 0)))
+    return bank.create_item(session, writer, item, now=world.competition.created_at).id
+
+
+def _test_part(session, world):
+    from exam.sitting.models import TestPart
+
+    part = TestPart(competition_id=world.competition.id, key="Z", title="Phần thử", kind="essay",
+                    position=1, duration_minutes=30, essay_mode="per_candidate", cells=[
+                        {"topic": "T", "difficulty": "hard", "type": "essay", "count": 1,
+                         "points": "10"}])
+    session.add(part)
+    session.flush()
+    return part.key
+
+
+def _attempt(session, world):
+    from exam.sitting.models import Attempt, Paper
+
+    paper = Paper(competition_id=world.competition.id, application_id=world.application.id,
+                  candidate_number="0001", fingerprint="0" * 64, drawn_at=world.competition.created_at)
+    session.add(paper)
+    session.flush()
+    attempt = Attempt(paper_id=paper.id, competition_id=world.competition.id,
+                      application_id=world.application.id, started_at=world.competition.created_at,
+                      duration_seconds=3600, extra_seconds=0)
+    session.add(attempt)
+    session.flush()
+    return attempt.id
+
+
+def _bank_item_form(session, world):
+    return {"key": "ql-90", "type": "true_false", "topic": "Quản lý nhà nước",
+            "difficulty": "easy", "points": "1", "true_answer": "true",
+            "stem": "Thủ tục hành chính phải được công khai."}
+
+
+def _bank_import_form(session, world):
+    from question_bank.samples import sample_path
+
+    return {"format": "gift", "file": (io.BytesIO(sample_path("gift").read_bytes()), "bank.gift")}
+
+
+def _part_form(session, world):
+    return {"key": "A", "title": "Trắc nghiệm", "kind": "objective", "duration_minutes": "30",
+            "essay_mode": "per_candidate", "cells": "Luật Cán bộ, công chức | easy | single_choice | 2 | 1"}
+
+
+AUTHORS = roles("author", "admin")
+BOARD_AND_PROCTOR = roles("board", "proctor")
+
+PARAMS.update({
+    "version_id": _bank_version,
+    "step": lambda s, w: "review",
+    "fmt": lambda s, w: "gift",
+    "key": _test_part,
+    "attempt_id": _attempt,
+})
+
+RULES.update({
+    "bank.index": Rule(AUTHORS),
+    "bank.create": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_item_form)},
+    "bank.version": Rule(AUTHORS),
+    "bank.edit": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_item_form)},
+    "bank.advance": Rule(AUTHORS),
+    "bank.import_file": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_import_form)},
+    "bank.export": Rule(AUTHORS),
+    "sitting.setup": Rule(BOARD_AND_PROCTOR),
+    "sitting.configure_part": Rule(roles("board"), form=_part_form),
+    "sitting.remove_part": Rule(roles("board")),
+    "sitting.seal": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.public_value": Rule(roles("board"), form=lambda s, w: {
+        "public_value": "XSKT Thủ đô 20/11/2026: 482913"}),
+    "sitting.open_sitting": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.close_sitting": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.reveal": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.board": Rule(BOARD_AND_PROCTOR),
+    "sitting.room": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {"access_code": "HOASEN"}),
+    "sitting.extra_time": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
+        "minutes": "10", "reason": "Mất điện phòng thi"}),
+    "sitting.landing": Rule(NOBODY),
+    "sitting.start": Rule(NOBODY),
+    "sitting.paper": Rule(NOBODY),
+    "sitting.answer": Rule(NOBODY),
+    "sitting.review": Rule(NOBODY),
+    "sitting.submit": Rule(NOBODY),
+    "sitting.receipt": Rule(NOBODY),
+    "sitting.receipt_pdf": Rule(NOBODY),
+    "sitting.receipt_signature": Rule(NOBODY),
+    "sitting.submission_json": Rule(NOBODY),
+})
+
+
 def rule_for(endpoint: str, method: str) -> Rule | None:
     row = RULES.get(endpoint)
     if isinstance(row, dict):
