@@ -1,7 +1,12 @@
 """Every mapped class, imported once so the metadata is complete (Alembic, tests)."""
 
 from exam.accounts.models import User
-from exam.appeals.models import Objection, RemarkAppeal
+from exam.appeals.models import (
+    KeyCorrection,
+    Objection,
+    RemarkAppeal,
+    ScoreAdjustment,
+)
 from exam.audit.models import AuditEntry
 from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
@@ -56,8 +61,9 @@ from exam.scoring.models import (
 )
 
 __all__ = ["Application", "AuditEntry", "Base", "Competition", "Document", "Membership", "User"]
-__all__ += ["Countersignature", "Objection", "PriorityGrant", "RemarkAppeal", "ResultRow",
-            "ResultRuleSet", "ResultVersion", "SignedSheet", "TieDecision"]
+__all__ += ["Countersignature", "KeyCorrection", "Objection", "PriorityGrant", "RemarkAppeal",
+            "ResultRow", "ResultRuleSet", "ResultVersion", "ScoreAdjustment", "SignedSheet",
+            "TieDecision"]
 __all__ += ["BoardVote", "IrregularityReport", "ReportAddition", "ReportAttachment",
             "ReportNamedPerson", "Suspension", "VoteCounter", "VoteElector"]
 __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", "Panel",

@@ -21,9 +21,11 @@ class DecideObjectionForm(FlaskForm):
     decision = RadioField(_l("Decision"), choices=[
         SelectChoice("reject", _l("Reject: the key stands")),
         SelectChoice("correct", _l("Uphold: correct the key")),
-        SelectChoice("neutralise", _l("Uphold: neutralise the item for everyone"))],
+        SelectChoice("neutralise", _l("Uphold: drop the item; its points spread over the part")),
+        SelectChoice("award", _l("Uphold: drop the item; everyone gets its points"))],
         validators=[DataRequired()])
-    corrected_key = StringField(_l("Corrected key (option numbers, comma-separated)"),
+    corrected_key = StringField(_l("Corrected key (option numbers from 0 in the original order, or accepted answers), "
+                                  "comma-separated"),
                                 validators=[Optional(), Length(max=200)])
     reason = TextAreaField(_l("Reason (published)"),
                            validators=[DataRequired(), Length(min=10, max=4000)])

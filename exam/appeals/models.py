@@ -4,7 +4,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Numeric, String, Text
+from sqlalchemy import JSON, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from exam.db import Base, UTCDateTime
@@ -20,8 +20,9 @@ class ObjectionStatus(StrEnum):
 class KeyAction(StrEnum):
     """What an upheld objection does to the item, for every candidate."""
 
-    CORRECT = "correct"
-    NEUTRALISE = "neutralise"
+    CORRECT = "correct"  # score every answer against the corrected key
+    NEUTRALISE = "neutralise"  # drop the item; its points spread over the part's other items
+    AWARD = "award"  # drop the item; everyone gets its points
 
 
 class Objection(Base):
@@ -75,3 +76,32 @@ class RemarkAppeal(Base):
     result_version_id: Mapped[int | None] = mapped_column(ForeignKey("result_version.id"))
 
     application: Mapped[Application] = relationship()
+
+
+class KeyCorrection(Base):
+    """An item's key corrected or the item neutralised, for every candidate, once."""
+
+    __tablename__ = "key_correction"
+    __table_args__ = (UniqueConstraint("competition_id", "item_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
+    item_key: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(16))
+    corrected_key: Mapped[list | None] = mapped_column(JSON)
+    objection_id: Mapped[int | None] = mapped_column(ForeignKey("key_objection.id"))
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ScoreAdjustment(Base):
+    """A candidate's objective part score before and after a key correction (never edited)."""
+
+    __tablename__ = "score_adjustment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    correction_id: Mapped[int] = mapped_column(ForeignKey("key_correction.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    part_key: Mapped[str] = mapped_column(String(16))
+    before: Mapped[Decimal] = mapped_column(Numeric(9, 2))
+    after: Mapped[Decimal] = mapped_column(Numeric(9, 2))

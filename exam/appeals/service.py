@@ -92,12 +92,20 @@ def file_objection(session: Session, actor, application: Application, *, item_ke
 
 def _rescore_item(session: Session, actor, competition: Competition, objection: Objection, *,
                   action: KeyAction, corrected_key, now: datetime) -> None:
-    try:
-        from exam.sitting.service import rescore_item
-    except ImportError:
-        raise Conflict(_("Objective scores cannot be recomputed in this installation yet.")) from None
+    """Recompute every candidate's objective score, unless an earlier objection already did."""
+    from exam.appeals.models import KeyCorrection
+    from exam.appeals.rescoring import rescore_item
+
+    done = session.scalar(select(KeyCorrection).where(
+        KeyCorrection.competition_id == competition.id,
+        KeyCorrection.item_key == objection.item_key))
+    if done is not None:
+        require(done.action == str(action),
+                _("This item was already decided another way; decide this objection the same way."),
+                Conflict)
+        return
     rescore_item(session, actor, competition, objection.item_key, action=str(action),
-                 corrected_key=corrected_key, now=now)
+                 corrected_key=corrected_key, now=now, objection=objection)
 
 
 def decide_objection(session: Session, actor, objection: Objection, *, uphold: bool,
@@ -112,7 +120,7 @@ def decide_objection(session: Session, actor, objection: Objection, *, uphold: b
             _("This objection has already been decided."), Conflict)
     reason = _reason(reason, _("Give the reason for the decision; it is published."))
     if uphold:
-        require(action in set(KeyAction),
+        require(action in {str(a) for a in KeyAction},
                 _("Say whether the item is corrected or neutralised."), InvalidInput)
         action = KeyAction(action)
         if action == KeyAction.CORRECT:

@@ -99,17 +99,13 @@ def decide_objection(objection_id: int):
     if not form.validate_on_submit():
         flash(_("Choose a decision and give its reason."), "error")
         return _back(objection.competition_id)
-    corrected = None
-    if form.corrected_key.data:
-        try:
-            corrected = [int(v) for v in form.corrected_key.data.split(",") if v.strip()]
-        except ValueError:
-            flash(_("The corrected key is a list of option numbers."), "error")
-            return _back(objection.competition_id)
+    corrected = [v.strip() for v in (form.corrected_key.data or "").split(",") if v.strip()]
+    if corrected and all(v.isdigit() for v in corrected):
+        corrected = [int(v) for v in corrected]
     uphold = form.decision.data != "reject"
     service.decide_objection(session, current_user, objection, uphold=uphold,
                              action=form.decision.data if uphold else None,
-                             corrected_key=corrected, reason=form.reason.data, now=utcnow())
+                             corrected_key=corrected or None, reason=form.reason.data, now=utcnow())
     session.commit()
     flash(_("The decision was recorded and published."), "success")
     return _back(objection.competition_id)

@@ -265,12 +265,13 @@ def tie_decisions(session: Session, competition: Competition) -> list[TieDecisio
 
 
 def collect_part_scores(session: Session, competition: Competition) -> dict[int, dict[str, Decimal]]:
-    """application id -> part key -> locked mark: objective parts and finally marked essays."""
+    """application id -> part key -> locked mark: objective parts (with upheld key objections
+    applied) and finally marked essays."""
+    from exam.appeals.rescoring import adjusted_objective_scores
     from exam.scoring.service import final_part_marks
-    from exam.sitting.service import objective_part_scores
 
     merged: dict[int, dict[str, Decimal]] = {}
-    for source in (objective_part_scores(session, competition),
+    for source in (adjusted_objective_scores(session, competition),
                    final_part_marks(session, competition)):
         for application_id, parts in source.items():
             merged.setdefault(application_id, {}).update(parts)

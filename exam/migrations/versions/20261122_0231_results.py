@@ -92,6 +92,39 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_key_objection_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_key_objection_competition_id'), ['competition_id'], unique=False)
 
+    op.create_table('key_correction',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('competition_id', sa.Integer(), nullable=False),
+    sa.Column('item_key', sa.String(length=80), nullable=False),
+    sa.Column('action', sa.String(length=16), nullable=False),
+    sa.Column('corrected_key', sa.JSON(), nullable=True),
+    sa.Column('objection_id', sa.Integer(), nullable=True),
+    sa.Column('decided_by_id', sa.Integer(), nullable=False),
+    sa.Column('decided_at', exam.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['competition_id'], ['competition.id'], name=op.f('fk_key_correction_competition_id_competition')),
+    sa.ForeignKeyConstraint(['decided_by_id'], ['user_account.id'], name=op.f('fk_key_correction_decided_by_id_user_account')),
+    sa.ForeignKeyConstraint(['objection_id'], ['key_objection.id'], name=op.f('fk_key_correction_objection_id_key_objection')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_key_correction')),
+    sa.UniqueConstraint('competition_id', 'item_key', name=op.f('uq_key_correction_competition_id_item_key'))
+    )
+    with op.batch_alter_table('key_correction', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_key_correction_competition_id'), ['competition_id'], unique=False)
+
+    op.create_table('score_adjustment',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('correction_id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('part_key', sa.String(length=16), nullable=False),
+    sa.Column('before', sa.Numeric(precision=9, scale=2), nullable=False),
+    sa.Column('after', sa.Numeric(precision=9, scale=2), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'], name=op.f('fk_score_adjustment_application_id_application')),
+    sa.ForeignKeyConstraint(['correction_id'], ['key_correction.id'], name=op.f('fk_score_adjustment_correction_id_key_correction')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_score_adjustment'))
+    )
+    with op.batch_alter_table('score_adjustment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_score_adjustment_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_score_adjustment_correction_id'), ['correction_id'], unique=False)
+
     op.create_table('priority_grant',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('competition_id', sa.Integer(), nullable=False),
@@ -226,6 +259,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_priority_grant_application_id'))
 
     op.drop_table('priority_grant')
+    with op.batch_alter_table('score_adjustment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_score_adjustment_correction_id'))
+        batch_op.drop_index(batch_op.f('ix_score_adjustment_application_id'))
+
+    op.drop_table('score_adjustment')
+    with op.batch_alter_table('key_correction', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_key_correction_competition_id'))
+
+    op.drop_table('key_correction')
     with op.batch_alter_table('key_objection', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_key_objection_competition_id'))
         batch_op.drop_index(batch_op.f('ix_key_objection_application_id'))
