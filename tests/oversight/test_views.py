@@ -291,3 +291,19 @@ def test_a_voter_is_not_told_their_own_choice(client, db, clock, secret_world):
     assert "Phiếu của bạn đã được tính" in flashes[0][0]
     assert not any(option in flashes[0][0] for option in OPTIONS)
     assert pages[0] == pages[1]
+
+
+def test_a_signed_in_reporter_is_named_only_to_inspectors(app, client, db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    reporter = make_user(db, full_name="Phan Thị Báo Tin")
+    report, _code = service.file_report(
+        db, reporter, competition, category="undeclared_conflict", body=BODY,
+        named_user_ids=[board[Role.SECRETARY].id], attach_identity=True,
+        upload_folder=app.config["UPLOAD_FOLDER"], max_bytes=10**6, now=clock.now)
+    login(client, board[Role.CHAIR])
+    page = client.get(f"/oversight/reports/{report.id}").text
+    assert BODY in page
+    assert reporter.full_name not in page
+    login(client, make_inspector(db))
+    assert reporter.full_name in client.get(f"/oversight/reports/{report.id}").text
