@@ -307,3 +307,12 @@ def test_a_signed_in_reporter_is_named_only_to_inspectors(app, client, db, clock
     assert reporter.full_name not in page
     login(client, make_inspector(db))
     assert reporter.full_name in client.get(f"/oversight/reports/{report.id}").text
+
+
+def test_inspectors_and_the_administrator_find_oversight_from_the_home_page(client, db):
+    login(client, make_inspector(db))
+    assert "/oversight/reports" in client.get("/").text
+    login(client, make_admin(db))
+    assert "/oversight/inspectors" in client.get("/").text
+    login(client, make_user(db))
+    assert "/oversight/" not in client.get("/").text
