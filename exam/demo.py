@@ -137,7 +137,7 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
         registration.accept_application(session, cast.chair, application, now=now)
     from exam.oversight.demo import seed_oversight
 
-    seed_oversight(session, cast, live, now=now, password=DEMO_PASSWORD)
+    seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)
     made = {"cast": cast, "competitions": [live, finished], "finished": finished}
     from exam.results.demo import publish_where_ready
 
