@@ -76,3 +76,15 @@ def test_a_mark_changed_in_the_database_after_the_lock_no_longer_matches_the_log
     result = audit.verify_checkpoint(db, locked_checkpoint, keystore.trust_roots(signing_key))
     assert not result.holds
     assert "history was rewritten" in result.reason
+
+
+def test_the_administrator_cannot_make_themselves_an_examiner(db, clock):
+    from exam.competitions import service as competitions
+    from exam.competitions.models import Role
+    from exam.errors import PermissionDenied
+    from tests.factories import make_admin, make_competition
+
+    admin = make_admin(db)
+    competition = make_competition(db, created_by=admin)
+    with pytest.raises(PermissionDenied, match="cannot score"):
+        competitions.appoint(db, admin, competition, admin, Role.EXAMINER, now=clock.now)

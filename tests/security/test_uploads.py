@@ -7,6 +7,9 @@ import io
 import os
 from pathlib import Path
 
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
+
 from exam.competitions.models import Role
 from exam.registration.models import Application, Document
 from tests.conftest import login
@@ -18,8 +21,11 @@ PROFILE = {"date_of_birth": "1984-03-09", "id_number": "001084009876",
 
 
 def apply(client, competition, data: bytes, filename: str):
-    return client.post(f"/competitions/{competition.id}/apply",
-                       data=PROFILE | {"cv": (io.BytesIO(data), filename, "application/pdf")},
+    """Encoded in memory: the test client would spool a large body to a file it never closes."""
+    fields = PROFILE | {"cv": FileStorage(io.BytesIO(data), filename, "cv", "application/pdf")}
+    boundary, body = encode_multipart(fields)
+    return client.post(f"/competitions/{competition.id}/apply", data=body,
+                       content_type=f"multipart/form-data; boundary={boundary}",
                        headers={"Referer": f"/competitions/{competition.id}/apply"})
 
 
