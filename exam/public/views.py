@@ -41,7 +41,8 @@ def competition(competition_id: int):
                            stage_labels=competitions.STAGE_LABELS,
                            document_kinds=competitions.DOCUMENT_KINDS,
                            record=public_record(session, item, now=utcnow()),
-                           record_partials=_existing_partials())
+                           record_partials=_existing_partials(),
+                           results_page="results.public" in current_app.view_functions)
 
 
 @bp.get("/competitions/<int:competition_id>/record.json")

@@ -93,5 +93,8 @@ def test_the_finished_demo_competition_publishes_its_record(app, client, db):
         assert key in record
         if not _provider_exists(key):
             assert record[key] == {"status": "not_yet_published"}
-    if finished.stage == Stage.FINAL_RESULTS and _provider_exists("results"):
-        assert record["results"] != {"status": "not_yet_published"}
+    if finished.has_reached(Stage.PROVISIONAL_RESULTS):
+        if _provider_exists("results"):
+            assert record["results"] != {"status": "not_yet_published"}
+        else:
+            assert f"/competitions/{finished.id}/results" in page
