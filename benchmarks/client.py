@@ -99,6 +99,13 @@ class Candidate:
             return False
         return await self.fetch_paper()
 
+    async def remaining_seconds(self) -> int | None:
+        """The time left the server prints on the paper page (what the countdown starts from)."""
+        status, body = await self._call("paper", "GET", f"/sitting/{self.cid}/paper",
+                                        ok_status=(200,))
+        match = re.search(r'data-remaining="(\d+)"', body or "") if status == 200 else None
+        return int(match.group(1)) if match else None
+
     async def fetch_paper(self) -> bool:
         status, body = await self._call("paper", "GET", f"/sitting/{self.cid}/paper",
                                         ok_status=(200,))
@@ -108,7 +115,7 @@ class Candidate:
         self.questions = [(int(a), int(b), c) for a, b, c in QUESTION.findall(body)]
         return bool(self.questions)
 
-    async def autosave(self) -> None:
+    async def autosave(self) -> tuple[int, object]:
         item, position, kind = self.rng.choice(self.questions)
         self.seq += 1
         response = ([self.rng.randrange(2)] if kind in ("single_choice", "true_false",
@@ -121,6 +128,7 @@ class Candidate:
             headers={"X-CSRFToken": self.csrf, "Accept": "application/json"})
         if status == 200 and isinstance(payload, dict) and payload.get("saved"):
             self.rec.acknowledged.append((self.email, item, self.seq, json.dumps(response)))
+        return status, payload
 
     async def submit(self) -> None:
         await self._call("submit", "POST", f"/sitting/{self.cid}/submit",

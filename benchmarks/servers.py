@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,10 +31,12 @@ class Gunicorn:
                         target]
         self.env = {**os.environ, **env}
         self.process: subprocess.Popen | None = None
+        self.log_path = Path(tempfile.mkstemp(prefix="thituyen-gunicorn-", suffix=".log")[1])
 
     def start(self) -> Gunicorn:
-        self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT,
+                                            stdout=subprocess.DEVNULL, stderr=log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -41,7 +44,7 @@ class Gunicorn:
                 return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode()[-2000:]) from None
+                    raise RuntimeError(self.log_path.read_text()[-2000:]) from None
                 time.sleep(0.2)
         raise RuntimeError("gunicorn did not start")
 
