@@ -67,3 +67,12 @@ def test_an_inspector_reads_every_competition(client, db, clock):
     entries(db, clock, competition, "test.inspected", 1)
     login(client, make_user(db, is_inspector=True))
     assert "<code>test.inspected</code>" in client.get("/audit/").text
+
+
+def test_the_dashboard_links_the_board_to_its_log(client, db):
+    competition = make_competition(db)
+    login(client, appoint(db, competition, Role.CHAIR))
+    page = client.get(f"/manage/{competition.id}").text
+    assert f"/audit/?competition={competition.id}" in page
+    login(client, appoint(db, competition, Role.EXAMINER))
+    assert "/audit/?competition=" not in client.get(f"/manage/{competition.id}").text
