@@ -54,13 +54,18 @@ def assignments(db, script, *, remark=False) -> dict:
     return {a.role: a for a in rows if (a.remark_id is not None) == remark}
 
 
-def split(total) -> list[str]:
-    """Points per criterion (6 + 4) that add up to `total`."""
-    total = Decimal(str(total))
-    first = min(total, Decimal(6))
-    return [str(first), str(total - first)]
+def split(total, rubric=None) -> list[str]:
+    """Points per criterion, filling each in turn, that add up to `total`."""
+    remaining = Decimal(str(total))
+    points = []
+    for criterion in rubric or ({"max_points": Decimal(6)}, {"max_points": Decimal(4)}):
+        given = min(remaining, Decimal(str(criterion["max_points"])))
+        points.append(str(given))
+        remaining -= given
+    return points
 
 
 def give(db, assignment, total, now, *, submit=True, comment=""):
-    return service.save_mark(db, assignment.examiner, assignment, points=split(total),
+    points = split(total, service.rubric_of(assignment.script))
+    return service.save_mark(db, assignment.examiner, assignment, points=points,
                              comment=comment, submit=submit, now=now)

@@ -98,7 +98,8 @@ def test_assignment_is_balanced_over_200_scripts_and_7_examiners():
     plan = service.plan_assignment(seed, "essay", [(f"S{i:04d}", i) for i in range(200)],
                                    list(range(1, 8)), {})
     loads = Counter(e for pair in plan.values() for e in pair)
-    assert sum(loads.values()) == 400 and len(loads) == 7
+    assert sum(loads.values()) == 400
+    assert len(loads) == 7
     assert max(loads.values()) - min(loads.values()) <= 1
     assert all(a != b for a, b in plan.values())
 
@@ -181,7 +182,8 @@ def test_an_answer_naming_the_candidate_is_flagged_and_masked_before_the_draw(db
     assert not service.is_flagged(db, leaky)
     assert leaky.answer_text == text  # the candidate's own answer is untouched
     shown = service.shown_text(leaky)
-    assert application.id_number not in shown and "số hoá hồ sơ" in shown
+    assert application.id_number not in shown
+    assert "số hoá hồ sơ" in shown
     entries = db.scalars(select(AuditEntry).where(AuditEntry.action == "scoring.passage_masked"))
     assert all(application.id_number not in e.payload for e in entries)
     draw(db, s, clock)
@@ -214,9 +216,11 @@ def test_reconciliation_at_under_and_over_the_threshold(db, clock, second, outco
         third = assignments(db, script)[AssignmentRole.THIRD]
         assert third.examiner_id not in {pair[r].examiner_id for r in pair}
         assert third.examiner_id != s.panel.chair_id
-        assert state.status == "third" and state.final is None
+        assert state.status == "third"
+        assert state.final is None
     else:
-        assert state.final.mark == outcome and state.final.basis == FinalBasis.MEAN
+        assert state.final.mark == outcome
+        assert state.final.basis == FinalBasis.MEAN
         assert AssignmentRole.THIRD not in assignments(db, script)
 
 
@@ -247,7 +251,8 @@ def test_after_a_third_mark_the_chair_settles_with_a_reason_and_every_mark_is_ke
         service.settle_script(db, s.panel.chair, script, mark="7", reason="7", now=clock.now)
     final = service.settle_script(db, s.panel.chair, script, mark="7.5",
                                   reason="Bài làm đạt ý chính, lập luận khá.", now=clock.now)
-    assert final.basis == FinalBasis.CHAIR and final.mark == Decimal("7.50")
+    assert final.basis == FinalBasis.CHAIR
+    assert final.mark == Decimal("7.50")
     assert sorted(m.total for m in db.scalars(select(Mark).where(Mark.is_submitted))) == \
         [Decimal(3), Decimal(7), Decimal(8)]
 

@@ -69,7 +69,8 @@ def test_no_page_an_examiner_reaches_names_a_candidate_before_the_reveal(app, cl
     examiner = s.panel.members[0].user
     mine = [w.code for w in service.work_for(db, examiner, s.competition)]
     others = [x.code for x in s.scripts if x.code not in mine]
-    assert mine and others
+    assert mine
+    assert others
     forbidden = secrets_of(s)
     login(client, examiner)
     urls = examiner_urls(app, s, [*mine, *others[:1], codes.display(mine[0])])
@@ -159,11 +160,14 @@ def test_an_examiner_never_sees_the_other_mark(client, db, clock, marking):
     give(db, pair[AssignmentRole.FIRST], "9.25", clock.now, comment="Rất tốt, lập luận chặt")
     login(client, pair[AssignmentRole.SECOND].examiner)
     page = client.get(f"/scoring/{s.competition.id}/scripts/{script.code}").get_data(as_text=True)
-    assert "9,25" not in page and "9.25" not in page and "Rất tốt, lập luận chặt" not in page
+    assert "9,25" not in page
+    assert "9.25" not in page
+    assert "Rất tốt, lập luận chặt" not in page
     response = client.post(f"/scoring/{s.competition.id}/scripts/{script.code}",
                            data={"c0": "6", "c1": "3", "action": "submit"}, follow_redirects=True)
     page = response.get_data(as_text=True)
-    assert "9,25" not in page and "Rất tốt, lập luận chặt" not in page
+    assert "9,25" not in page
+    assert "Rất tốt, lập luận chặt" not in page
     assert service.group_state(db, script).final.mark == service.reconcile(
         service.submitted_mark(db, pair[AssignmentRole.FIRST]).total,
         service.submitted_mark(db, pair[AssignmentRole.SECOND]).total,
@@ -186,7 +190,8 @@ def test_the_board_sees_statistics_with_the_source_named(client, db, clock, mark
             give(db, a, "6", clock.now)
     login(client, s.chair)
     page = client.get(f"/scoring/{s.competition.id}/statistics").get_data(as_text=True)
-    assert "Krippendorff, K. (2011)" in page and "Shrout, P. E. &amp; Fleiss" in page
+    assert "Krippendorff, K. (2011)" in page
+    assert "Shrout, P. E. &amp; Fleiss" in page
     assert 'data-chart="{&#34;points&#34;: [[60.0, 60.0]' in page
     login(client, s.panel.members[0].user)
     assert client.get(f"/scoring/{s.competition.id}/statistics").status_code == 403

@@ -398,3 +398,39 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "the administrator who runs every competition can apply to one (registration.service "
         "only refuses the competition's own staff)",
 }
+
+
+# Blind scoring: the board runs it and the examiners mark; nobody else reaches a scoring page.
+# The code map is sealed for everyone until the reveal (this world never reaches it), and the
+# presentation round exists only where a presentation panel is set up, after the reveal.
+def _scoring_panel(session, world):
+    from tests.factories import make_panel
+
+    if "scoring_panel" not in world.extra:
+        world.extra["scoring_panel"] = make_panel(session, world.competition, part_key="essay")
+    return world.extra["scoring_panel"].id
+
+
+PARAMS.update({
+    "panel_id": _scoring_panel,
+    "action": lambda s, w: "confirm",
+})
+SCORING = roles("board", "examiner")
+RULES.update({
+    "scoring.home": Rule(SCORING),
+    "scoring.declaration": {"GET": Rule(roles("examiner")), "POST": Rule(roles("examiner"))},
+    "scoring.find": Rule(SCORING, form=lambda s, w: {"code": "7ZF1-097A"}),
+    "scoring.script": {"GET": Rule(SCORING), "POST": Rule(SCORING)},
+    "scoring.settle": {"GET": Rule(SCORING), "POST": Rule(SCORING)},
+    "scoring.create_scripts": Rule(roles("board")),
+    "scoring.panel_new": Rule(roles("board")),
+    "scoring.draw": Rule(roles("board")),
+    "scoring.calibration": {"GET": Rule(roles("board")), "POST": Rule(roles("board"))},
+    "scoring.leak": {"GET": Rule(roles("board")), "POST": Rule(roles("board"))},
+    "scoring.lock": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "scoring.reveal": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "scoring.identities": Rule(NOBODY),
+    "scoring.statistics": Rule(roles("board")),
+    "scoring.presentation": Rule(NOBODY),
+    "scoring.presentation_action": Rule(NOBODY),
+})
