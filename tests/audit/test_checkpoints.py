@@ -140,3 +140,14 @@ def test_without_a_signing_key_the_checkpoint_is_marked_unsigned(runner, db, clo
     result = runner.invoke(args=["audit", "verify", "--checkpoint", str(path)])
     assert result.exit_code == 1
     assert "carries no signature" in result.output
+
+
+def test_the_cli_publishes_a_checkpoint_of_the_whole_log(runner, db, clock, signing_key,
+                                                         tmp_path):
+    write_entries(db, clock, 3)
+    path = tmp_path / "now.txt"
+    result = runner.invoke(args=["audit", "checkpoint", "--output", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == result.output
+    assert audit.verify_checkpoint(db, path.read_text(), keystore.trust_roots(signing_key)).holds
+    assert audit.latest_checkpoint(db).size == audit.chain_head(db)[0]
