@@ -141,3 +141,44 @@ def test_board_saves_rules_through_the_form(client, db, clock):
     rules = service.rules_for(db, scene.competition)
     assert [p.key for p in rules.parts] == ["viet", "de_an"]
     assert rules.tie_break_parts == ("de_an", "viet")
+
+
+def test_partials_for_other_pages_offer_the_ticket_and_the_results(app, db, clock):
+    from flask import render_template
+
+    scene = make_scene(db, clock)
+    viet = scene.app("Phạm Quốc Việt")
+    with app.test_request_context():
+        assert f"/applications/{viet.id}/admission-ticket" in render_template(
+            "results/_ticket_button.html", application=viet)
+        assert render_template("results/_public_link.html",
+                               competition=scene.competition).strip() == ""
+        results_page = f"/competitions/{scene.competition.id}/results"
+        service.publish_provisional_results(db, scene.chair, scene.competition, now=clock.now,
+                                            part_scores=scene.scores)
+        assert results_page in render_template("results/_public_link.html",
+                                               competition=scene.competition)
+
+
+def test_a_board_member_adds_an_approval_signature_through_the_page(
+        client, app, db, clock, sheet_folder, signing_key, roots):
+    scene, version, sheet = published(db, clock, sheet_folder, signing_key)
+    login(client, scene.member)
+    response = client.post(f"/manage/{scene.competition.id}/results/1/countersign")
+    assert response.status_code == 302
+    db.refresh(sheet)
+    check = sheets.check_pdf(db, sheets.sheet_file(sheet, sheet_folder), roots)
+    assert check.is_genuine
+    assert [s.name for s in check.signers] == ["Sở Nội vụ", scene.member.full_name]
+
+
+def test_board_sees_the_ranking_preview_from_locked_marks(client, db, clock):
+    from tests.appeals.test_service import _locked_and_revealed
+
+    s = _locked_and_revealed(db, clock)
+    login(client, s.chair)
+    page = client.get(f"/manage/{s.competition.id}/results").get_data(as_text=True)
+    assert "Xếp hạng theo điểm đã khóa" in page
+    assert "Công bố kết quả tạm thời" in page
+    assert page.index(s.applications[1].user.full_name) < page.index(
+        s.applications[0].user.full_name)
