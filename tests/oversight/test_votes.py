@@ -118,8 +118,12 @@ def test_the_schema_cannot_link_a_choice_to_a_voter(db, clock, board_vote):
             continue
         assert not {fk.column.table.name for fk in table.foreign_keys} & {"vote_counter",
                                                                           "vote_elector"}
-    live = set(inspect(db.connection()).get_table_names())
-    assert {"vote_counter", "vote_elector"} <= live
+    live = inspect(db.connection())  # the migrated database, not only the models
+    assert {c["name"] for c in live.get_columns("vote_counter")} == {
+        "id", "vote_id", "option_index", "count"}
+    assert {c["name"] for c in live.get_columns("vote_elector")} == {
+        "id", "vote_id", "user_id", "has_voted"}
+    assert {fk["referred_table"] for fk in live.get_foreign_keys("vote_counter")} == {"board_vote"}
 
     vote, board = board_vote
     members = sorted(board.values(), key=lambda u: u.id)
