@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
@@ -46,6 +46,7 @@ from exam.scoring.preparation import (
     _reason,
     _third_examiner,
     conflicts_of,
+    lock_row,
     marker_ids,
     panel_for,
     rubric_of,
@@ -114,28 +115,66 @@ class GroupState:
     final: FinalMark | None
 
 
-def group_state(session: Session, script: Script, remark: Remark | None = None) -> GroupState:
-    group = group_assignments(session, script, remark)
-    marks = {role: submitted_mark(session, group.get(role)) for role in
-             (AssignmentRole.FIRST, AssignmentRole.SECOND, AssignmentRole.THIRD)}
-    totals = {role: (m.total if m else None) for role, m in marks.items()}
-    first, second, third = (totals[r] for r in (AssignmentRole.FIRST, AssignmentRole.SECOND,
-                                                AssignmentRole.THIRD))
-    final = _group_final(session, script, remark)
+def _state(script: Script, panel: Panel | None, totals: dict, has_third: bool,
+           final: FinalMark | None) -> GroupState:
+    first, second, third = (totals.get(r) for r in (AssignmentRole.FIRST, AssignmentRole.SECOND,
+                                                     AssignmentRole.THIRD))
     difference = abs(first - second) if first is not None and second is not None else None
-    panel = panel_for(session, competitions.get_competition(session, script.competition_id),
-                      script.part_key)
     limit = threshold_points(script.max_points, panel.threshold_percent) if panel else None
     is_discrepancy = difference is not None and limit is not None and difference > limit
     if final is not None:
         status = "final"
     elif not is_discrepancy:
         status = "awaiting_marks"
-    elif AssignmentRole.THIRD in group and third is None:
+    elif has_third and third is None:
         status = "third"
     else:
         status = "chair"
     return GroupState(status, first, second, third, difference, is_discrepancy, final)
+
+
+def group_state(session: Session, script: Script, remark: Remark | None = None) -> GroupState:
+    """Where one round of marking of a script stands (the original round, or a re-mark)."""
+    group = group_assignments(session, script, remark)
+    totals = {role: m.total for role, a in group.items()
+              if (m := submitted_mark(session, a)) is not None}
+    panel = panel_for(session, competitions.get_competition(session, script.competition_id),
+                      script.part_key)
+    return _state(script, panel, totals, AssignmentRole.THIRD in group,
+                  _group_final(session, script, remark))
+
+
+def states_of(session: Session, competition: Competition) -> dict[int, tuple[GroupState, GroupState]]:
+    """script id -> (current round, original round) for every script, in a handful of queries."""
+    scripts = scripts_of(session, competition)
+    panels = {p.part_key: p for p in _panels(session, competition)}
+    in_competition = select(Script.id).where(Script.competition_id == competition.id)
+    latest_mark = select(func.max(Mark.id)).group_by(Mark.assignment_id)
+    marks = {m.assignment_id: m for m in session.scalars(select(Mark).where(
+        Mark.id.in_(latest_mark), Mark.is_submitted.is_(True),
+        Mark.assignment_id.in_(select(Assignment.id).where(
+            Assignment.script_id.in_(in_competition)))))}
+    groups: dict[tuple[int, int | None], dict] = defaultdict(dict)
+    for a in session.scalars(select(Assignment).where(
+            Assignment.script_id.in_(in_competition),
+            Assignment.role != AssignmentRole.CALIBRATION)):
+        groups[(a.script_id, a.remark_id)][AssignmentRole(a.role)] = a
+    finals: dict[tuple[int, int | None], FinalMark] = {}
+    for final in session.scalars(select(FinalMark).where(
+            FinalMark.script_id.in_(in_competition)).order_by(FinalMark.id)):
+        finals[(final.script_id, final.remark_id)] = final
+    remarks: dict[int, int] = {}
+    for remark in session.scalars(select(Remark).where(
+            Remark.script_id.in_(in_competition)).order_by(Remark.id)):
+        remarks[remark.script_id] = remark.id
+
+    def state(script, remark_id):
+        group = groups.get((script.id, remark_id), {})
+        totals = {role: marks[a.id].total for role, a in group.items() if a.id in marks}
+        return _state(script, panels.get(script.part_key), totals, AssignmentRole.THIRD in group,
+                      finals.get((script.id, remark_id)))
+
+    return {s.id: (state(s, remarks.get(s.id)), state(s, None)) for s in scripts}
 
 
 # ---------------------------------------------------------------- marking
@@ -171,6 +210,7 @@ def save_mark(session: Session, actor, assignment: Assignment, *, points: list, 
     require(assignment.examiner_id == getattr(actor, "id", None),
             _("This script is not assigned to you."), PermissionDenied)
     _require_marking_open(competition, assignment)
+    lock_row(session, Script, script.id)
     require(submitted_mark(session, assignment) is None,
             _("You have already submitted this mark; it is final."), Conflict)
     rubric = rubric_of(script)
@@ -242,6 +282,7 @@ def settle_script(session: Session, actor, script: Script, *, mark, reason: str,
     panel = panel_for(session, competition, script.part_key)
     require(panel is not None and panel.chair_id == getattr(actor, "id", None),
             _("Only the chair of this panel settles a disputed mark."))
+    lock_row(session, Script, script.id)
     remark = current_remark(session, script)
     require(competition.stage == Stage.SCORING if remark is None
             else competition.has_reached(Stage.SCORES_LOCKED),
@@ -440,6 +481,7 @@ def start_remark(session: Session, actor, competition: Competition, application_
     if not scripts:
         raise NotFound(_("This candidate has no script in this part."))
     for script in scripts:
+        lock_row(session, Script, script.id)
         remark = current_remark(session, script)
         require(remark is None or _group_final(session, script, remark) is not None,
                 _("A re-mark of this part is already under way."), Conflict)
@@ -501,12 +543,13 @@ def scoring_summary(session: Session, competition: Competition) -> dict:
     from exam.scoring.preparation import is_flagged
 
     counts = Counter()
+    states = states_of(session, competition)
     for script in scripts_of(session, competition):
+        current, original = states[script.id]
         counts["scripts"] += 1
-        state = group_state(session, script, current_remark(session, script))
-        counts[state.status] += 1
-        counts["discrepancies"] += int(group_state(session, script, None).is_discrepancy)
-        counts["flagged"] += int(is_flagged(session, script))
+        counts[current.status] += 1
+        counts["discrepancies"] += int(original.is_discrepancy)
+        counts["flagged"] += int(bool(script.leak_kinds) and is_flagged(session, script))
     counts["calibration"] = len(scripts_of(session, competition, calibration=True))
     return {key: counts.get(key, 0) for key in (
         "scripts", "final", "awaiting_marks", "third", "chair", "discrepancies", "flagged",

@@ -131,6 +131,12 @@ def _unique_code(session: Session, competition: Competition) -> str:
             return code
 
 
+def lock_row(session: Session, model, row_id: int) -> None:
+    """Serialise decisions on one row (PostgreSQL FOR UPDATE; SQLite has one writer anyway), so
+    two examiners submitting at once both see each other's mark before reconciling."""
+    session.execute(select(model.id).where(model.id == row_id).with_for_update())
+
+
 def _application_of(session: Session, script: Script) -> Application | None:
     """Internal use only (conflicts, leaks, results after the lock): never shown before the reveal."""
     identity = session.scalar(select(ScriptIdentity).where(ScriptIdentity.script_id == script.id))
@@ -421,6 +427,7 @@ def assign_markers(session: Session, actor, competition: Competition, panel: Pan
     require(can_manage_scoring(session, actor, competition), _("Only the board draws examiners."))
     require(competition.stage == Stage.SCORING, _("Examiners are drawn during scoring."), Conflict)
     require(not panel.is_presentation, _("The presentation round is not drawn."), Conflict)
+    lock_row(session, Panel, panel.id)
     done = session.scalar(select(AssignmentDraw).where(AssignmentDraw.panel_id == panel.id))
     require(done is None, _("Examiners have already been drawn for this panel."), Conflict)
     scripts = scripts_of(session, competition, part_key=panel.part_key)
@@ -540,3 +547,31 @@ def examiners_of(session: Session, competition: Competition) -> list:
 def panel_is_drawn(session: Session, panel: Panel) -> bool:
     return session.scalar(select(AssignmentDraw.id).where(AssignmentDraw.panel_id == panel.id)
                           .limit(1)) is not None
+
+
+def verify_draws(session: Session, competition: Competition) -> list[str]:
+    """Recompute every recorded first draw from its seed; name each script that differs."""
+    problems = []
+    conflicts = conflicts_of(session, competition)
+    for draw in session.scalars(select(AssignmentDraw).where(
+            AssignmentDraw.competition_id == competition.id).order_by(AssignmentDraw.id)):
+        rows = list(session.scalars(select(Assignment).where(
+            Assignment.draw_id == draw.id, Assignment.remark_id.is_(None))))
+        if not rows:
+            continue
+        panel = session.get(Panel, draw.panel_id)
+        scripts = {a.script_id: a.script for a in rows}
+        identities = dict(session.execute(
+            select(ScriptIdentity.script_id, ScriptIdentity.application_id)
+            .where(ScriptIdentity.script_id.in_(list(scripts)))).all())
+        plan = plan_assignment(bytes.fromhex(draw.seed_hex), panel.part_key,
+                               [(s.code, identities[s.id]) for s in scripts.values()],
+                               marker_ids(panel), conflicts)
+        recorded = defaultdict(dict)
+        for a in rows:
+            recorded[a.script.code][a.role] = a.examiner_id
+        for code, (first, second) in sorted(plan.items()):
+            if recorded[code] != {AssignmentRole.FIRST: first, AssignmentRole.SECOND: second}:
+                problems.append(f"{panel.part_key} {codes.display(code)}: recorded examiners "
+                                f"differ from the draw of the recorded seed")
+    return problems

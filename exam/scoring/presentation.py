@@ -31,7 +31,7 @@ from exam.scoring.models import (
     PresentationResult,
     PresentationScore,
 )
-from exam.scoring.preparation import _reason, panel_for
+from exam.scoring.preparation import _reason, lock_row, panel_for
 
 IS_BLIND = False
 MEAN_SPREAD = Decimal(5)
@@ -120,6 +120,7 @@ def submit_presentation_score(session: Session, actor, competition: Competition,
         raise InvalidInput(_("Enter a score from 0 to 100.")) from None
     require(value.is_finite() and 0 <= value <= 100 and value == value.quantize(TENTH),
             _("Enter a score from 0 to 100 with at most one decimal."), InvalidInput)
+    lock_row(session, Application, application_id)
     state = round_state(session, panel, application_id)
     require(state.result is None, _("This candidate's presentation score is decided."), Conflict)
     require(actor.id not in state.submitted,
@@ -163,6 +164,7 @@ def decide_presentation(session: Session, actor, competition: Competition, appli
     require(panel.chair_id == getattr(actor, "id", None),
             _("Only the chair of the presentation panel decides."))
     _open(competition)
+    lock_row(session, Application, application_id)
     state = round_state(session, panel, application_id)
     require(state.outcome == "chair", _("This score does not await the chair's decision."),
             Conflict)

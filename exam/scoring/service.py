@@ -25,6 +25,7 @@ from exam.scoring.marking import (
     scoring_summary,
     settle_script,
     start_remark,
+    states_of,
     submitted_mark,
     threshold_points,
     work_for,
@@ -55,6 +56,7 @@ from exam.scoring.preparation import (
     scripts_of,
     set_up_panel,
     shown_text,
+    verify_draws,
 )
 from exam.scoring.presentation import (
     confirm_presentation,
@@ -77,6 +79,6 @@ __all__ = [
     "panels", "parse_rubric", "part_is_blind", "plan_assignment", "presentation_results", "presentation_sheet",
     "reconcile", "remark_outcome", "reveal_identities", "rubric_of", "save_mark",
     "scoring_summary", "scripts_of", "set_up_panel", "settle_script", "shown_text",
-    "start_remark", "submit_presentation_score", "submitted_mark", "threshold_points",
+    "start_remark", "states_of", "submit_presentation_score", "submitted_mark", "threshold_points", "verify_draws",
     "work_for",
 ]

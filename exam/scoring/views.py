@@ -60,13 +60,13 @@ def home(competition_id: int):
     is_board = competition_permissions.is_board(session, current_user, competition)
     board = {}
     if is_board:
+        states = service.states_of(session, competition)
         board = {
             "summary": service.scoring_summary(session, competition),
             "warnings": service.anonymity_warnings(session, competition),
             "panels": service.panels(session, competition),
             "flagged": service.flagged_scripts(session, current_user, competition),
-            "scripts": [(s, service.group_state(session, s, service.current_remark(session, s)))
-                        for s in service.scripts_of(session, competition)],
+            "scripts": [(s, states[s.id][0]) for s in service.scripts_of(session, competition)],
             "panel_form": _panel_form(session, competition),
             "declared": lambda user_id: service.latest_declaration(session, user_id, competition),
             "is_drawn": lambda panel: service.panel_is_drawn(session, panel),

@@ -433,3 +433,47 @@ def test_summary_counts_what_the_board_must_follow(db, clock):
     summary = service.scoring_summary(db, s.competition)
     assert (summary["scripts"], summary["final"], summary["third"], summary["awaiting_marks"],
             summary["discrepancies"], summary["pending"]) == (3, 1, 1, 1, 1, 2)
+
+
+def test_the_bulk_state_agrees_with_the_state_of_each_script(db, clock):
+    s = scene(db, scripts=4, examiners=5)
+    draw(db, s, clock)
+    for script, totals in zip(s.scripts, (("5", "5"), ("1", "9"), ("2", None), (None, None)),
+                              strict=True):
+        pair = assignments(db, script)
+        for role, total in zip((AssignmentRole.FIRST, AssignmentRole.SECOND), totals, strict=True):
+            if total is not None:
+                give(db, pair[role], total, clock.now)
+    give(db, assignments(db, s.scripts[1])[AssignmentRole.THIRD], "6", clock.now)
+    bulk = service.states_of(db, s.competition)
+    for script in s.scripts:
+        assert bulk[script.id][0] == service.group_state(db, script,
+                                                         service.current_remark(db, script))
+    assert [bulk[x.id][0].status for x in s.scripts] == ["final", "chair", "awaiting_marks",
+                                                         "awaiting_marks"]
+
+
+def test_anyone_can_recompute_the_draw_and_an_edited_assignment_is_named(db, clock):
+    s = scene(db, scripts=8, examiners=4)
+    draw(db, s, clock)
+    assert service.verify_draws(db, s.competition) == []
+    first = assignments(db, s.scripts[3])[AssignmentRole.FIRST]
+    idle = next(m.user_id for m in s.panel.members
+                if m.user_id not in {a.examiner_id for a in assignments(db, s.scripts[3]).values()})
+    first.examiner_id = idle
+    db.flush()
+    [problem] = service.verify_draws(db, s.competition)
+    assert codes.display(s.scripts[3].code) in problem
+
+
+def test_the_cli_verifies_the_examiner_draw(db, clock, runner):
+    s = scene(db, scripts=6, examiners=3)
+    draw(db, s, clock)
+    result = runner.invoke(args=["scoring", "verify-assignment", str(s.competition.id)])
+    assert result.exit_code == 0, result.output
+    assert "6 scripts" in result.output
+    assignments(db, s.scripts[0])[AssignmentRole.FIRST].examiner_id = s.panel.chair_id
+    db.flush()
+    result = runner.invoke(args=["scoring", "verify-assignment", str(s.competition.id)])
+    assert result.exit_code == 1
+    assert codes.display(s.scripts[0].code) in result.output
