@@ -137,6 +137,7 @@ class ResultSheet:
     verification: Verification | None = None
     column_align: Sequence[str] | None = None  # "LEFT" / "CENTER" / "RIGHT" per column
     empty_label: str = ""
+    keep_whole: Sequence[int] = ()  # columns never narrowed (names stay on one line)
 
 
 @dataclass(frozen=True)
@@ -380,15 +381,21 @@ def _verification_box(v: Verification, st: dict[str, ParagraphStyle]) -> Flowabl
     return KeepTogether([Spacer(1, 5 * mm), box])
 
 
-def _fit_widths(widths: list[float], available: float) -> list[float]:
-    """Shrink the widest columns until the table fits; narrow columns keep their size."""
+def _fit_widths(
+    widths: list[float], available: float, keep: Sequence[int] = ()
+) -> list[float]:
+    """Shrink the widest columns until the table fits; narrow columns keep their size.
+
+    Columns in ``keep`` (e.g. names, which must never be split) are not shrunk at all.
+    """
     total = sum(widths)
     if total <= available:
         extra = (available - total) / len(widths)
         return [w + extra for w in widths]
     widths = list(widths)
+    free = [i for i in range(len(widths)) if i not in set(keep)] or list(range(len(widths)))
     while sum(widths) > available + 0.01:
-        order = sorted(range(len(widths)), key=lambda i: widths[i], reverse=True)
+        order = sorted(free, key=lambda i: widths[i], reverse=True)
         top = widths[order[0]]
         tied = [i for i in order if widths[i] == top]
         nxt = next((widths[i] for i in order if widths[i] < top), 0.0)
@@ -407,6 +414,7 @@ def _data_table(
     st: dict[str, ParagraphStyle],
     align: Sequence[str] | None = None,
     total: Sequence[str] | None = None,
+    keep_whole: Sequence[int] = (),
 ) -> Flowable:
     """A table that repeats its header on each page and wraps only the cells that need it.
 
@@ -425,7 +433,7 @@ def _data_table(
             if w > widths[i]:
                 widths[i] = w
     widths = [min(w, 90 * mm) for w in widths]
-    widths = _fit_widths(widths, PAGE_SIZE[0] - 2 * MARGIN)
+    widths = _fit_widths(widths, PAGE_SIZE[0] - 2 * MARGIN, keep_whole)
 
     def cells(row: list[str], font: str, style: ParagraphStyle) -> list[Any]:
         out: list[Any] = []
@@ -543,7 +551,11 @@ def build_result_sheet(sheet: ResultSheet) -> bytes:
     st = _styles()
     story = _header_flowables(sheet.header, st)
     if sheet.rows:
-        story.append(_data_table(sheet.columns, sheet.rows, st, sheet.column_align))
+        story.append(
+            _data_table(
+                sheet.columns, sheet.rows, st, sheet.column_align, keep_whole=sheet.keep_whole
+            )
+        )
     elif sheet.empty_label:
         story.append(_p(sheet.empty_label, st["body"]))
     story += _notes(sheet.notes, st)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from flask_babel import force_locale, format_datetime, format_decimal
+from flask_babel import force_locale, format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -144,7 +144,7 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
                            order=", ".join(titles[k] for k in data["tie_break_parts"])))
         if data["reserve_expires_on"]:
             notes.append(_("The reserve list is valid until %(day)s.",
-                           day=data["reserve_expires_on"]))
+                           day=format_date(date.fromisoformat(data["reserve_expires_on"]))))
         if version.reason:
             notes.append(_("Reason for this version: %(reason)s", reason=version.reason))
         if version.supersedes_id:
@@ -154,7 +154,8 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
                            organization),
             columns=columns, rows=rows, notes=notes,
             verification=_verification(code, version.data_sha256, chain, base_url),
-            column_align=["CENTER", "CENTER", "LEFT", *["RIGHT"] * (len(parts) + 2), "LEFT"])
+            column_align=["CENTER", "CENTER", "LEFT", *["RIGHT"] * (len(parts) + 2), "LEFT"],
+            keep_whole=(0, 1, 2))
         pdf_bytes = pdf.build_result_sheet(sheet)
     require(canonical_sha256(data) == version.data_sha256,
             _("The stored result does not match its hash."), Conflict)

@@ -121,3 +121,19 @@ def test_submission_receipt(tmp_path):
         "ThituyenKind": "submission_receipt",
         "ThituyenDataSHA256": digest,
     }
+
+
+def test_columns_kept_whole_are_not_split_even_when_the_table_is_too_wide(tmp_path):
+    from exam.documents.pdf import ResultSheet
+
+    names = ["Nguyễn Thị Phương Thảo", "Trần Đức Anh"]
+    columns = ["Hạng", "SBD", "Họ và tên", "Phần I. Trắc nghiệm kiến thức chung",
+               "Phần II. Tự luận về quản lý nhà nước", "Thuyết trình đề án", "Ưu tiên",
+               "Tổng điểm", "Kết quả"]
+    rows = [["1", "0001", names[0], "22,00", "8,53", "90,40", "0,00", "120,93",
+             "Đề nghị trúng tuyển"],
+            ["2", "0002", names[1], "17,50", "9,16", "65,40", "0,00", "92,06", "Danh sách dự bị"]]
+    sheet = ResultSheet(header=header(), columns=columns, rows=rows, keep_whole=(1, 2))
+    lines = {line.strip() for line in pdftotext(build_result_sheet(sheet), tmp_path).splitlines()}
+    for name in names:
+        assert any(name in line for line in lines), name
