@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
@@ -166,7 +166,7 @@ def own_attempt(session: Session, actor, competition: Competition) -> Attempt:
 def _snapshot_items(session: Session, attempt: Attempt) -> dict[str, Item]:
     competition = session.get(Competition, attempt.competition_id)
     seal = service.seal_of(session, competition)
-    return {row.item_key: item for row, item in service._snapshot(session, seal)}
+    return {row.item_key: item for row, item in service.snapshot_of(session, seal)}
 
 
 def _clean_response(item: Item, response: object) -> object:
@@ -218,7 +218,7 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
             _("This question is not on your paper."), InvalidInput)
     require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
             _("The save could not be understood. Reload the page."), InvalidInput)
-    item = _snapshot_items(session, attempt)[line.item_key]
+    item = service.snapshot_item(session, attempt.competition_id, line.item_key)
     cleaned = _clean_response(item, response)
     stored = canonical_json(cleaned)
     if position is not None and 1 <= position <= len(attempt.paper.items):
@@ -320,15 +320,28 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
     return attempt
 
 
+def close_if_expired(session: Session, attempt: Attempt, now: datetime, *,
+                     sign: Signer | None = None) -> bool:
+    """Submit one attempt whose time ran out; what a candidate's own pages call, cheaply."""
+    if attempt.submitted_at is None and now > deadline(attempt) + _grace(session, attempt):
+        submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True)
+        return True
+    return False
+
+
 def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | None = None,
                            competition: Competition | None = None) -> int:
-    """Submit every attempt whose deadline plus grace has passed; called lazily and by cron."""
+    """Submit every attempt whose deadline plus grace has passed, even if its candidate never
+    comes back; called by the proctor's board, before closing the sitting, and by cron."""
     query = select(Attempt).where(Attempt.submitted_at.is_(None))
     if competition is not None:
         query = query.where(Attempt.competition_id == competition.id)
+    graces: dict[int, timedelta] = {}
     closed = 0
     for attempt in session.scalars(query.order_by(Attempt.id)).all():
-        if now > deadline(attempt) + _grace(session, attempt):
+        if attempt.competition_id not in graces:
+            graces[attempt.competition_id] = _grace(session, attempt)
+        if now > deadline(attempt) + graces[attempt.competition_id]:
             submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True)
             closed += 1
     return closed
@@ -410,20 +423,28 @@ def proctor_board(session: Session, actor, competition: Competition, *,
 
     attempts = {a.application_id: a for a in session.scalars(
         select(Attempt).where(Attempt.competition_id == competition.id))}
-    saves = service._latest_answers(session, [a.id for a in attempts.values()])
-    papers = {p.application_id: p for p in session.scalars(
-        select(Paper).where(Paper.competition_id == competition.id))}
+    latest: dict[tuple[int, int], tuple[bool, bool]] = {}
+    for attempt_id, line_id, is_blank, is_flagged in session.execute(
+            select(AnswerSave.attempt_id, AnswerSave.paper_item_id,
+                   AnswerSave.response.in_(['""', "[]"]), AnswerSave.is_flagged)
+            .join(Attempt, Attempt.id == AnswerSave.attempt_id)
+            .where(Attempt.competition_id == competition.id)
+            .order_by(AnswerSave.client_seq, AnswerSave.id)):
+        latest[(attempt_id, line_id)] = (not is_blank, is_flagged)
+    progress: dict[int, list[int]] = {}
+    for (attempt_id, _line), (is_answered, is_flagged) in latest.items():
+        counts = progress.setdefault(attempt_id, [0, 0])
+        counts[0] += is_answered
+        counts[1] += is_flagged
+    lines = dict(session.execute(
+        select(Paper.application_id, func.count(PaperItem.id)).join(PaperItem)
+        .where(Paper.competition_id == competition.id).group_by(Paper.application_id)).all())
     rows = []
     for application in registration.accepted_candidates(session, competition):
         attempt = attempts.get(application.id)
-        paper = papers.get(application.id)
-        answered = flagged = 0
-        if attempt is not None:
-            mine = [s for (a, _i), s in saves.items() if a == attempt.id]
-            answered = sum(1 for s in mine if json.loads(s.response) not in ("", []))
-            flagged = sum(1 for s in mine if s.is_flagged)
+        answered, flagged = progress.get(attempt.id, (0, 0)) if attempt else (0, 0)
         rows.append(BoardRow(application.candidate_number, application.user.full_name, attempt,
-                             answered, flagged, len(paper.items) if paper else 0,
+                             answered, flagged, lines.get(application.id, 0),
                              remaining_seconds(attempt, now) if attempt else None))
     return rows
 

@@ -274,10 +274,21 @@ def seal_papers(session: Session, actor, competition: Competition, *, now: datet
     return seal
 
 
-def _snapshot(session: Session, seal: Seal) -> list[tuple[SnapshotItem, Item]]:
+def snapshot_of(session: Session, seal: Seal) -> list[tuple[SnapshotItem, Item]]:
+    """The frozen items of a seal, by key, exactly as the draw saw them."""
     rows = session.scalars(select(SnapshotItem).where(SnapshotItem.seal_id == seal.id)
                            .order_by(SnapshotItem.item_key))
     return [(row, item_from_dict(json.loads(row.data))) for row in rows]
+
+
+def snapshot_item(session: Session, competition_id: int, item_key: str) -> Item:
+    """One frozen item of a competition's seal (a save needs only the item it answers)."""
+    data = session.scalar(select(SnapshotItem.data).join(Seal, Seal.id == SnapshotItem.seal_id)
+                          .where(Seal.competition_id == competition_id,
+                                 SnapshotItem.item_key == item_key))
+    if data is None:
+        raise NotFound(_("This question is not on your paper."))
+    return item_from_dict(json.loads(data))
 
 
 def _cell_points(part: draw.Part, item: Item) -> Decimal:
@@ -300,7 +311,7 @@ def enter_public_value(session: Session, actor, competition: Competition, public
     seed = draw.derive_seed(bytes.fromhex(seal.secret_hex), public_value)
     parts = _parts_from_json(seal.blueprint)
     by_part = {p.key: p for p in parts}
-    snapshot = _snapshot(session, seal)
+    snapshot = snapshot_of(session, seal)
     items = [item for _, item in snapshot]
     rows = {row.item_key: row for row, _ in snapshot}
     by_key = {item.key: item for item in items}
@@ -410,7 +421,7 @@ def verify_draw(session: Session, competition: Competition) -> DrawCheck:
     secret = bytes.fromhex(seal.secret_hex)
     if draw.commitment("board-secret", secret) != sealed.get("secret_commitment"):
         problems.append("the revealed secret does not match the published commitment")
-    snapshot = _snapshot(session, seal)
+    snapshot = snapshot_of(session, seal)
     items = [item for _, item in snapshot]
     digest = draw.snapshot_digest(items)
     if draw.commitment("bank-snapshot", digest.encode()) != sealed.get("snapshot_commitment"):
@@ -474,7 +485,8 @@ def public_commitments(session: Session, competition: Competition) -> dict:
 # ----------------------------------------------------------------------------- for scoring
 
 
-def _latest_answers(session: Session, attempt_ids: list[int]) -> dict[tuple[int, int], AnswerSave]:
+def latest_answers(session: Session, attempt_ids: list[int]) -> dict[tuple[int, int], AnswerSave]:
+    """(attempt id, paper line id) -> the save in force: the highest client sequence."""
     latest: dict[tuple[int, int], AnswerSave] = {}
     if not attempt_ids:
         return latest
@@ -497,9 +509,9 @@ def essay_answers(session: Session, competition: Competition) -> list[EssayAnswe
     submitted = list(session.scalars(select(Attempt).where(
         Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None))
         .order_by(Attempt.id)))
-    latest = _latest_answers(session, [a.id for a in submitted])
+    latest = latest_answers(session, [a.id for a in submitted])
     seal = seal_of(session, competition)
-    snapshot = {row.item_key: item for row, item in _snapshot(session, seal)} if seal else {}
+    snapshot = {row.item_key: item for row, item in snapshot_of(session, seal)} if seal else {}
     out = []
     for attempt in submitted:
         for line in attempt.paper.items:

@@ -53,6 +53,16 @@ def _close_expired(competition) -> None:
         session.commit()
 
 
+def _own_attempt(application):
+    """The candidate's attempt, submitted first if its time ran out (a cheap check of one row)."""
+    session = db_session()
+    attempt = attempts.attempt_of(session, application)
+    if attempt is not None and attempts.close_if_expired(session, attempt, utcnow(),
+                                                         sign=receipts.platform_signer()):
+        session.commit()
+    return attempt
+
+
 def _done(message: str, competition_id: int, endpoint: str = "sitting.setup"):
     db_session().commit()
     flash(message, "success")
@@ -214,8 +224,7 @@ def _own(competition_id: int):
 @login_required
 def landing(competition_id: int):
     competition, application = _own(competition_id)
-    _close_expired(competition)
-    attempt = attempts.attempt_of(db_session(), application)
+    attempt = _own_attempt(application)
     if attempt and attempt.submitted_at:
         return redirect(url_for("sitting.receipt", competition_id=competition_id))
     return render_template("sitting/landing.html", competition=competition,
@@ -239,20 +248,13 @@ def start(competition_id: int):
     return redirect(url_for("sitting.paper", competition_id=competition_id))
 
 
-def _running_attempt(competition, application):
-    """The attempt in progress, after closing it if its time ran out."""
-    _close_expired(competition)
-    attempt = attempts.attempt_of(db_session(), application)
-    if attempt is None:
-        return None
-    return attempt
 
 
 @bp.get("/sitting/<int:competition_id>/paper")
 @login_required
 def paper(competition_id: int):
     competition, application = _own(competition_id)
-    attempt = _running_attempt(competition, application)
+    attempt = _own_attempt(application)
     if attempt is None:
         return redirect(url_for("sitting.landing", competition_id=competition_id))
     if attempt.submitted_at:
@@ -310,7 +312,7 @@ def _form_response(attempt, paper_item_id):
 @login_required
 def answer(competition_id: int):
     competition, application = _own(competition_id)
-    attempt = _running_attempt(competition, application)
+    attempt = _own_attempt(application)
     if attempt is None:
         raise Conflict(_("You have not started the sitting yet."))
     if attempt.submitted_at is not None:
@@ -351,7 +353,7 @@ def answer(competition_id: int):
 @login_required
 def review(competition_id: int):
     competition, application = _own(competition_id)
-    attempt = _running_attempt(competition, application)
+    attempt = _own_attempt(application)
     if attempt is None or attempt.submitted_at:
         return redirect(url_for("sitting.landing", competition_id=competition_id))
     lines = attempts.paper_lines(db_session(), attempt)
@@ -366,7 +368,7 @@ def review(competition_id: int):
 @login_required
 def submit(competition_id: int):
     competition, application = _own(competition_id)
-    attempt = _running_attempt(competition, application)
+    attempt = _own_attempt(application)
     if attempt is None:
         raise Conflict(_("You have not started the sitting yet."))
     if attempt.submitted_at is None:
@@ -380,8 +382,7 @@ def submit(competition_id: int):
 
 def _submitted(competition_id: int):
     competition, application = _own(competition_id)
-    _close_expired(competition)
-    attempt = attempts.attempt_of(db_session(), application)
+    attempt = _own_attempt(application)
     if attempt is None or attempt.submitted_at is None:
         abort(404)
     return competition, application, attempt
