@@ -123,6 +123,10 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.sitting.demo import build_finished_competition
 
     finished = build_finished_competition(session, cast, now=now, rng=rng)
+    from exam.scoring.demo import simulate_scoring
+
+    simulate_scoring(session, finished, board_chair=cast.chair,
+                     now=finished.sitting_closes_at + timedelta(days=1), rng=rng)
     live = create_competition(
         session, cast, now=now - timedelta(days=5),
         title="Thi tuyển Trưởng phòng Tổ chức cán bộ, Sở Nội vụ",
