@@ -40,6 +40,13 @@ bp = Blueprint("oversight", __name__)
 FILED_CODE = "oversight_filed_code"
 
 
+@bp.after_request
+def _never_cached(response):
+    """Reports, codes and votes stay out of shared and browser caches."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def _attachments(field) -> list[service.Attachment]:
     return [service.Attachment(f.filename, f.read()) for f in (field.data or [])
             if f and f.filename]
@@ -82,10 +89,7 @@ def filed():
     code = session.pop(FILED_CODE, None)
     if code is None:
         return redirect(url_for("oversight.follow"))
-    response = current_app.make_response(render_template("oversight/filed.html", code=code,
-                                                         form=FollowForm()))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render_template("oversight/filed.html", code=code, form=FollowForm())
 
 
 @bp.route("/reports/follow", methods=["GET", "POST"])
@@ -100,11 +104,9 @@ def follow():
         except NotFound as error:
             form.code.errors = [*form.code.errors, error.message]
     add_form = AddInformationForm(code=form.code.data) if report else None
-    response = current_app.make_response(render_template(
+    return render_template(
         "oversight/follow.html", form=form, report=report, add_form=add_form,
-        category_labels=service.CATEGORY_LABELS, status_labels=service.STATUS_LABELS))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+        category_labels=service.CATEGORY_LABELS, status_labels=service.STATUS_LABELS)
 
 
 @bp.post("/reports/follow/add")

@@ -77,9 +77,10 @@ def test_the_person_named_cannot_see_the_report_while_the_inspector_can(client, 
     assert client.get(f"/oversight/reports/{report.id}").status_code == 404
     assert BODY not in client.get("/oversight/reports").text
     login(client, make_inspector(db))
-    page = client.get(f"/oversight/reports/{report.id}").text
-    assert BODY in page
-    assert board[Role.CHAIR].full_name in page
+    response = client.get(f"/oversight/reports/{report.id}")
+    assert BODY in response.text
+    assert board[Role.CHAIR].full_name in response.text
+    assert response.headers["Cache-Control"] == "no-store"
 
 
 def test_attachments_are_served_only_to_those_who_read_the_report(app, client, db, clock):
