@@ -10,6 +10,7 @@ from werkzeug.routing import AnyConverter, IntegerConverter
 
 from exam.audit.models import AuditEntry
 from exam.web import CONTENT_SECURITY_POLICY, limiter
+from tests.conftest import login
 from tests.factories import PASSWORD, make_user
 from tests.security.conftest import dedicated_app
 
@@ -135,3 +136,13 @@ def test_a_nul_character_is_refused_before_anything_is_stored(client, db):
     from exam.accounts.models import User
 
     assert db.query(User).filter_by(email="nul@example.vn").count() == 0
+
+
+def test_signed_in_pages_are_not_kept_by_a_shared_browser(client, db):
+    """In an exam hall the next person at the computer must not find the last one's pages."""
+    assert "no-store" not in client.get("/").headers.get("Cache-Control", "")
+    login(client, make_user(db))
+    for url in ("/", "/account/"):
+        response = client.get(url)
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
