@@ -4,6 +4,8 @@ import json
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import inspect, select
 
 from exam.audit.models import AuditEntry
@@ -167,3 +169,33 @@ def test_the_cli_records_votes_past_their_deadline(runner, db, clock):
     assert "1 vote(s) closed" in result.output
     entry = db.query(AuditEntry).filter_by(action="vote.closed").one()
     assert json.loads(entry.payload)["why"] == "deadline"
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_stored_rows_read_the_same_whoever_chose_what(db, clock, data):
+    """Two votes with the same ballots handed out differently, cast in different orders,
+    leave identical rows: nothing stored can tell who chose what."""
+    competition = make_competition(db)
+    members = [appoint(db, competition, Role.BOARD_MEMBER) for _ in range(data.draw(
+        st.integers(3, 5), label="board size"))]
+    choices = data.draw(st.lists(st.integers(0, 2), min_size=len(members), max_size=len(members)),
+                        label="choices")
+    stored = []
+    for _world in range(2):
+        owners = data.draw(st.permutations(members), label="who casts which ballot")
+        order = data.draw(st.permutations(range(len(members))), label="voting order")
+        vote = make_vote(db, competition, electors=members, options=("A", "B", "C"))
+        for i in order:
+            votes.cast_ballot(db, owners[i], vote, choices[i], now=clock.now)
+        first_counter = min(c.id for c in vote.counters)
+        first_elector = min(e.id for e in vote.electors)
+        stored.append((
+            [(c.id - first_counter, c.option_index, c.count) for c in vote.counters],
+            [(e.id - first_elector, e.user_id, e.has_voted) for e in vote.electors],
+            [json.loads(e.payload) for e in db.query(AuditEntry).filter_by(
+                object_type="BoardVote", object_id=str(vote.id)).order_by(AuditEntry.seq)
+                if e.action != "vote.opened"],
+        ))
+    assert stored[0] == stored[1]
