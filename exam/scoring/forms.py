@@ -64,3 +64,7 @@ class DecideForm(FlaskForm):
     score = StringField(_l("Official score"), validators=[DataRequired(), Length(max=8)])
     reason = TextAreaField(_l("Reason after the discussion"), validators=[DataRequired(),
                                                                          Length(max=5000)])
+
+
+class AddExaminerForm(FlaskForm):
+    examiner = SelectField(_l("Add an examiner"), coerce=int)

@@ -495,10 +495,10 @@ def start_remark(session: Session, actor, competition: Competition, application_
         before = set(session.scalars(select(Assignment.examiner_id).where(
             Assignment.script_id == script.id)))
         eligible = [e for e in marker_ids(panel)
-                    if e not in before and application_id not in conflicts.get(e, set())]
+                    if e not in before and e in conflicts and application_id not in conflicts[e]]
         require(len(eligible) >= 2,
-                _("Fewer than two examiners of the panel have not marked this script; "
-                  "the board must add examiners before the re-mark."), Conflict)
+                _("Fewer than two examiners of the panel have not marked this script and have "
+                  "declared their conflicts; add examiners to the panel first."), Conflict)
         stream = HmacStream(seed, f"{ASSIGN_CONTEXT}|remark|{script.code}")
         plan[script.id] = sorted(stream.shuffle(eligible), key=lambda e: load[e])[:2]
     draw = AssignmentDraw(competition_id=competition.id, panel_id=panel.id, seed_hex=seed.hex(),

@@ -317,6 +317,26 @@ def set_up_panel(session: Session, actor, competition: Competition, *, part_key:
     return panel
 
 
+def add_panel_examiner(session: Session, actor, competition: Competition, panel: Panel, examiner,
+                       *, now: datetime) -> PanelMember:
+    """A further examiner for third marks or re-marks; they mark only after declaring conflicts."""
+    require(can_manage_scoring(session, actor, competition),
+            _("Only the board sets up panels."))
+    require(not competition.has_reached(Stage.FINAL_RESULTS),
+            _("The competition's results are final."), Conflict)
+    require(examiner.id in _examiner_ids(session, competition),
+            _("Every panel member must be appointed examiner of this competition."), InvalidInput)
+    require(examiner.id != panel.chair_id and examiner.id not in {m.user_id for m in panel.members},
+            _("That examiner already sits on this panel."), Conflict)
+    member = PanelMember(panel_id=panel.id, user_id=examiner.id)
+    session.add(member)
+    session.flush()
+    session.refresh(panel, ["members"])
+    audit.record(session, actor, "scoring.panel_examiner_added", at=now, competition=competition,
+                 target=panel, payload={"part": panel.part_key, "examiner_id": examiner.id})
+    return member
+
+
 def panels(session: Session, competition: Competition) -> list[Panel]:
     return list(session.scalars(select(Panel).where(Panel.competition_id == competition.id)
                                 .order_by(Panel.part_key)))
@@ -361,7 +381,6 @@ def _has_draw(session: Session, examiner_id: int, competition: Competition) -> b
 
 def declaration_is_open(session: Session, actor, competition: Competition) -> bool:
     return (Role.EXAMINER in roles_in(session, actor, competition)
-            and not competition.has_reached(Stage.SCORES_LOCKED)
             and not _has_draw(session, actor.id, competition))
 
 
@@ -469,8 +488,8 @@ def _third_examiner(session: Session, panel: Panel, script: Script, remark: Rema
         Assignment.script_id == script.id)))
     application = _application_of(session, script)
     conflicts = conflicts_of(session, competition)
-    eligible = [e for e in marker_ids(panel) if e not in before
-                and (application is None or application.id not in conflicts.get(e, set()))]
+    eligible = [e for e in marker_ids(panel) if e not in before and e in conflicts
+                and (application is None or application.id not in conflicts[e])]
     if not eligible:
         return None
     load = Counter(session.scalars(select(Assignment.examiner_id).join(Script).where(

@@ -31,6 +31,7 @@ from exam.scoring.marking import (
     work_for,
 )
 from exam.scoring.preparation import (
+    add_panel_examiner,
     add_script,
     anonymity_warnings,
     assign_markers,
@@ -69,7 +70,7 @@ from exam.scoring.presentation import (
 from exam.scoring.statistics import ALPHA_SOURCE, ICC_SOURCE, examiner_statistics
 
 __all__ = [
-    "ALPHA_SOURCE", "ICC_SOURCE", "add_calibration_script", "add_script", "anonymity_warnings",
+    "ALPHA_SOURCE", "ICC_SOURCE", "add_calibration_script", "add_panel_examiner", "add_script", "anonymity_warnings",
     "assign_markers", "awaiting_chair", "calibration_marks", "candidates_for_declaration",
     "code_map", "confirm_presentation", "create_scripts", "current_remark",
     "decide_presentation", "declaration_is_open", "declare_conflicts", "dismiss_leak",

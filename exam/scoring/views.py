@@ -14,6 +14,7 @@ from exam.errors import InvalidInput
 from exam.scoring import codes, service
 from exam.scoring import permissions as scoring_permissions
 from exam.scoring.forms import (
+    AddExaminerForm,
     CalibrationForm,
     CodeForm,
     DecideForm,
@@ -68,6 +69,7 @@ def home(competition_id: int):
             "flagged": service.flagged_scripts(session, current_user, competition),
             "scripts": [(s, states[s.id][0]) for s in service.scripts_of(session, competition)],
             "panel_form": _panel_form(session, competition),
+            "add_form": _add_examiner_form(session, competition),
             "declared": lambda user_id: service.latest_declaration(session, user_id, competition),
             "is_drawn": lambda panel: service.panel_is_drawn(session, panel),
             "can_lock": scoring_permissions.can_lock_and_reveal(session, current_user, competition),
@@ -188,6 +190,28 @@ def panel_new(competition_id: int):
                          threshold_percent=form.threshold_percent.data, now=utcnow())
     session.commit()
     flash(_("The panel was set up."), "success")
+    return _back(competition_id)
+
+
+def _add_examiner_form(session, competition) -> AddExaminerForm:
+    form = AddExaminerForm()
+    form.examiner.choices = [(u.id, u.full_name) for u in service.examiners_of(session, competition)]
+    return form
+
+
+@bp.post("/panels/<int:panel_id>/examiners")
+@login_required
+def add_examiner(competition_id: int, panel_id: int):
+    session = db_session()
+    competition = _competition(competition_id, board=True)
+    panel = service.get_panel(session, competition, panel_id)
+    form = _add_examiner_form(session, competition)
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Choose an examiner."))
+    service.add_panel_examiner(session, current_user, competition, panel,
+                               session.get(User, form.examiner.data), now=utcnow())
+    session.commit()
+    flash(_("The examiner was added to the panel."), "success")
     return _back(competition_id)
 
 

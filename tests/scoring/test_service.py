@@ -477,3 +477,28 @@ def test_the_cli_verifies_the_examiner_draw(db, clock, runner):
     result = runner.invoke(args=["scoring", "verify-assignment", str(s.competition.id)])
     assert result.exit_code == 1
     assert codes.display(s.scripts[0].code) in result.output
+
+
+def test_a_remark_needs_fresh_declared_examiners_and_the_board_can_add_one(db, clock):
+    from tests.factories import appoint, make_user
+
+    s = scene(db, scripts=1, examiners=3)
+    finish(db, s, clock, total="5")
+    service.lock_scores(db, s.chair, s.competition, now=clock.now)
+    application = s.applications[0]
+    with pytest.raises(Conflict, match="add examiners"):
+        service.start_remark(db, s.chair, s.competition, application.id, "essay", now=clock.now)
+    newcomers = [appoint(db, s.competition, Role.EXAMINER, make_user(db, full_name=f"Mới {i}"))
+                 for i in range(2)]
+    for person in newcomers:
+        service.add_panel_examiner(db, s.chair, s.competition, s.panel, person, now=clock.now)
+    with pytest.raises(Conflict, match="declared"):
+        service.start_remark(db, s.chair, s.competition, application.id, "essay", now=clock.now)
+    for person in newcomers:
+        service.declare_conflicts(db, person, s.competition, conflict_ids=[], now=clock.now)
+    before = {a.examiner_id for a in assignments(db, s.scripts[0]).values()}
+    service.start_remark(db, s.chair, s.competition, application.id, "essay", now=clock.now)
+    chosen = {a.examiner_id for a in assignments(db, s.scripts[0], remark=True).values()}
+    assert len(chosen) == 2
+    assert not chosen & before
+    assert chosen & {p.id for p in newcomers}
