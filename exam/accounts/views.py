@@ -83,17 +83,31 @@ def login():
 
 @bp.before_app_request
 def _refuse_stale_sessions():
-    """A copied cookie stops working after "sign out everywhere" and after SESSION_MAX_HOURS."""
+    """A copied cookie stops working after "sign out everywhere" and after SESSION_MAX_HOURS;
+    a session signed in with the password alone ends once its holder joins the staff."""
     auth_at = session.get("auth_at")
-    if auth_at is None or not current_user.is_authenticated:
-        return
-    revoked = current_user.sessions_revoked_at
-    too_old = time.time() - auth_at > current_app.config.get("SESSION_MAX_HOURS", 12) * 3600
-    if too_old or (revoked is not None and auth_at < revoked.timestamp()):
+    if auth_at is not None and current_user.is_authenticated:
+        revoked = current_user.sessions_revoked_at
+        too_old = time.time() - auth_at > current_app.config.get("SESSION_MAX_HOURS", 12) * 3600
+        if too_old or (revoked is not None and auth_at < revoked.timestamp()):
+            logout_user()
+            session.pop("auth_at", None)
+            return None
+    if session.get("second_factor") or not two_factor_required():
+        return None
+    if "_user_id" not in session or time.time() - session.get("role_checked_at", 0) < ROLE_CHECK:
+        return None
+    session["role_checked_at"] = time.time()
+    if current_user.is_authenticated and service.requires_second_factor(db_session(),
+                                                                        current_user):
         logout_user()
         session.pop("auth_at", None)
+        flash(_("Your account now needs two-step sign-in. Please sign in again."), "error")
+        return redirect(url_for("accounts.login"))
+    return None
 
 
+ROLE_CHECK = 300  # seconds between checks that a password-only session still needs no more
 PENDING = "two_factor_pending"
 PENDING_SECONDS = 600
 
@@ -103,12 +117,15 @@ def two_factor_required() -> bool:
     return current_app.config.get("TWO_FACTOR_REQUIRED", not current_app.testing)
 
 
-def sign_in(user) -> None:
-    """Start a signed-in session; remember when, so old cookies can be revoked."""
+def sign_in(user, *, second_factor: bool = False) -> None:
+    """Start a signed-in session; remember when (so old cookies can be revoked) and whether
+    the second factor was given."""
     session.pop(PENDING, None)
     session.pop("two_factor_secret", None)
     login_user(user)
     session["auth_at"] = time.time()
+    session["second_factor"] = second_factor
+    session["role_checked_at"] = time.time()
 
 
 def _start_second_step(user):
@@ -146,7 +163,7 @@ def second_factor():
         else:
             db_session().commit()
             target = session[PENDING]["next"]
-            sign_in(user)
+            sign_in(user, second_factor=True)
             left = service.remaining_recovery_codes(db_session(), user)
             if left <= 3:
                 flash(_("Only %(n)d recovery codes are left.", n=left), "error")
@@ -179,7 +196,7 @@ def enrol_second_factor():
         else:
             db_session().commit()
             target = (session.get(PENDING) or {}).get("next") or url_for("accounts.profile")
-            sign_in(user)
+            sign_in(user, second_factor=True)
             return render_template("accounts/recovery_codes.html", codes=codes, next=target)
     uri = service.totp_uri(user, secret, current_app.config.get("ORGANIZATION_NAME",
                                                                  service.TOTP_ISSUER))

@@ -158,3 +158,17 @@ def test_sign_out_everywhere_kills_copies_of_the_cookie(client, db, app):
     assert not signed_in(client)
     password_step(client, user)
     assert signed_in(client)
+
+
+def test_a_password_only_session_ends_once_its_holder_joins_the_staff(client, db, required):
+    person = make_user(db)
+    password_step(client, person)
+    assert signed_in(client)
+    appoint(db, make_competition(db), Role.EXAMINER, user=person)
+    assert signed_in(client)  # checked every few minutes, not on every request
+    with client.session_transaction() as session:
+        session["role_checked_at"] -= 301
+    response = client.get("/account/")
+    assert response.headers["Location"].endswith("/account/login")
+    assert not signed_in(client)
+    assert password_step(client, person).headers["Location"].endswith("/account/two-factor/setup")
