@@ -158,6 +158,9 @@ def print_logins(result: dict) -> None:
                         ("question author", cast.author), ("proctor", cast.proctor),
                         ("examiner", cast.examiners[0]), ("candidate", cast.candidates[0])):
         click.echo(f"  {label:16} {user.email}")
+    from exam.oversight.demo import INSPECTOR_EMAIL
+
+    click.echo(f"  {'inspector':16} {INSPECTOR_EMAIL}")
 
 
 @click.command("demo")

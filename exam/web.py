@@ -34,6 +34,7 @@ def _load_user(user_id: str):
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
+    app.before_request(_limiter_follows_this_app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -77,6 +78,12 @@ def _refuse_nul_characters():
     if any("\x00" in value for value in request.args.values()) or (
             request.method != "GET" and any("\x00" in v for v in request.form.values())):
         abort(400)
+
+
+def _limiter_follows_this_app():
+    """The limiter object is shared by every app in the process; each request uses its own
+    app's RATELIMIT_ENABLED, so one app (a test, a benchmark) cannot switch it for another."""
+    limiter.enabled = current_app.config.get("RATELIMIT_ENABLED", True)
 
 
 def _remember_address():
