@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from exam.audit import service as audit
 from exam.competitions import service as competitions
 from exam.competitions.models import Competition, Role, Stage
-from exam.competitions.permissions import roles_in
+from exam.competitions.permissions import is_board, roles_in
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.registration.models import Application, ApplicationStatus
 from exam.scoring import codes
@@ -298,6 +298,9 @@ def set_up_panel(session: Session, actor, competition: Competition, *, part_key:
             _("A panel needs a chair and at least %(n)d other examiners.", n=minimum), InvalidInput)
     require(chair.id in allowed and set(members) <= allowed,
             _("Every panel member must be appointed examiner of this competition."), InvalidInput)
+    require(not any(is_board(session, person, competition) for person in [chair, *members.values()]),
+            _("Board members hold the code map and review identity leaks; they cannot sit on a "
+              "panel."), InvalidInput)
     try:
         threshold = Decimal(str(threshold_percent))
     except InvalidOperation:
@@ -326,6 +329,9 @@ def add_panel_examiner(session: Session, actor, competition: Competition, panel:
             _("The competition's results are final."), Conflict)
     require(examiner.id in _examiner_ids(session, competition),
             _("Every panel member must be appointed examiner of this competition."), InvalidInput)
+    require(not is_board(session, examiner, competition),
+            _("Board members hold the code map and review identity leaks; they cannot sit on a "
+              "panel."), InvalidInput)
     require(examiner.id != panel.chair_id and examiner.id not in {m.user_id for m in panel.members},
             _("That examiner already sits on this panel."), Conflict)
     member = PanelMember(panel_id=panel.id, user_id=examiner.id)

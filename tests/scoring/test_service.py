@@ -502,3 +502,17 @@ def test_a_remark_needs_fresh_declared_examiners_and_the_board_can_add_one(db, c
     assert len(chosen) == 2
     assert not chosen & before
     assert chosen & {p.id for p in newcomers}
+
+
+def test_a_board_member_cannot_sit_on_a_panel(db, clock):
+    s = scene(db, scripts=1, examiners=3)
+    member = s.board[Role.BOARD_MEMBER]
+    from tests.factories import appoint
+
+    appoint(db, s.competition, Role.EXAMINER, member)
+    examiners = [m.user for m in s.panel.members]
+    with pytest.raises(InvalidInput, match="Board members"):
+        service.set_up_panel(db, s.chair, s.competition, part_key="essay2", chair=examiners[0],
+                             examiners=[*examiners[1:], member], now=clock.now)
+    with pytest.raises(InvalidInput, match="Board members"):
+        service.add_panel_examiner(db, s.chair, s.competition, s.panel, member, now=clock.now)

@@ -425,6 +425,7 @@ RULES.update({
     "scoring.create_scripts": Rule(roles("board")),
     "scoring.panel_new": Rule(roles("board")),
     "scoring.draw": Rule(roles("board")),
+    "scoring.add_examiner": Rule(roles("board")),
     "scoring.calibration": {"GET": Rule(roles("board")), "POST": Rule(roles("board"))},
     "scoring.leak": {"GET": Rule(roles("board")), "POST": Rule(roles("board"))},
     "scoring.lock": Rule(roles("board"), form=lambda s, w: CONFIRM),
