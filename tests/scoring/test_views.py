@@ -21,17 +21,17 @@ def secrets_of(s) -> list[str]:
     return found
 
 
-def examiner_urls(app, s, script_codes):
-    """Every GET route of the app an examiner could try, with this competition's values."""
+def examiner_urls(app, s, script_codes, method="GET"):
+    """Every route of the app an examiner could try, with this competition's values."""
     values = {"competition_id": [s.competition.id], "panel_id": [s.panel.id],
               "application_id": [a.id for a in s.applications], "code": script_codes,
               "document_id": [1], "attempt_id": [1], "appeal_id": [1], "objection_id": [1],
               "version_id": [1], "report_id": [1], "vote_id": [1], "user_id": [1],
               "attachment_id": [1], "checkpoint_id": [1], "number": [1], "key": ["essay"],
-              "fmt": ["csv"], "step": ["review"], "action": ["score"]}
+              "fmt": ["csv"], "step": ["review"], "action": ["score", "decide", "confirm"]}
     urls = []
     for rule in app.url_map.iter_rules():
-        if "GET" not in rule.methods or rule.endpoint == "static":
+        if method not in rule.methods or rule.endpoint == "static":
             continue
         if not set(rule.arguments) <= set(values):
             continue
@@ -90,6 +90,10 @@ def test_no_page_an_examiner_reaches_names_a_candidate_before_the_reveal(app, cl
         (f"/scoring/{s.competition.id}/declaration", {}),
         (f"/scoring/{s.competition.id}/scripts/{others[0]}", {"c0": "1", "action": "draft"}),
     ]
+    posts += [(url, {"code": mine[0], "mark": "5", "reason": "Lý do đủ dài để ghi nhận.",
+                     "score": "80", "confirm": "y"})
+              for url in examiner_urls(app, s, [mine[0]], method="POST")
+              if url.startswith("/scoring/")]
     for url, form in posts:
         response = client.post(url, data=form, follow_redirects=True,
                                headers={"Referer": f"/scoring/{s.competition.id}/"})
@@ -209,3 +213,36 @@ def test_the_board_masks_a_leak_through_the_page(client, db, clock):
                 data={"action": "mask", "mask-passage": application.user.full_name})
     assert not service.is_flagged(db, leaky)
     assert application.user.full_name not in service.shown_text(leaky)
+
+
+def test_presentation_scores_stay_sealed_on_the_page_until_all_are_in(client, db, clock):
+    from exam.scoring.models import PRESENTATION
+    from tests.factories import appoint, make_user
+
+    s = scene(db, scripts=1)
+    people = [appoint(db, s.competition, Role.EXAMINER, make_user(db, full_name=f"Thành viên {i}"))
+              for i in range(3)]
+    service.set_up_panel(db, s.chair, s.competition, part_key=PRESENTATION, chair=people[0],
+                         examiners=people[1:], now=clock.now)
+    service.assign_markers(db, s.chair, s.competition, s.panel, now=clock.now)
+    for a in assignments(db, s.scripts[0]).values():
+        give(db, a, "6", clock.now)
+    service.lock_scores(db, s.chair, s.competition, now=clock.now)
+    service.reveal_identities(db, s.chair, s.competition, now=clock.now)
+    application = s.applications[0]
+    base = f"/scoring/{s.competition.id}/presentation"
+    login(client, people[1])
+    client.post(f"{base}/{application.id}/score", data={"score": "83,5"})
+    login(client, people[2])
+    page = client.get(base).get_data(as_text=True)
+    assert "83,5" not in page
+    assert "1/3" in page
+    assert application.user.full_name in page
+    client.post(f"{base}/{application.id}/score", data={"score": "81"})
+    login(client, people[0])
+    client.post(f"{base}/{application.id}/score", data={"score": "80"})
+    page = client.get(base).get_data(as_text=True)
+    assert "83,5" in page
+    assert "81,5" in page  # the mean of 83.5, 81 and 80
+    client.post(f"{base}/{application.id}/confirm")
+    assert "1/3" in client.get(base).get_data(as_text=True)
