@@ -100,6 +100,14 @@ def test_blind_double_marking_a_third_examiner_then_lock_and_reveal(page, live_s
     expect(page.locator(".summary-final")).to_have_text("5")
     assert not any(name in page.content() for name in names)
     screenshot(page, "vi-scoring-board")
+    page.get_by_role("link", name="Thống kê giám khảo").click()
+    expect(page.locator(".alpha")).to_be_visible()
+    page.wait_for_function("() => window.Chart && Chart.getChart(document.querySelector('canvas.pair-chart'))")
+    assert page.evaluate("() => Chart.getChart(document.querySelector('canvas.pair-chart'))"
+                         ".data.datasets[0].data.length") == 5
+    assert_accessible(page, "scoring-statistics")
+    screenshot(page, "vi-scoring-statistics")
+    page.goto(f"{url}/scoring/{cid}/")
     page.get_by_label("Tôi hiểu bước này không thể hoàn tác.").check()
     page.get_by_role("button", name="Khóa điểm").click()
     expect(page.locator(".flash-success")).to_contain_text("Đã khóa điểm")
