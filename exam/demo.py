@@ -123,6 +123,9 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.sitting.demo import build_finished_competition
 
     finished = build_finished_competition(session, cast, now=now, rng=rng)
+    from exam.results.demo import prepare_demo_rules
+
+    prepare_demo_rules(session, finished, board_chair=cast.chair)
     from exam.scoring.demo import simulate_scoring
 
     simulate_scoring(session, finished, board_chair=cast.chair,

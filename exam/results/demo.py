@@ -1,4 +1,5 @@
-"""Demo results: rules from the test parts, provisional then final publication, a signed sheet."""
+"""Demo results: rules set after the sitting (marks still anonymous), then provisional and
+final publication and the signed sheet."""
 
 from __future__ import annotations
 
@@ -15,20 +16,41 @@ from exam.results.cli import signing_options
 PRESENTATION = "presentation"
 
 
-def demo_rules(session, competition: Competition, part_scores) -> dict:
-    """Every written part at weight 1 (pass mark half its maximum); the presentation round too
-    when the competition has one; the essay part is the specialised one."""
+def demo_rules(session, competition: Competition, *, with_presentation: bool) -> dict:
+    """Every written part at weight 1 (pass mark half its maximum), the presentation round when
+    there is one; the essay part is the specialised one, the objective part the written one."""
     from exam.sitting.service import test_parts
 
     info = test_parts(session, competition)
     parts = [{"key": p.key, "title": p.title, "max_points": str(p.max_points), "weight": "1"}
              for p in info]
-    if any(PRESENTATION in scores for scores in part_scores.values()):
+    if with_presentation:
         parts.append({"key": PRESENTATION, "title": "Thuyết trình đề án", "max_points": "100",
                       "weight": "1"})
     essay = next((p.key for p in info if p.kind == "essay"), "")
     written = next((p.key for p in info if p.kind == "objective"), "")
     return {"parts": parts, "specialised_part": essay, "written_part": written}
+
+
+def prepare_demo_rules(session, competition: Competition, *, board_chair,
+                       with_presentation: bool = True) -> None:
+    """Result rules and one priority decision, fixed an hour after the sitting closed (while
+    every mark is still anonymous)."""
+    at = competition.sitting_closes_at + timedelta(hours=1)
+    service.set_result_rules(session, board_chair, competition, now=at,
+                             priority_categories=[{"key": "thuong_binh", "points": "5",
+                                                   "label": "Thương binh, người hưởng chính "
+                                                            "sách như thương binh"}],
+                             **demo_rules(session, competition,
+                                          with_presentation=with_presentation))
+    applications = sorted(
+        (a for a in service.accepted_applications(session, competition)),
+        key=lambda a: a.candidate_number or "")
+    if applications:
+        service.grant_priority(session, board_chair, competition, applications[-1],
+                               category="thuong_binh", now=at,
+                               evidence="Giấy chứng nhận thương binh số 0412/GCN-LĐTBXH ngày "
+                                        "15/03/2012 (bản sao có chứng thực, Hội đồng đã đối chiếu)")
 
 
 def publish_demo_results(session, competition: Competition, *, board_chair, now: datetime) -> Path:
@@ -40,12 +62,6 @@ def publish_demo_results(session, competition: Competition, *, board_chair, now:
     options = signing_options()
     provisional_at = now - timedelta(days=competition.appeal_days, hours=1)
     scores = service.collect_part_scores(session, competition)
-    if service.rule_set(session, competition) is None:
-        service.set_result_rules(session, board_chair, competition, now=provisional_at,
-                                 priority_categories=[
-                                     {"key": "anh_hung", "label": "Anh hùng Lực lượng vũ trang, "
-                                      "Anh hùng Lao động, thương binh", "points": "7.5"}],
-                                 **demo_rules(session, competition, scores))
     for group in ranking.unresolved_ties(service.compute_ranking(session, competition,
                                                                  part_scores=scores)):
         ordered = sorted(group, key=lambda r: r.candidate_number)
@@ -63,8 +79,10 @@ def publish_demo_results(session, competition: Competition, *, board_chair, now:
 
 
 def publish_where_ready(session, competitions, *, board_chair, now: datetime) -> Path | None:
-    """Publish the demo results of the first competition whose identities are revealed."""
+    """Publish the demo results of the first competition whose identities are revealed and
+    whose result rules were set (see `prepare_demo_rules`)."""
     for competition in competitions:
-        if competition.stage == Stage.IDENTITIES_REVEALED:
+        if (competition.stage == Stage.IDENTITIES_REVEALED
+                and service.rule_set(session, competition) is not None):
             return publish_demo_results(session, competition, board_chair=board_chair, now=now)
     return None

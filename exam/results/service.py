@@ -136,11 +136,12 @@ def set_result_rules(session: Session, actor, competition: Competition, *, parts
                      priority_categories: list[dict] | None = None,
                      reserve_size: int | None = None, reserve_months: int = 12,
                      now: datetime) -> ResultRuleSet:
-    """The board fixes the result rules; they can change until results are first published."""
+    """The board fixes the result rules while marks are still anonymous: once identities are
+    revealed, changing a weight or a pass mark could favour a known candidate."""
     require(permissions.can_manage_results(session, actor, competition),
             _("Only the board chair or secretary can set the result rules."))
-    require(not competition.has_reached(Stage.PROVISIONAL_RESULTS),
-            _("Results have been published; their rules can no longer change."), Conflict)
+    require(not competition.has_reached(Stage.IDENTITIES_REVEALED),
+            _("Identities have been revealed; the result rules can no longer change."), Conflict)
     clean_parts = _validated_parts(parts)
     keys = [p["key"] for p in clean_parts]
     tie_break = []
@@ -195,11 +196,12 @@ def _accepted(application: Application, competition: Competition) -> None:
 
 def grant_priority(session: Session, actor, competition: Competition, application: Application,
                    *, category: str, evidence: str, now: datetime) -> PriorityGrant:
-    """Priority points need a category of the rules and the document the board checked."""
+    """Priority points need a category of the rules and the document the board checked; they
+    are decided before identities are revealed, when nobody can tell whom they would lift."""
     require(permissions.can_manage_results(session, actor, competition),
             _("Only the board chair or secretary can grant priority points."))
-    require(not competition.has_reached(Stage.PROVISIONAL_RESULTS),
-            _("Results have been published; priority points can no longer change."), Conflict)
+    require(not competition.has_reached(Stage.IDENTITIES_REVEALED),
+            _("Identities have been revealed; priority points can no longer change."), Conflict)
     _accepted(application, competition)
     categories = priority_categories(session, competition)
     if category == "":
@@ -219,6 +221,12 @@ def grant_priority(session: Session, actor, competition: Competition, applicatio
                  target=grant, payload={"application_id": application.id, "category": category,
                                         "points": str(points)})
     return grant
+
+
+def accepted_applications(session: Session, competition: Competition) -> list[Application]:
+    return list(session.scalars(select(Application).where(
+        Application.competition_id == competition.id,
+        Application.status == ApplicationStatus.ACCEPTED).order_by(Application.id)))
 
 
 def current_priority(session: Session, competition: Competition) -> dict[int, PriorityGrant]:

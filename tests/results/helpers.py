@@ -33,8 +33,9 @@ class Scene:
 
 
 def make_scene(db, clock, *, scores=None, vacancies=1, stage=Stage.IDENTITIES_REVEALED) -> Scene:
+    """Rules set while the marks were anonymous (scoring), then the competition at `stage`."""
     competition = make_competition(
-        db, stage=stage, vacancies=vacancies, now=clock.days(-40),
+        db, stage=Stage.SCORING, vacancies=vacancies, now=clock.days(-40),
         registration_opens_at=clock.days(-40), registration_closes_at=clock.days(-30),
         sitting_opens_at=clock.days(-20), sitting_closes_at=clock.days(-20) + timedelta(hours=4))
     board = make_board(db, competition)
@@ -54,6 +55,8 @@ def make_scene(db, clock, *, scores=None, vacancies=1, stage=Stage.IDENTITIES_RE
                              priority_categories=[{"key": "thuong_binh", "label": "Thương binh",
                                                    "points": "5"}],
                              now=clock.days(-1))
+    competition.stage = stage
+    db.flush()
     return Scene(competition, board[Role.CHAIR], board[Role.SECRETARY],
                  board[Role.BOARD_MEMBER], applications, by_id)
 

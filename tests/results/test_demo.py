@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exam.competitions.models import Stage
 from exam.results import service
-from exam.results.demo import publish_where_ready
+from exam.results.demo import prepare_demo_rules, publish_where_ready
 from exam.scoring import service as scoring
 from exam.sitting.models import TestPart
 from tests.scoring.helpers import assignments, give
@@ -22,7 +22,9 @@ def test_demo_results_end_with_a_final_signed_sheet_that_verifies(db, clock, she
     for script, total in zip(s.scripts, ("7", "4", "7"), strict=True):
         for assignment in assignments(db, script).values():
             give(db, assignment, total, clock.days(-20))
+    prepare_demo_rules(db, s.competition, board_chair=s.chair, with_presentation=False)
     scoring.lock_scores(db, s.chair, s.competition, now=clock.days(-19))
+    assert publish_where_ready(db, [s.competition], board_chair=s.chair, now=clock.now) is None
     scoring.reveal_identities(db, s.chair, s.competition, now=clock.days(-19))
 
     path = publish_where_ready(db, [s.competition], board_chair=s.chair, now=clock.now)
@@ -34,6 +36,8 @@ def test_demo_results_end_with_a_final_signed_sheet_that_verifies(db, clock, she
     result = runner.invoke(args=["verify-pdf", str(path)])
     assert result.exit_code == 0, result.output
     final = versions[-1]
-    standings = sorted(r.standing for r in final.rows)
-    assert standings == ["failed", "recommended", "reserve"]  # 7 = 7 split by the chair's record
-    assert service.tie_decisions(db, s.competition)
+    by_number = {r.candidate_number: r for r in final.rows}
+    assert by_number["0003"].priority_points == 5  # the demo's priority decision
+    assert by_number["0003"].standing == "recommended"
+    assert by_number["0001"].standing == "reserve"
+    assert by_number["0002"].standing == "failed"

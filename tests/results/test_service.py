@@ -16,7 +16,7 @@ from tests.results.helpers import PARTS, make_scene
 
 
 def test_rules_are_validated_before_anything_is_stored(db, clock):
-    scene = make_scene(db, clock)
+    scene = make_scene(db, clock, stage=Stage.SCORES_LOCKED)
     with pytest.raises(InvalidInput, match="pass mark"):
         service.set_result_rules(db, scene.chair, scene.competition, now=clock.now,
                                  parts=[{**PARTS[0], "pass_mark": "120"}])
@@ -26,8 +26,18 @@ def test_rules_are_validated_before_anything_is_stored(db, clock):
     assert service.rules_for(db, scene.competition).tie_break_parts == ("specialised", "written")
 
 
-def test_only_the_chair_or_secretary_sets_rules(db, clock):
+def test_rules_and_priority_points_are_fixed_once_identities_are_revealed(db, clock):
     scene = make_scene(db, clock)
+    with pytest.raises(Conflict, match="revealed"):
+        service.set_result_rules(db, scene.chair, scene.competition, parts=PARTS, now=clock.now)
+    with pytest.raises(Conflict, match="revealed"):
+        service.grant_priority(db, scene.chair, scene.competition, scene.app("Trần Đức Anh"),
+                               category="thuong_binh", evidence="Giấy chứng nhận số 12/GCN",
+                               now=clock.now)
+
+
+def test_only_the_chair_or_secretary_sets_rules(db, clock):
+    scene = make_scene(db, clock, stage=Stage.SCORES_LOCKED)
     with pytest.raises(PermissionDenied):
         service.set_result_rules(db, scene.member, scene.competition, parts=PARTS, now=clock.now)
 
@@ -57,7 +67,7 @@ def test_results_wait_for_identities_to_be_revealed(db, clock):
 
 
 def test_priority_points_need_a_category_and_the_checked_document(db, clock):
-    scene = make_scene(db, clock)
+    scene = make_scene(db, clock, stage=Stage.SCORES_LOCKED)
     viet = scene.app("Phạm Quốc Việt")
     with pytest.raises(InvalidInput, match="document"):
         service.grant_priority(db, scene.chair, scene.competition, viet, category="thuong_binh",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from exam.competitions.models import Stage
 from exam.results import service, sheets
 from tests.conftest import login
 from tests.factories import make_user
@@ -122,7 +123,7 @@ def test_accepted_candidate_gets_a_signed_admission_ticket(client, db, clock, sh
 
 
 def test_board_page_shows_rules_and_refuses_outsiders(client, db, clock):
-    scene = make_scene(db, clock)
+    scene = make_scene(db, clock, stage=Stage.SCORING)
     login(client, scene.chair)
     page = client.get(f"/manage/{scene.competition.id}/results").get_data(as_text=True)
     assert "written; Thi viết; 100; 1;" in page
@@ -131,7 +132,7 @@ def test_board_page_shows_rules_and_refuses_outsiders(client, db, clock):
 
 
 def test_board_saves_rules_through_the_form(client, db, clock):
-    scene = make_scene(db, clock)
+    scene = make_scene(db, clock, stage=Stage.SCORING)
     login(client, scene.secretary)
     response = client.post(f"/manage/{scene.competition.id}/results/rules", data={
         "parts": "viet; Thi viết; 100; 1; 50\nde_an; Đề án; 100; 2;",
