@@ -540,7 +540,10 @@ def remark_outcome(session: Session, competition: Competition, application_id: i
 
 def scoring_summary(session: Session, competition: Competition) -> dict:
     """Counts for the board: scripts, final, waiting for marks, third, chair, discrepancies."""
+    from exam.registration.service import accepted_candidates
+    from exam.scoring.models import PRESENTATION
     from exam.scoring.preparation import is_flagged
+    from exam.scoring.presentation import presentation_results
 
     counts = Counter()
     states = states_of(session, competition)
@@ -551,9 +554,16 @@ def scoring_summary(session: Session, competition: Competition) -> dict:
         counts["discrepancies"] += int(original.is_discrepancy)
         counts["flagged"] += int(bool(script.leak_kinds) and is_flagged(session, script))
     counts["calibration"] = len(scripts_of(session, competition, calibration=True))
+    has_presentation = panel_for(session, competition, PRESENTATION) is not None
+    undecided = 0
+    if has_presentation:
+        decided = presentation_results(session, competition)
+        undecided = sum(1 for a in accepted_candidates(session, competition) if a.id not in decided)
     return {key: counts.get(key, 0) for key in (
         "scripts", "final", "awaiting_marks", "third", "chair", "discrepancies", "flagged",
-        "calibration")} | {"pending": counts["scripts"] - counts["final"]}
+        "calibration")} | {"pending": counts["scripts"] - counts["final"],
+                           "has_presentation": has_presentation,
+                           "presentation_pending": undecided}
 
 
 def application_of_script(session: Session, competition: Competition, script: Script) -> Application:

@@ -29,6 +29,12 @@ from exam.scoring.models import PRESENTATION
 bp = Blueprint("scoring", __name__, url_prefix="/scoring/<int:competition_id>")
 
 
+@bp.app_template_global()
+def scoring_summary_for(competition):
+    """The counts the competition dashboard shows the board once scoring has begun."""
+    return service.scoring_summary(db_session(), competition)
+
+
 def _competition(competition_id: int, *, board: bool = False):
     """Scoring pages belong to the board and the examiners of the competition, nobody else."""
     session = db_session()

@@ -72,6 +72,9 @@ def test_scores_stay_sealed_until_everyone_has_scored_and_a_small_spread_gives_t
     assert service.final_part_marks(db, s.competition)[application.id]["presentation"] == \
         Decimal("72.3")
     assert not service.part_is_blind(PRESENTATION)
+    summary = service.scoring_summary(db, s.competition)
+    assert summary["has_presentation"]
+    assert summary["presentation_pending"] == 1
 
 
 def test_a_spread_over_5_and_under_10_goes_to_the_chair_with_a_reason(db, clock, round_):

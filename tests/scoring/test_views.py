@@ -246,3 +246,17 @@ def test_presentation_scores_stay_sealed_on_the_page_until_all_are_in(client, db
     assert "81,5" in page  # the mean of 83.5, 81 and 80
     client.post(f"{base}/{application.id}/confirm")
     assert "1/3" in client.get(base).get_data(as_text=True)
+
+
+def test_the_competition_dashboard_shows_the_board_where_scoring_stands(client, db, clock, marking):
+    s = marking
+    pair = assignments(db, s.scripts[0])
+    give(db, pair[AssignmentRole.FIRST], "2", clock.now)
+    give(db, pair[AssignmentRole.SECOND], "9", clock.now)
+    login(client, s.chair)
+    page = client.get(f"/manage/{s.competition.id}").get_data(as_text=True)
+    assert "0/6 bài đã có điểm chính thức" in page
+    assert "1 bài chênh lệch vượt ngưỡng" in page
+    login(client, s.panel.members[0].user)
+    page = client.get(f"/manage/{s.competition.id}").get_data(as_text=True)
+    assert "bài đã có điểm chính thức" not in page
