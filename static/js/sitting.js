@@ -26,6 +26,7 @@
   var lastSeq = 0;
   var stopped = false;
   var announced = {};
+  var lastQueued = {};  // what each question last held when sent, so a blur re-sends nothing
 
   function serverMs() {
     var seq = Date.now() + offset;
@@ -54,6 +55,7 @@
       form.querySelectorAll("input[name=response]:checked").forEach(function (box) {
         response.push(Number(box.value));
       });
+      response.sort(function (a, b) { return a - b; });
     } else {
       response = form.querySelector("[name=response]").value;
     }
@@ -72,8 +74,14 @@
     link.classList.toggle("flagged", entry.flagged);
   }
 
-  function queue(form) {
+  function fingerprint(entry) {
+    return JSON.stringify([entry.response, entry.flagged]);
+  }
+
+  function queue(form, force) {
     var entry = collect(form);
+    if (!force && lastQueued[form.dataset.item] === fingerprint(entry)) { return; }
+    lastQueued[form.dataset.item] = fingerprint(entry);
     pending[entry.paper_item_id] = entry;
     store();
     markNav(form, entry);
@@ -92,6 +100,7 @@
     }
     var flag = form.querySelector("input[name=flagged]");
     if (flag) { flag.checked = !!entry.flagged; }
+    lastQueued[form.dataset.item] = fingerprint(entry);
     markNav(form, entry);
   }
 
@@ -190,6 +199,7 @@
 
   root.querySelectorAll("form[data-role=question]").forEach(function (form) {
     var id = form.dataset.item;
+    lastQueued[id] = fingerprint(collect(form));
     var handler = function (event) {
       clearTimeout(timers[id]);
       var wait = event.type === "input" && event.target.tagName !== "INPUT" ? 1500 : 400;
@@ -201,9 +211,8 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timers[id]);
-      queue(form);
+      queue(form, true);
     });
-    form.addEventListener("focusin", function () { root.dataset.position = form.dataset.position; });
   });
 
   // Answers typed while offline (or before a crash) and never acknowledged come back.

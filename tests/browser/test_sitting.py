@@ -86,13 +86,14 @@ def test_answers_survive_a_reload_with_the_right_time_left_then_submit(page, liv
     screenshot(page, "vi-sitting-saved")
 
     move_start(live_server, sitting["emails"][0], minutes=30)
-    page.reload()
+    page.goto(f"{url}/sitting/{sitting['competition_id']}/paper")
     assert 59 < minutes_left(page) <= 60
     choice = page.locator("form[data-type=single_choice]").first
     expect(choice.locator("input[name=response]").nth(2)).to_be_checked()
     expect(page.locator("form[data-type=short_answer]").first.locator("input[name=response]")
            ).to_have_value("Ủy ban nhân dân cấp tỉnh")
     essay = page.locator("form[data-type=essay]").first
+    expect(essay).to_be_in_viewport()
     expect(essay.locator("textarea")).to_have_value("Chương trình hành động gồm ba nhóm giải pháp…")
     expect(essay.locator("input[name=flagged]")).to_be_checked()
 
