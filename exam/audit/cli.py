@@ -20,10 +20,12 @@ def audit_group():
 @audit_group.command("verify")
 @click.option("--checkpoint", "checkpoint_file", type=click.Path(exists=True, dir_okay=False),
               help="A checkpoint file published earlier; the log must still extend it.")
+@click.option("--sheet", "sheet_file", type=click.Path(exists=True, dir_okay=False),
+              help="A signed result sheet (PDF); the log must still extend the head it embeds.")
 @click.option("--trust-root", "trust_root", type=click.Path(exists=True, dir_okay=False),
               help="The organization's root certificate (default: the install's own).")
 @with_appcontext
-def audit_verify(checkpoint_file, trust_root):
+def audit_verify(checkpoint_file, sheet_file, trust_root):
     """Walk the hash chain; exit 1 naming the first entry that does not hold."""
     from exam.audit import service
     from exam.documents import keystore
@@ -34,9 +36,14 @@ def audit_verify(checkpoint_file, trust_root):
         raise click.ClickException(f"audit chain broken at entry {report.first_bad_seq}: "
                                    f"{report.reason}")
     click.echo(f"audit chain intact: {report.length} entries, head {report.head}")
+    roots = ([Path(trust_root)] if trust_root
+             else keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"]))
+    if sheet_file:
+        result = service.verify_sheet(session, Path(sheet_file).read_bytes(), roots)
+        if not result.holds:
+            raise click.ClickException(f"sheet does not hold: {result.reason}")
+        click.echo(f"sheet holds: {result.reason}")
     if checkpoint_file:
-        roots = ([Path(trust_root)] if trust_root
-                 else keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"]))
         try:
             result = service.verify_checkpoint(
                 session, Path(checkpoint_file).read_text(encoding="utf-8"), roots)

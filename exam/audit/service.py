@@ -314,18 +314,23 @@ def verify_checkpoint(session: Session, text: str, trust_roots) -> CheckpointRep
                                               trust_roots):
         return CheckpointReport(False, "the checkpoint's signature does not verify against the "
                                        "organization's trust root")
+    return _extends(session, checkpoint.size, checkpoint.head, "the checkpoint")
+
+
+def _extends(session: Session, size: int, head: str, signed_by: str) -> CheckpointReport:
+    """The current log is intact and its first `size` entries end in the signed `head`."""
     chain = verify_chain(session)
     if not chain.is_intact:
         return CheckpointReport(False, f"audit chain broken at entry {chain.first_bad_seq}: "
                                        f"{chain.reason}")
-    if chain.length < checkpoint.size:
-        return CheckpointReport(False, f"the log has {chain.length} entries but the checkpoint "
-                                       f"signed {checkpoint.size}: history was removed")
-    if head_at(session, checkpoint.size) != checkpoint.head:
-        return CheckpointReport(False, f"history was rewritten: entry {checkpoint.size} no longer "
-                                       "has the head the checkpoint signed")
-    return CheckpointReport(True, f"the log ({chain.length} entries) extends the checkpoint of "
-                                  f"{checkpoint.size} entries")
+    if chain.length < size:
+        return CheckpointReport(False, f"the log has {chain.length} entries but {signed_by} "
+                                       f"signed {size}: history was removed")
+    if head_at(session, size) != head:
+        return CheckpointReport(False, f"history was rewritten: entry {size} no longer has the "
+                                       f"head {signed_by} signed")
+    return CheckpointReport(True, f"the log ({chain.length} entries) extends {signed_by} of "
+                                  f"{size} entries")
 
 
 def list_checkpoints(session: Session, competition) -> list[dict]:
@@ -384,3 +389,19 @@ def actions_in_log(session: Session, user) -> list[str]:
     if allowed is not None:
         query = query.where(AuditEntry.competition_id.in_(allowed))
     return list(session.scalars(query))
+
+
+def verify_sheet(session: Session, pdf_bytes: bytes, trust_roots) -> CheckpointReport:
+    """A signed sheet embeds the chain's length and head at signing time, under the
+    organization's signature: it proves, like a checkpoint, that history was not rewritten."""
+    from exam.documents.signing import verify_pdf
+
+    verification = verify_pdf(pdf_bytes, trust_roots)
+    if not verification.is_valid:
+        return CheckpointReport(False, "the sheet's signature does not verify: "
+                                       + "; ".join(verification.problems))
+    head = verification.metadata.get("ThituyenChainHead", "")
+    length = verification.metadata.get("ThituyenChainLength", "")
+    if len(head) != 64 or not length.isdigit():
+        return CheckpointReport(False, "the sheet carries no audit chain head")
+    return _extends(session, int(length), head, "the sheet")

@@ -151,3 +151,47 @@ def test_the_cli_publishes_a_checkpoint_of_the_whole_log(runner, db, clock, sign
     assert path.read_text() == result.output
     assert audit.verify_checkpoint(db, path.read_text(), keystore.trust_roots(signing_key)).holds
     assert audit.latest_checkpoint(db).size == audit.chain_head(db)[0]
+
+
+def signed_sheet(db, key_folder) -> bytes:
+    """A result sheet carrying the chain's current length and head, as results signs them."""
+    from exam.documents import pdf, signing
+
+    size, head = audit.chain_head(db)
+    sheet = pdf.build_result_sheet(pdf.ResultSheet(
+        header=pdf.SheetHeader(organization="Sở Nội vụ", competition_title="Thi tuyển",
+                               title="Kết quả"),
+        columns=["Số báo danh", "Tổng điểm"], rows=[["0001", "82.5"]],
+        verification=pdf.Verification(code="ABCD-1234", url="http://testserver/verify/ABCD-1234",
+                                      data_sha256="0" * 64, chain_head=head, chain_length=size)))
+    return signing.certify_pdf(sheet, keystore.organization_key(key_folder), reason="Kết quả",
+                               location="Hà Nội")
+
+
+def test_a_signed_sheet_serves_as_a_checkpoint(runner, db, clock, signing_key, tmp_path):
+    seqs = write_entries(db, clock, 3)
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(signed_sheet(db, signing_key))
+    write_entries(db, clock, 2)
+    result = runner.invoke(args=["audit", "verify", "--sheet", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"extends the sheet of {seqs[-1]} entries" in result.output
+
+    as_superuser(db)
+    db.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = :s"),
+               {"p": '{"n":5}', "s": seqs[0]})
+    rehash_from(db, seqs[0])
+    result = runner.invoke(args=["audit", "verify", "--sheet", str(path)])
+    assert result.exit_code == 1
+    assert f"history was rewritten: entry {seqs[-1]}" in result.output
+
+
+def test_an_altered_sheet_is_not_taken_as_a_checkpoint(runner, db, clock, signing_key, tmp_path):
+    write_entries(db, clock, 2)
+    data = bytearray(signed_sheet(db, signing_key))
+    data[len(data) // 2] ^= 0x01
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(bytes(data))
+    result = runner.invoke(args=["audit", "verify", "--sheet", str(path)])
+    assert result.exit_code == 1
+    assert "signature does not verify" in result.output
