@@ -29,9 +29,16 @@ from exam.web import limiter
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 
+def is_local_path(target: str) -> bool:
+    """A path on this site only: browsers read a backslash, or a tab or newline after the
+    slash, as the start of another host's address."""
+    return (target.startswith("/") and not target.startswith("//") and "\\" not in target
+            and not any(ord(c) < 32 or ord(c) == 127 for c in target))
+
+
 def _safe_next(default: str) -> str:
     target = request.args.get("next") or ""
-    return target if target.startswith("/") and not target.startswith("//") else default
+    return target if is_local_path(target) else default
 
 
 @bp.route("/register", methods=["GET", "POST"])

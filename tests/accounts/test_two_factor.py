@@ -172,3 +172,19 @@ def test_a_password_only_session_ends_once_its_holder_joins_the_staff(client, db
     assert response.headers["Location"].endswith("/account/login")
     assert not signed_in(client)
     assert password_step(client, person).headers["Location"].endswith("/account/two-factor/setup")
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example/", "/\t/evil.example",
+                                    "https://evil.example/", "/\n/evil.example"])
+def test_sign_in_never_sends_the_browser_to_another_site(client, db, target):
+    user = make_user(db)
+    response = client.post("/account/login", query_string={"next": target},
+                           data={"email": user.email, "password": PASSWORD})
+    assert response.headers["Location"] == "/"
+
+
+def test_sign_in_returns_to_the_page_asked_for(client, db):
+    user = make_user(db)
+    response = client.post("/account/login", query_string={"next": "/manage/?x=1"},
+                           data={"email": user.email, "password": PASSWORD})
+    assert response.headers["Location"] == "/manage/?x=1"
