@@ -242,8 +242,7 @@ def decide_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, reaso
     version = None
     if appeal.new_mark != appeal.old_mark:
         version = results.republish_provisional_results(
-            session, actor, competition, now=now, part_scores=part_scores,
-            reason=_("Re-mark appeal decided: %(reason)s", reason=reason))
+            session, actor, competition, now=now, part_scores=part_scores, reason=reason)
         appeal.result_version_id = version.id
         session.flush()
     audit.record(session, actor, "appeals.remark_decided", at=now, competition=competition,

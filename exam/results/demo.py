@@ -4,6 +4,7 @@ final publication and the signed sheet."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from flask import current_app
@@ -54,8 +55,8 @@ def prepare_demo_rules(session, competition: Competition, *, board_chair,
 
 
 def publish_demo_results(session, competition: Competition, *, board_chair, now: datetime) -> Path:
-    """Provisional results published `appeal_days` and an hour before `now`, final ones at
-    `now`; returns the path of the final signed result sheet."""
+    """Provisional results published `appeal_days` and an hour before `now`, a re-mark appeal
+    that republishes them, final results at `now`; returns the final signed sheet's path."""
     config = current_app.config
     if not keystore.has_keys(config["SIGNING_KEY_FOLDER"]):
         keystore.create_dev_keys(config["SIGNING_KEY_FOLDER"], config["ORGANIZATION_NAME"])
@@ -72,10 +73,49 @@ def publish_demo_results(session, competition: Competition, *, board_chair, now:
     provisional = service.publish_provisional_results(session, board_chair, competition,
                                                       now=provisional_at, part_scores=scores)
     sheets.sign_result_sheet(session, board_chair, provisional, now=provisional_at, **options)
-    final = service.publish_final_results(session, board_chair, competition, now=now,
-                                          part_scores=scores)
+    republished = demo_appeal(session, competition, provisional, board_chair=board_chair,
+                              at=provisional_at + timedelta(days=2))
+    if republished is not None:
+        sheets.sign_result_sheet(session, board_chair, republished,
+                                 now=republished.published_at, **options)
+    final = service.publish_final_results(session, board_chair, competition, now=now)
     sheet = sheets.sign_result_sheet(session, board_chair, final, now=now, **options)
     return Path(options["folder"]) / sheet.current_file
+
+
+def demo_appeal(session, competition: Competition, provisional, *, board_chair, at: datetime):
+    """The first reserve candidate asks for a re-mark of the specialised (essay) part; two new
+    examiners mark it higher; the board decides and the result is republished (returned)."""
+    from sqlalchemy import select
+
+    from exam.appeals import service as appeals
+    from exam.registration.models import Application
+    from exam.scoring import service as scoring
+    from exam.scoring.models import Assignment, Script
+
+    part_key = next(iter(provisional.data["tie_break_parts"]), None)
+    row = next((r for r in provisional.data["rows"] if r["standing"] == "reserve"), None)
+    if part_key is None or row is None:
+        return None
+    application = session.get(Application, row["application_id"])
+    appeal = appeals.file_remark_appeal(
+        session, application.user, application, part_key=part_key, now=at,
+        reason="Tôi cho rằng phần đề án của tôi chưa được chấm đủ các ý về giải pháp.")
+    appeals.answer_remark_appeal(
+        session, board_chair, appeal, grant=True, now=at + timedelta(hours=2),
+        reason="Hội đồng chấp nhận đơn; bài được hai giám khảo chưa chấm bài này chấm lại.")
+    pending = session.scalars(select(Assignment).join(Script).where(
+        Script.competition_id == competition.id, Assignment.remark_id.is_not(None))
+        .order_by(Assignment.id)).all()
+    for n, assignment in enumerate(pending):
+        points = [str(Decimal(str(c["max_points"])) * Decimal("0.9")) for c in
+                  assignment.script.rubric]
+        scoring.save_mark(session, assignment.examiner, assignment, points=points,
+                          comment="Phúc khảo: bài nêu đủ giải pháp, lập luận chặt chẽ.",
+                          submit=True, now=at + timedelta(days=1, minutes=n))
+    return appeals.decide_remark_appeal(
+        session, board_chair, appeal, now=at + timedelta(days=2),
+        reason="Hai giám khảo phúc khảo cho điểm cao hơn; Hội đồng công nhận điểm phúc khảo.")
 
 
 def publish_where_ready(session, competitions, *, board_chair, now: datetime) -> Path | None:

@@ -13,7 +13,7 @@ from tests.scoring.helpers import scene as scoring_scene
 
 def test_demo_results_end_with_a_final_signed_sheet_that_verifies(db, clock, sheet_folder,
                                                                    runner):
-    s = scoring_scene(db, scripts=3, examiners=3)
+    s = scoring_scene(db, scripts=3, examiners=5)
     db.add(TestPart(competition_id=s.competition.id, key="essay", title="Phần II. Tự luận",
                     kind="essay", position=1, duration_minutes=60,
                     cells=[{"topic": "t", "difficulty": "hard", "type": "essay", "count": 1,
@@ -31,7 +31,8 @@ def test_demo_results_end_with_a_final_signed_sheet_that_verifies(db, clock, she
 
     assert s.competition.stage == Stage.FINAL_RESULTS
     versions = service.versions_of(db, s.competition)
-    assert [v.kind for v in versions] == ["provisional", "final"]
+    assert [v.kind for v in versions] == ["provisional", "provisional", "final"]
+    assert "phúc khảo" in versions[1].reason
     assert path.is_file()
     result = runner.invoke(args=["verify-pdf", str(path)])
     assert result.exit_code == 0, result.output
