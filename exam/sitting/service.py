@@ -27,7 +27,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
@@ -291,6 +291,13 @@ def snapshot_item(session: Session, competition_id: int, item_key: str) -> Item:
     return item_from_dict(json.loads(data))
 
 
+def drawable(items: list[Item], parts: list[draw.Part]) -> list[Item]:
+    """The items some cell could draw. A cell's pool only ever holds items that match it, so
+    leaving the others out changes no paper; it keeps a large bank's draw fast."""
+    cells = [cell for part in parts for cell in part.cells]
+    return [item for item in items if any(cell.matches(item) for cell in cells)]
+
+
 def _cell_points(part: draw.Part, item: Item) -> Decimal:
     return next(c.points for c in part.cells if c.matches(item))
 
@@ -312,26 +319,25 @@ def enter_public_value(session: Session, actor, competition: Competition, public
     parts = _parts_from_json(seal.blueprint)
     by_part = {p.key: p for p in parts}
     snapshot = snapshot_of(session, seal)
-    items = [item for _, item in snapshot]
     rows = {row.item_key: row for row, _ in snapshot}
+    items = drawable([item for _, item in snapshot], parts)
     by_key = {item.key: item for item in items}
     candidates = registration.accepted_candidates(session, competition)
     require(candidates, _("No candidate was accepted."), Conflict)
-    fingerprints = []
-    for application in candidates:
-        drawn = draw.draw_paper(seed, items, parts, application.candidate_number)
-        fingerprint = draw.paper_fingerprint(drawn)
-        fingerprints.append(f"{application.candidate_number}:{fingerprint}")
-        paper = Paper(competition_id=competition.id, application_id=application.id,
-                      candidate_number=application.candidate_number, fingerprint=fingerprint,
-                      drawn_at=now)
-        session.add(paper)
-        paper.items = [
-            PaperItem(sequence=n, part_key=d.part_key, position=d.position, item_key=d.item_key,
-                      item_version_id=rows[d.item_key].item_version_id,
-                      option_order=list(d.option_order),
-                      points=decimal_str(_cell_points(by_part[d.part_key], by_key[d.item_key])))
-            for n, d in enumerate(drawn, 1)]
+    drawn_papers = [draw.draw_paper(seed, items, parts, a.candidate_number) for a in candidates]
+    papers = [Paper(competition_id=competition.id, application_id=a.id,
+                    candidate_number=a.candidate_number, fingerprint=draw.paper_fingerprint(d),
+                    drawn_at=now) for a, d in zip(candidates, drawn_papers, strict=True)]
+    session.add_all(papers)
+    session.flush()
+    session.execute(insert(PaperItem), [
+        {"paper_id": paper.id, "sequence": n, "part_key": d.part_key, "position": d.position,
+         "item_key": d.item_key, "item_version_id": rows[d.item_key].item_version_id,
+         "option_order": list(d.option_order),
+         "points": decimal_str(_cell_points(by_part[d.part_key], by_key[d.item_key]))}
+        for paper, drawn in zip(papers, drawn_papers, strict=True)
+        for n, d in enumerate(drawn, 1)])
+    fingerprints = [f"{p.candidate_number}:{p.fingerprint}" for p in papers]
     seal.public_value, seal.public_value_at, seal.drawn_at = public_value, now, now
     session.flush()
     audit.record(session, actor, "sitting.papers_drawn", at=now, competition=competition,
@@ -433,6 +439,7 @@ def verify_draw(session: Session, competition: Competition) -> DrawCheck:
         return DrawCheck(problems, 0)
     seed = draw.derive_seed(secret, seal.public_value)
     parts = _parts_from_json(seal.blueprint)
+    items = drawable(items, parts)
     versions = {row.item_key: row.item_version_id for row, _ in snapshot}
     papers = list(session.scalars(select(Paper).where(Paper.competition_id == competition.id)
                                   .order_by(Paper.candidate_number)))

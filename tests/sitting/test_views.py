@@ -185,3 +185,25 @@ def test_the_proctor_board_shows_progress_and_grants_extra_time(db, client, worl
     assert attempt.extra_seconds == 600
     login(client, candidate(world))
     assert client.get(f"/manage/{cid}/sitting").status_code == 403
+
+
+def test_the_receipt_is_signed_by_the_organization(db, client, world, app, tmp_path, monkeypatch):
+    from exam.documents import keystore
+    from exam.documents.pdf import read_sheet_metadata
+    from exam.documents.signing import verify_pdf
+    from exam.sitting.attempts import verify_receipt
+
+    keystore.create_dev_keys(tmp_path, "Hội đồng thi tuyển")
+    monkeypatch.setitem(app.config, "SIGNING_KEY_FOLDER", str(tmp_path))
+    monkeypatch.setitem(app.config, "SIGNING_PASSWORD", None)
+    cid = start(client, world)
+    client.post(f"/sitting/{cid}/submit", data=CONFIRM)
+    attempt = db.scalars(select(Attempt)).one()
+    db.refresh(attempt)
+    roots = keystore.trust_roots(tmp_path)
+    assert verify_receipt(attempt.receipt_statement, attempt.receipt_signature, roots)
+    assert "hợp lệ" in client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
+    pdf = client.get(f"/sitting/{cid}/receipt.pdf").data
+    verdict = verify_pdf(pdf, roots)
+    assert verdict.is_valid, verdict.problems
+    assert attempt.answers_sha256 in read_sheet_metadata(pdf).values()
