@@ -11,6 +11,8 @@ from exam.audit.models import AuditEntry
 from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
 from exam.db import Base
+from exam.jobs.models import Job
+from exam.notifications.models import Notification, OutboxMail
 from exam.oversight.models import (
     BoardVote,
     IrregularityReport,
@@ -71,3 +73,4 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
             "Redaction", "Remark", "Script", "ScriptIdentity"]
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
+__all__ += ["Job", "Notification", "OutboxMail"]

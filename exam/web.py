@@ -60,6 +60,9 @@ def register_blueprints(app: Flask) -> None:
     from exam.audit.views import bp as audit_views
     from exam.bank.views import bp as bank
     from exam.competitions.views import bp as competitions
+    from exam.insights.views import bp as insights
+    from exam.jobs.views import bp as jobs
+    from exam.notifications.views import bp as notifications
     from exam.oversight.views import bp as oversight
     from exam.public.views import bp as public
     from exam.registration.views import bp as registration
@@ -69,7 +72,8 @@ def register_blueprints(app: Flask) -> None:
     from exam.sitting.views import bp as sitting
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
-                      results, verify, appeals, scoring, bank, sitting):
+                      results, verify, appeals, scoring, bank, sitting, notifications, insights,
+                      jobs):
         app.register_blueprint(blueprint)
 
 

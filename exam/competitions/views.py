@@ -6,6 +6,8 @@ from exam.accounts import service as accounts
 from exam.competitions import permissions, service
 from exam.competitions.forms import AppointForm, CompetitionForm, ConfirmForm
 from exam.db import db_session, utcnow
+from exam.insights.dashboard import WHO, acting_groups, waiting_work
+from exam.jobs.forms import StepForm
 from exam.timefmt import to_local, to_utc
 
 bp = Blueprint("competitions", __name__, url_prefix="/manage")
@@ -54,10 +56,13 @@ def _staff_competition(competition_id: int):
 def dashboard(competition_id: int):
     session = db_session()
     competition = _staff_competition(competition_id)
+    roles = permissions.roles_in(session, current_user, competition)
+    is_board = permissions.is_board(session, current_user, competition)
     return render_template(
         "competitions/dashboard.html", competition=competition,
-        roles=permissions.roles_in(session, current_user, competition),
-        is_board=permissions.is_board(session, current_user, competition),
+        waiting=waiting_work(session, competition), who_labels=WHO, step_form=StepForm(),
+        open_for=acting_groups(current_user, roles, is_board=is_board),
+        roles=roles, is_board=is_board,
         staff=service.staff_of(session, competition), next_stage=service.next_stage(competition),
         is_domain_stage=service.next_stage(competition) in service.DOMAIN_ACTION_STAGES,
         can_run=permissions.can_run_stages(session, current_user, competition),

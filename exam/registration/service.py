@@ -22,6 +22,7 @@ from exam.competitions import permissions
 from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS
 from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus, Document
 
 ID_NUMBER = re.compile(r"\d{9}|\d{12}")
@@ -206,6 +207,8 @@ def accept_application(session: Session, actor: User, application: Application, 
     session.flush()
     audit.record(session, actor, "application.accepted", at=now, competition=competition,
                  target=application, payload={"candidate_number": application.candidate_number})
+    notify(session, application.user, "application_accepted", now=now, competition=competition,
+           subject_id=application.id, candidate_number=application.candidate_number)
     return application
 
 
@@ -223,6 +226,8 @@ def reject_application(session: Session, actor: User, application: Application, 
     session.flush()
     audit.record(session, actor, "application.rejected", at=now, competition=competition,
                  target=application)
+    notify(session, application.user, "application_rejected", now=now, competition=competition,
+           subject_id=application.id, reason=reason)
     return application
 
 

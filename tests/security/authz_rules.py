@@ -435,3 +435,34 @@ RULES.update({
     "scoring.presentation": Rule(NOBODY),
     "scoring.presentation_action": Rule(NOBODY),
 })
+
+
+def _notification(session, world):
+    from exam.notifications.service import notify
+
+    return notify(session, world.application.user, "application_accepted",
+                  now=world.competition.created_at, competition=world.competition,
+                  subject_id=world.application.id, candidate_number="0001").id
+
+
+def _job(session, world):
+    from exam.jobs.service import start_recompute
+
+    return start_recompute(session, world.users["board"], world.competition,
+                           now=world.competition.created_at).id
+
+
+PARAMS.update({
+    "notification_id": _notification,
+    "job_id": _job,
+    "kind": lambda s, w: "recompute",
+})
+RULES.update({
+    "notifications.inbox": Rule(SIGNED_IN),
+    "notifications.open_one": Rule(roles("candidate")),
+    "notifications.read_all": Rule(SIGNED_IN),
+    "insights.overview": Rule(roles("board")),
+    "jobs.start": Rule(roles("board")),
+    "jobs.show": Rule(roles("board")),
+    "jobs.step": Rule(roles("board")),
+})

@@ -1,0 +1,1 @@
+"""Pictures for the board: score distributions and item statistics of the bank."""

@@ -1,0 +1,1 @@
+"""Long work in small steps, with progress a person can watch."""

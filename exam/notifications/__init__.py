@@ -1,0 +1,1 @@
+"""In-app notifications and email for the steps a candidate must not miss."""

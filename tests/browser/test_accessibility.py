@@ -1,0 +1,167 @@
+"""axe-core over candidate, examiner and board pages, in Vietnamese and English, with pictures.
+
+Every page a person meets on the way (public list, sign-in, inbox, application, blind scoring
+home, the board's dashboard, statistics with charts, a job in progress) must have no serious
+or critical WCAG 2.1 A/AA violation, and must stay usable at 200% zoom.
+"""
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from exam.competitions.models import Role, Stage
+from exam.db import utcnow
+from exam.documents import keystore
+from exam.documents.signing import sign_detached
+from exam.registration import service as registration
+from exam.sitting import attempts
+from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.test_registration import sign_in
+from tests.factories import PASSWORD, appoint, make_application, make_user
+from tests.sitting.helpers import open_sitting, sitting_competition
+
+pytestmark = pytest.mark.browser
+
+
+def correct_response(pl):
+    item = pl.item
+    if item.type.is_choice:
+        return list(item.correct_indices)
+    if item.type == "numeric":
+        return str(item.numeric_answer)
+    return item.accepted_answers[0]
+
+
+@pytest.fixture(scope="module")
+def world(live_server, tmp_path_factory):
+    """A competition after its sitting (some candidates strong, some not) and one applicant
+    whose application the board has just accepted."""
+    with live_server.app.test_request_context():
+        session = live_server.session()
+        now = utcnow().replace(microsecond=0)
+        sitting = open_sitting(session, sitting_competition(session, now=now, candidates=5),
+                               now=now)
+        competition = sitting["competition"]
+        folder = tmp_path_factory.mktemp("keys")
+        keystore.create_dev_keys(folder, "Hội đồng thi tuyển")
+        key = keystore.organization_key(folder)
+        for n, application in enumerate(sitting["applications"]):
+            user = application.user
+            attempt = attempts.start_attempt(session, user, competition, now=now)
+            for seq, pl in enumerate(attempts.paper_lines(session, attempt), 1):
+                if pl.item.type != "essay" and seq % 5 < 5 - n:
+                    attempts.save_answer(session, user, attempt, pl.line.id,
+                                         response=correct_response(pl), is_flagged=False,
+                                         client_seq=seq, now=now)
+            attempts.submit_attempt(session, user, attempt, now=now + timedelta(minutes=30),
+                                    sign=lambda data: sign_detached(data, key))
+        competition.stage = Stage.SCORING
+        examiner = appoint(session, competition, Role.EXAMINER)
+
+        from tests.factories import make_board, make_competition
+        open_call = make_competition(session, title="Thi tuyển Phó Giám đốc Sở Nội vụ",
+                                     now=now - timedelta(days=2))
+        board = make_board(session, open_call)
+        candidate = make_user(session, full_name="Lê Thị Ánh Tuyết")
+        application = make_application(session, open_call, user=candidate)
+        make_application(session, open_call, user=make_user(session, full_name="Trần Đức Anh"))
+        registration.accept_application(session, board[Role.CHAIR], application, now=now)
+        session.commit()
+        info = {"competition": competition.id, "chair": sitting["chair"].email,
+                "examiner": examiner.email, "candidate": candidate.email,
+                "application": application.id, "open_call": open_call.id,
+                "open_chair": board[Role.CHAIR].email}
+        session.close()
+    return info
+
+
+def switch_to_english(page):
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def check(page, name: str, lang: str) -> None:
+    assert_accessible(page, f"{name} ({lang})")
+    screenshot(page, f"{lang}-{name}")
+
+
+def sign_out(page):
+    page.context.clear_cookies()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_candidate_pages(page, live_server, world, lang):
+    url = live_server.url
+    page.goto(url)
+    if lang == "en":
+        switch_to_english(page)
+    check(page, "home", lang)
+    sign_in_page = f"{url}/account/login"
+    page.goto(sign_in_page)
+    check(page, "sign-in", lang)
+    if lang == "en":
+        page.get_by_label("Email").fill(world["candidate"])
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+    else:
+        sign_in(page, url, world["candidate"])
+    inbox = "Notifications" if lang == "en" else "Thông báo"
+    page.get_by_role("link", name=inbox).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(inbox)
+    check(page, "notifications", lang)
+    page.get_by_role("button", name="Open" if lang == "en" else "Mở").first.click()
+    expect(page).to_have_url(f"{url}/applications/{world['application']}")
+    check(page, "application-accepted", lang)
+    sign_out(page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_board_pages(page, live_server, world, lang):
+    url = live_server.url
+    sign_in(page, url, world["open_chair"])
+    if lang == "en":
+        switch_to_english(page)
+    page.goto(f"{url}/manage/{world['open_call']}")
+    expect(page.locator(".next-action a")).to_be_visible()
+    check(page, "board-dashboard", lang)
+    page.locator(".next-action a").click()
+    check(page, "application-review-list", lang)
+    sign_out(page)
+
+    sign_in(page, url, world["chair"])
+    if lang == "en":
+        switch_to_english(page)
+    page.goto(f"{url}/manage/{world['competition']}")
+    check(page, "board-dashboard-scoring", lang)
+    page.goto(f"{url}/manage/{world['competition']}/insights/")
+    expect(page.locator("canvas.insight-chart").first).to_be_visible()
+    expect(page.locator("dd.alpha")).not_to_be_empty()
+    check(page, "insights", lang)
+    page.goto(f"{url}/scoring/{world['competition']}/statistics")
+    check(page, "examiner-agreement", lang)
+    sign_out(page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_examiner_pages(page, live_server, world, lang):
+    url = live_server.url
+    sign_in(page, url, world["examiner"])
+    if lang == "en":
+        switch_to_english(page)
+    page.goto(f"{url}/scoring/{world['competition']}/")
+    check(page, "examiner-home", lang)
+    sign_out(page)
+
+
+def test_pages_stay_usable_at_200_percent_zoom(page, live_server, world):
+    """WCAG 1.4.4 and 1.4.10: a 1280 px screen at 200% zoom is 640 CSS px; no sideways scrolling."""
+    sign_in(page, live_server.url, world["chair"])
+    page.set_viewport_size({"width": 640, "height": 900})
+    for path in (f"/manage/{world['competition']}", f"/manage/{world['competition']}/insights/",
+                 "/notifications/"):
+        page.goto(live_server.url + path)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} scrolls sideways at 200% zoom by {overflow}px"
+    screenshot(page, "vi-board-dashboard-zoom-200")
