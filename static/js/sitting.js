@@ -72,6 +72,12 @@
     link.classList.toggle("answered", answered);
     link.classList.toggle("unanswered", !answered);
     link.classList.toggle("flagged", entry.flagged);
+    var summary = root.querySelector("[data-role=summary]");
+    var links = root.querySelectorAll("[data-role=nav]");
+    summary.textContent = summary.dataset.template
+      .replace("{a}", root.querySelectorAll("[data-role=nav].answered").length)
+      .replace("{n}", links.length)
+      .replace("{f}", root.querySelectorAll("[data-role=nav].flagged").length);
   }
 
   function fingerprint(entry) {

@@ -83,6 +83,7 @@ def test_answers_survive_a_reload_with_the_right_time_left_then_submit(page, liv
     expect(page.locator("#save-state")).to_contain_text("Đã lưu lúc")
     essay_id = essay.get_attribute("data-item")
     expect(page.locator(f"#nav-{essay_id}")).to_have_class(re.compile("flagged"))
+    expect(page.locator("[data-role=summary]")).to_have_text("Đã trả lời 3/25 câu, đánh dấu 1 câu")
     screenshot(page, "vi-sitting-saved")
 
     move_start(live_server, sitting["emails"][0], minutes=30)
