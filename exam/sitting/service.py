@@ -411,14 +411,18 @@ def _published(session: Session, competition: Competition, action: str) -> dict 
 def verify_draw(session: Session, competition: Competition) -> DrawCheck:
     """Recompute every paper from the revealed secret, the public value and the snapshot.
 
-    Checks the commitments published in the audit log against the revealed secret and the
-    stored snapshot, then redraws each candidate's paper and compares it line by line with
+    Checks the audit log's hash chain, the commitments published in it against the revealed
+    secret and the stored snapshot, then redraws each candidate's paper and compares it line by line with
     what was served. Any difference is a problem; an empty list means the draw holds.
     """
     seal = seal_of(session, competition)
     if seal is None:
         return DrawCheck(["the papers of this competition were never sealed"], 0)
     problems: list[str] = []
+    chain = audit.verify_chain(session)
+    if not chain.is_intact:
+        problems.append(f"the audit log, where the commitments were published, is broken at "
+                        f"entry {chain.first_bad_seq}: {chain.reason}")
     sealed = _published(session, competition, "sitting.sealed") or {}
     drawn = _published(session, competition, "sitting.papers_drawn") or {}
     if seal.revealed_at is None:

@@ -4,7 +4,7 @@ import json
 import random
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from exam.competitions.models import Stage
 from exam.sitting import attempts
@@ -86,3 +86,23 @@ def test_verify_draw_notices_a_paper_pointing_at_another_version(db, clock, runn
     result = runner.invoke(args=["verify-draw", str(competition.id)])
     assert result.exit_code == 1
     assert "point at a version outside the snapshot" in result.output
+
+
+def test_verify_draw_fails_when_the_published_commitment_is_rewritten(db, clock, runner):
+    from exam.audit.models import AuditEntry
+
+    competition = finished_sitting(db, clock)
+    entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "sitting.sealed")).one()
+    payload = json.loads(entry.payload)
+    payload["secret_commitment"] = "0" * 64
+    if db.get_bind().dialect.name == "postgresql":  # as a database superuser could
+        db.execute(text("ALTER TABLE audit_entry DISABLE TRIGGER USER"))
+    else:
+        db.execute(text("DROP TRIGGER IF EXISTS audit_entry_no_update"))
+    db.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = :s"),
+               {"p": json.dumps(payload), "s": entry.seq})
+    db.expire_all()
+    result = runner.invoke(args=["verify-draw", str(competition.id)])
+    assert result.exit_code == 1
+    assert f"broken at entry {entry.seq}" in result.output
+    assert "does not match the published commitment" in result.output
