@@ -343,6 +343,13 @@ def add_panel_examiner(session: Session, actor, competition: Competition, panel:
     return member
 
 
+def parts_without_panel(session: Session, competition: Competition) -> list[str]:
+    """Parts whose scripts nobody can mark yet: the board must set up their panels."""
+    parts = set(session.scalars(select(Script.part_key).where(
+        Script.competition_id == competition.id, Script.is_calibration.is_(False)).distinct()))
+    return sorted(parts - {p.part_key for p in panels(session, competition)})
+
+
 def panels(session: Session, competition: Competition) -> list[Panel]:
     return list(session.scalars(select(Panel).where(Panel.competition_id == competition.id)
                                 .order_by(Panel.part_key)))

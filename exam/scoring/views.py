@@ -71,6 +71,7 @@ def home(competition_id: int):
         board = {
             "summary": service.scoring_summary(session, competition),
             "warnings": service.anonymity_warnings(session, competition),
+            "unpanelled": service.parts_without_panel(session, competition),
             "panels": service.panels(session, competition),
             "flagged": service.flagged_scripts(session, current_user, competition),
             "scripts": [(s, states[s.id][0]) for s in service.scripts_of(session, competition)],

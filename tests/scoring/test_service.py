@@ -516,3 +516,9 @@ def test_a_board_member_cannot_sit_on_a_panel(db, clock):
                              examiners=[*examiners[1:], member], now=clock.now)
     with pytest.raises(InvalidInput, match="Board members"):
         service.add_panel_examiner(db, s.chair, s.competition, s.panel, member, now=clock.now)
+
+
+def test_the_board_is_told_which_parts_still_need_a_panel(db, clock):
+    s = scene(db, scripts=2)
+    make_script(db, s.competition, application=s.applications[0], part_key="C")
+    assert service.parts_without_panel(db, s.competition) == ["C"]
