@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exam.competitions import permissions
-from exam.competitions.models import Competition
+from exam.competitions.models import Competition, Stage
 from exam.errors import Conflict, DomainError, NotFound, require
 from exam.jobs.models import Job
 
@@ -24,7 +24,7 @@ SCORE_SHEETS = "score_sheets"
 RECOMPUTE = "recompute_results"
 KIND_LABELS = {SCORE_SHEETS: _l("Producing every candidate's score sheet"),
                RECOMPUTE: _l("Recomputing the results from the locked marks")}
-BATCH = 5
+BATCH = 3
 
 
 def _board_only(session: Session, actor, competition: Competition) -> None:
@@ -48,6 +48,8 @@ def start_score_sheets(session: Session, actor, competition: Competition, *,
 def start_recompute(session: Session, actor, competition: Competition, *, now: datetime) -> Job:
     """The ranking the rules give today from the locked marks, to compare before publishing."""
     _board_only(session, actor, competition)
+    require(competition.has_reached(Stage.SCORES_LOCKED),
+            _("Results are computed from locked marks; lock the scores first."), Conflict)
     return _start(session, actor, competition, RECOMPUTE, now=now, total=2, params={})
 
 

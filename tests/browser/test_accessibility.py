@@ -165,3 +165,45 @@ def test_pages_stay_usable_at_200_percent_zoom(page, live_server, world):
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{path} scrolls sideways at 200% zoom by {overflow}px"
     screenshot(page, "vi-board-dashboard-zoom-200")
+
+
+@pytest.fixture
+def keys(live_server, tmp_path):
+    """The live server signs with a throw-away key while this test runs."""
+    folder = tmp_path / "keys"
+    keystore.create_dev_keys(folder, "Sở Nội vụ")
+    saved = {k: live_server.app.config.get(k) for k in ("SIGNING_KEY_FOLDER", "SIGNED_SHEET_FOLDER")}
+    live_server.app.config.update(SIGNING_KEY_FOLDER=str(folder),
+                                  SIGNED_SHEET_FOLDER=str(tmp_path / "signed"))
+    yield folder
+    live_server.app.config.update(saved)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_board_produces_every_score_sheet_and_watches_the_progress(page, live_server, keys,
+                                                                       lang):
+    from exam.results import service as results
+    from tests.conftest import Clock
+    from tests.results.helpers import make_scene
+
+    with live_server.app.test_request_context():
+        session = live_server.session()
+        clock = Clock()
+        scene = make_scene(session, clock)
+        results.publish_provisional_results(session, scene.chair, scene.competition,
+                                            now=clock.now, part_scores=scene.scores)
+        session.commit()
+        competition_id, chair = scene.competition.id, scene.chair.email
+        session.close()
+    sign_in(page, live_server.url, chair)
+    if lang == "en":
+        switch_to_english(page)
+    page.goto(f"{live_server.url}/manage/{competition_id}")
+    label = ("Produce every candidate's score sheet" if lang == "en"
+             else "Lập phiếu điểm cho mọi thí sinh")
+    page.get_by_role("button", name=label).click()
+    expect(page.locator("#job-status")).to_contain_text("Finished." if lang == "en" else "Đã xong.",
+                                                        timeout=60_000)
+    expect(page.locator("main li a[href^='/sheets/']")).to_have_count(4)
+    expect(page.locator("progress")).to_have_attribute("value", "4")
+    check(page, "job-score-sheets", lang)

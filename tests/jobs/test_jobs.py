@@ -49,7 +49,7 @@ def test_score_sheets_are_produced_batch_by_batch_with_progress(db, clock, scene
     service.run_step(db, scene.chair, job, now=clock.now, signing=options, batch=3)
     assert (job.done, job.state, sheet_count(db)) == (4, "finished", 4)
     again = service.start_score_sheets(db, scene.chair, scene.competition, now=clock.now)
-    service.run_step(db, scene.chair, again, now=clock.now, signing=options)
+    service.run_step(db, scene.chair, again, now=clock.now, signing=options, batch=10)
     assert sheet_count(db) == 4, "a sheet already made is served again, never made twice"
     assert again.outcome["codes"] == job.outcome["codes"]
 
@@ -64,9 +64,11 @@ def test_the_page_follows_a_job_with_or_without_javascript(client, db, clock, sc
     assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
     assert "js/jobs.js" in page
     job_id = int(url.rstrip("/").split("/")[-1])
-    progress = client.post(f"/jobs/{job_id}/step", headers={"Accept": "application/json"}).json
-    assert progress["state"] == "finished"
-    assert progress["done"] == 4
+    steps = []
+    while not steps or steps[-1]["state"] == "running":
+        steps.append(client.post(f"/jobs/{job_id}/step",
+                                 headers={"Accept": "application/json"}).json)
+    assert [(p["done"], p["percent"]) for p in steps] == [(3, 75), (4, 100)]
     page = client.get(url).get_data(as_text=True)
     assert "Đã xong." in page
     assert "refresh" not in page
@@ -97,3 +99,12 @@ def test_only_the_board_runs_or_watches_jobs(client, db, clock, scene):
     assert client.post(f"/jobs/{job.id}/step").status_code in (303, 403)
     db.refresh(job)
     assert job.done == 0
+
+
+def test_results_are_recomputed_only_from_locked_marks(db, clock):
+    from exam.competitions.models import Stage
+    from exam.errors import Conflict
+
+    scene = make_scene(db, clock, stage=Stage.SCORING)
+    with pytest.raises(Conflict, match="lock the scores first"):
+        service.start_recompute(db, scene.chair, scene.competition, now=clock.now)
