@@ -38,7 +38,9 @@ def load(app, test_config: dict | None) -> None:
         app.config.from_pyfile("config.py", silent=True)
     else:
         app.config.update(test_config)
-    for name in ("SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "MAIL_SERVER"):
+    for name in ("SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "RATELIMIT_STORAGE_URI",
+                 "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USERNAME", "MAIL_PASSWORD",
+                 "MAIL_FROM"):
         if name in os.environ and (test_config is None or name not in test_config):
             app.config[name] = os.environ[name]
     app.config.setdefault(
