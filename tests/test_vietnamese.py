@@ -44,3 +44,19 @@ def test_dates_times_and_numbers_in_vietnamese_conventions():
     assert format_number_vi(Decimal("1234.5"), 2) == "1.234,50"
     assert format_number_vi(0.675, 2) == "0,68"
     assert format_number_vi(-1234567) == "-1.234.567"
+
+
+def test_the_board_reviews_applications_in_roster_order(db, clock):
+    from exam.competitions.models import Role
+    from exam.registration.service import applications_for_review
+    from tests.factories import make_application, make_board, make_competition, make_user
+
+    competition = make_competition(db, now=clock.days(-3))
+    chair = make_board(db, competition)[Role.CHAIR]
+    for name in ("Trần Văn Bình", "Đặng Thị Ánh", "Nguyễn Văn An", "Lê Thị Ân", "Phạm Anh"):
+        make_application(db, competition, user=make_user(db, full_name=name))
+    first, total = applications_for_review(db, chair, competition, per_page=3)
+    second, _ = applications_for_review(db, chair, competition, page=2, per_page=3)
+    assert total == 5
+    assert [a.user.full_name for a in first + second] == [
+        "Nguyễn Văn An", "Phạm Anh", "Đặng Thị Ánh", "Lê Thị Ân", "Trần Văn Bình"]

@@ -23,6 +23,7 @@ from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
+from exam.vietnamese import name_key
 from exam.registration.models import Application, ApplicationStatus, Document
 
 ID_NUMBER = re.compile(r"\d{9}|\d{12}")
@@ -253,15 +254,17 @@ def applications_of(session: Session, user: User) -> list[Application]:
 
 def applications_for_review(session: Session, actor: User, competition: Competition, *,
                             status: str | None = None, page: int = 1, per_page: int = 50):
+    """Listed as a Vietnamese roster is: by given name, then middle and family names."""
     require(permissions.can_review_applications(session, actor, competition),
             _("Only the board reviews applications."))
-    query = select(Application).where(Application.competition_id == competition.id)
+    query = select(Application, User.full_name).join(User, User.id == Application.user_id).where(
+        Application.competition_id == competition.id)
     if status:
         query = query.where(Application.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = session.scalars(query.order_by(Application.id).limit(per_page)
-                           .offset((max(page, 1) - 1) * per_page))
-    return list(rows), total
+    rows = sorted(session.execute(query.order_by(Application.id)).all(),
+                  key=lambda row: name_key(row.full_name))
+    start = (max(page, 1) - 1) * per_page
+    return [row.Application for row in rows[start:start + per_page]], len(rows)
 
 
 def accepted_candidates(session: Session, competition: Competition) -> list[Application]:

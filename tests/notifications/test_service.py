@@ -171,3 +171,20 @@ def test_nobody_opens_another_persons_notification(client, db, clock, scene, mai
     login(client, make_user(db, full_name="Phạm Quốc Việt"))
     assert client.post(f"/notifications/{note.id}/open").status_code == 404
     assert service.unread_count(db, scene["candidate"]) == 1
+
+
+def test_the_cli_sends_what_an_smtp_outage_left_waiting(app, db, clock, scene, runner, monkeypatch,
+                                                        tmp_path):
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", _closed_port())
+    registration.accept_application(db, scene["chair"], scene["application"], now=clock.now)
+    db.commit()
+    result = runner.invoke(args=["notifications", "send"])
+    assert result.exit_code == 1
+    assert "0 sent, 1 still waiting." in result.output
+    monkeypatch.setitem(app.config, "MAIL_SERVER", None)
+    monkeypatch.setitem(app.config, "MAIL_FOLDER", str(tmp_path / "mail"))
+    result = runner.invoke(args=["notifications", "send"])
+    assert result.exit_code == 0
+    assert "1 sent, 0 still waiting." in result.output
+    assert len(read_mail(tmp_path / "mail")) == 1
