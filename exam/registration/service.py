@@ -23,8 +23,8 @@ from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
-from exam.vietnamese import name_key
 from exam.registration.models import Application, ApplicationStatus, Document
+from exam.vietnamese import name_key
 
 ID_NUMBER = re.compile(r"\d{9}|\d{12}")
 
