@@ -86,6 +86,11 @@ def public(competition_id: int):
         window_closes=service.appeal_window_closes_at(session, competition), Decimal=Decimal)
 
 
+def _cell(text: str) -> str:
+    """A spreadsheet must show a name, never run it as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 @bp.get("/competitions/<int:competition_id>/results.csv")
 def public_csv(competition_id: int):
     competition = _published_competition(competition_id)
@@ -96,7 +101,7 @@ def public_csv(competition_id: int):
     writer.writerow([_("Rank"), _("Candidate no."), _("Full name"), *[p["title"] for p in parts],
                      _("Priority"), _("Total"), _("Result")])
     for row in version.data["rows"]:
-        writer.writerow([sheets.rank_label(row), row["candidate_number"], row["name"],
+        writer.writerow([sheets.rank_label(row), row["candidate_number"], _cell(row["name"]),
                          *[row["scores"][p["key"]] for p in parts], row["priority_points"],
                          row["total"], sheets.standing_label(row["standing"])])
     name = f"ket-qua-{competition.id}-v{version.number}.csv"

@@ -183,3 +183,16 @@ def test_board_sees_the_ranking_preview_from_locked_marks(client, db, clock):
     assert "Công bố kết quả tạm thời" in page
     assert page.index(s.applications[1].user.full_name) < page.index(
         s.applications[0].user.full_name)
+
+
+def test_a_name_that_looks_like_a_formula_is_not_run_by_a_spreadsheet(client, db, clock,
+                                                                     sheet_folder, signing_key):
+    scene, _version, _sheet = published(db, clock, sheet_folder, signing_key)
+    scene.app("Trần Đức Anh").user.full_name = "=HYPERLINK(\"http://x\")"
+    db.flush()
+    service.republish_provisional_results(db, scene.chair, scene.competition,
+                                          reason="Sửa họ tên theo giấy tờ gốc", now=clock.hours(1),
+                                          part_scores=scene.scores)
+    text = client.get(f"/competitions/{scene.competition.id}/results.csv").get_data(as_text=True)
+    assert "'=HYPERLINK" in text
+    assert ",=HYPERLINK" not in text
