@@ -7,6 +7,7 @@ MAIL_SERVER the message is written as an .eml file to the instance folder's mail
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import smtplib
@@ -56,6 +57,7 @@ KINDS = {
     ),
 }
 _QUEUE = "thituyen_outbox"
+AFTER_COMMIT_LIMIT = 50  # more (a whole competition's results) wait for `thituyen notifications send`
 
 
 def message(notification: Notification) -> tuple[str, str]:
@@ -126,7 +128,7 @@ def _after_commit(session: Session) -> None:
     ids = session.info.pop(_QUEUE, [])
     if ids and has_app_context():
         try:
-            deliver_queued(mail_ids=ids)
+            deliver_queued(mail_ids=ids[:AFTER_COMMIT_LIMIT])
         except Exception:  # a mail problem must never undo or hide the committed decision
             log.exception("mail delivery after commit failed; the outbox keeps the messages")
 
@@ -140,17 +142,19 @@ def deliver_queued(*, mail_ids: list[int] | None = None, now: datetime | None = 
         if mail_ids is not None:
             query = query.where(OutboxMail.id.in_(mail_ids))
         sent = 0
-        for mail in session.scalars(query):
-            mail.attempts += 1
-            try:
-                _send(mail)
-            except (OSError, smtplib.SMTPException) as error:
-                mail.last_error = f"{type(error).__name__}: {error}"[:500]
-                log.warning("mail %s not sent: %s", mail.id, type(error).__name__)
-                continue
-            mail.sent_at = now or utcnow()
-            mail.last_error = ""
-            sent += 1
+        with _Transport() as transport:
+            for mail in session.scalars(query):
+                mail.attempts += 1
+                try:
+                    transport.send(mail)
+                except (OSError, smtplib.SMTPException) as error:
+                    mail.last_error = f"{type(error).__name__}: {error}"[:500]
+                    log.warning("mail %s not sent: %s", mail.id, type(error).__name__)
+                    transport.close()
+                    continue
+                mail.sent_at = now or utcnow()
+                mail.last_error = ""
+                sent += 1
         session.commit()
     return sent
 
@@ -166,24 +170,49 @@ def _email(mail: OutboxMail, sender: str) -> EmailMessage:
     return email
 
 
-def _send(mail: OutboxMail) -> None:
-    config = current_app.config
-    email = _email(mail, config.get("MAIL_FROM") or "thituyen@localhost")
-    server = config.get("MAIL_SERVER")
-    if not server:
-        folder = config.get("MAIL_FOLDER") or os.path.join(current_app.instance_path, "mail")
-        os.makedirs(folder, exist_ok=True)
-        name = f"{mail.queued_at:%Y%m%dT%H%M%S}-{mail.id:06d}.eml"
-        with open(os.path.join(folder, name), "wb") as handle:
-            handle.write(bytes(email))
-        return
-    port = int(config.get("MAIL_PORT") or 25)
-    with smtplib.SMTP(server, port, timeout=20) as smtp:
-        if config.get("MAIL_USE_TLS"):
-            smtp.starttls(context=ssl.create_default_context())
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
-        smtp.send_message(email)
+def _setting(name: str):
+    """A mail setting from the app's configuration, else from the environment (secrets stay out of git)."""
+    value = current_app.config.get(name)
+    return value if value not in (None, "") else os.environ.get(name)
+
+
+class _Transport:
+    """One SMTP connection for a batch of mail, or .eml files when no server is configured."""
+
+    def __init__(self):
+        self.smtp = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self.close()
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.smtp.quit()
+            self.smtp = None
+
+    def send(self, mail: OutboxMail) -> None:
+        email = _email(mail, _setting("MAIL_FROM") or "thituyen@localhost")
+        server = _setting("MAIL_SERVER")
+        if not server:
+            folder = current_app.config.get("MAIL_FOLDER") or os.path.join(
+                current_app.instance_path, "mail")
+            os.makedirs(folder, exist_ok=True)
+            name = f"{mail.queued_at:%Y%m%dT%H%M%S}-{mail.id:06d}.eml"
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(bytes(email))
+            return
+        if self.smtp is None:
+            smtp = smtplib.SMTP(server, int(_setting("MAIL_PORT") or 25), timeout=20)
+            if str(_setting("MAIL_USE_TLS") or "").lower() in ("1", "true", "yes"):
+                smtp.starttls(context=ssl.create_default_context())
+            if _setting("MAIL_USERNAME"):
+                smtp.login(_setting("MAIL_USERNAME"), _setting("MAIL_PASSWORD") or "")
+            self.smtp = smtp
+        self.smtp.send_message(email)
 
 
 def inbox(session: Session, user: User, *, limit: int = 100) -> list[Notification]:

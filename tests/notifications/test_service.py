@@ -140,9 +140,13 @@ def test_mail_goes_through_the_configured_smtp_server(app, db, clock, scene, mon
     monkeypatch.setitem(app.config, "MAIL_PORT", server.port)
     monkeypatch.setitem(app.config, "MAIL_FROM", "hoidong@example.vn")
     registration.accept_application(db, scene["chair"], scene["application"], now=clock.now)
+    other = make_application(db, scene["competition"],
+                             user=make_user(db, full_name="Phạm Quốc Việt", email="viet@example.vn"))
+    registration.accept_application(db, scene["chair"], other, now=clock.now)
     db.commit()
     server.thread.join(timeout=10)
-    (raw,) = server.received
+    raw, raw_other = server.received  # both through one connection: the server takes only one
+    assert b"viet@example.vn" in raw_other
     sent = email.message_from_bytes(raw, policy=policy.default)
     assert sent["From"] == "hoidong@example.vn"
     assert sent["To"] == "tuyet@example.vn"
