@@ -38,6 +38,7 @@ from exam.competitions import service as competitions
 from exam.competitions.models import Competition, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.registration import service as registration
+from exam.sitting import bundle
 from exam.sitting.models import (
     AnswerSave,
     Attempt,
@@ -227,8 +228,7 @@ def _blueprint_json(parts: list[draw.Part]) -> str:
 
 
 def _parts_from_json(text: str) -> list[draw.Part]:
-    return [draw.Part(p["key"], p["title"], tuple(_cells(p["cells"])), essay_mode=p["essay_mode"])
-            for p in json.loads(text)]
+    return bundle.parts_from_json(text)
 
 
 def _sha256(text: str) -> str:
@@ -291,13 +291,6 @@ def snapshot_item(session: Session, competition_id: int, item_key: str) -> Item:
     return item_from_dict(json.loads(data))
 
 
-def drawable(items: list[Item], parts: list[draw.Part]) -> list[Item]:
-    """The items some cell could draw. A cell's pool only ever holds items that match it, so
-    leaving the others out changes no paper; it keeps a large bank's draw fast."""
-    cells = [cell for part in parts for cell in part.cells]
-    return [item for item in items if any(cell.matches(item) for cell in cells)]
-
-
 def _cell_points(part: draw.Part, item: Item) -> Decimal:
     return next(c.points for c in part.cells if c.matches(item))
 
@@ -320,7 +313,7 @@ def enter_public_value(session: Session, actor, competition: Competition, public
     by_part = {p.key: p for p in parts}
     snapshot = snapshot_of(session, seal)
     rows = {row.item_key: row for row, _ in snapshot}
-    items = drawable([item for _, item in snapshot], parts)
+    items = bundle.drawable([item for _, item in snapshot], parts)
     by_key = {item.key: item for item in items}
     candidates = registration.accepted_candidates(session, competition)
     require(candidates, _("No candidate was accepted."), Conflict)
@@ -408,12 +401,36 @@ def _published(session: Session, competition: Competition, action: str) -> dict 
     return json.loads(entry.payload) if entry else None
 
 
+def draw_bundle(session: Session, competition: Competition) -> dict:
+    """The draw as a self-contained file (see ``exam.sitting.bundle``); the commitments are
+    the ones published in the audit log, not the seal's own copy."""
+    seal = seal_of(session, competition)
+    sealed = _published(session, competition, "sitting.sealed") or {}
+    papers = session.scalars(select(Paper).where(Paper.competition_id == competition.id)
+                             .order_by(Paper.candidate_number))
+    return {
+        "v": bundle.BUNDLE_VERSION, "competition_id": competition.id,
+        "draw_version": draw.DRAW_VERSION,
+        "secret_commitment": sealed.get("secret_commitment"),
+        "snapshot_commitment": sealed.get("snapshot_commitment"),
+        "blueprint_sha256": sealed.get("blueprint_sha256"),
+        "blueprint": seal.blueprint, "public_value": seal.public_value,
+        "secret": seal.secret_hex if seal.revealed_at else None,
+        "snapshot": [json.loads(row.data) for row, _ in snapshot_of(session, seal)],
+        "papers": [{"candidate_number": p.candidate_number, "fingerprint": p.fingerprint,
+                    "items": [[i.part_key, i.position, i.item_key, list(i.option_order)]
+                              for i in p.items]} for p in papers],
+    }
+
+
 def verify_draw(session: Session, competition: Competition) -> DrawCheck:
     """Recompute every paper from the revealed secret, the public value and the snapshot.
 
-    Checks the audit log's hash chain, the commitments published in it against the revealed
-    secret and the stored snapshot, then redraws each candidate's paper and compares it line by line with
-    what was served. Any difference is a problem; an empty list means the draw holds.
+    Checks the audit log's hash chain and, against the commitments published in it, the
+    revealed secret, the stored snapshot and blueprint; then redraws each candidate's paper
+    and compares it line by line with what was served (``bundle.verify_bundle``), and checks
+    that every accepted candidate has a paper pointing at snapshot versions. Any difference
+    is a problem; an empty list means the draw holds.
     """
     seal = seal_of(session, competition)
     if seal is None:
@@ -423,51 +440,27 @@ def verify_draw(session: Session, competition: Competition) -> DrawCheck:
     if not chain.is_intact:
         problems.append(f"the audit log, where the commitments were published, is broken at "
                         f"entry {chain.first_bad_seq}: {chain.reason}")
-    sealed = _published(session, competition, "sitting.sealed") or {}
-    drawn = _published(session, competition, "sitting.papers_drawn") or {}
     if seal.revealed_at is None:
         problems.append("the board secret has not been revealed yet")
         return DrawCheck(problems, 0)
-    secret = bytes.fromhex(seal.secret_hex)
-    if draw.commitment("board-secret", secret) != sealed.get("secret_commitment"):
-        problems.append("the revealed secret does not match the published commitment")
-    snapshot = snapshot_of(session, seal)
-    items = [item for _, item in snapshot]
-    digest = draw.snapshot_digest(items)
-    if draw.commitment("bank-snapshot", digest.encode()) != sealed.get("snapshot_commitment"):
-        problems.append("the stored bank snapshot does not match the published commitment")
-    if _sha256(seal.blueprint) != sealed.get("blueprint_sha256"):
-        problems.append("the stored blueprint does not match the published one")
+    drawn = _published(session, competition, "sitting.papers_drawn") or {}
     if seal.public_value is None or seal.public_value != drawn.get("public_value"):
         problems.append("the public value differs from the one published in the log")
         return DrawCheck(problems, 0)
-    seed = draw.derive_seed(secret, seal.public_value)
-    parts = _parts_from_json(seal.blueprint)
-    items = drawable(items, parts)
-    versions = {row.item_key: row.item_version_id for row, _ in snapshot}
+    found, checked = bundle.verify_bundle(draw_bundle(session, competition))
+    problems += found
+    versions = {row.item_key: row.item_version_id for row, _ in snapshot_of(session, seal)}
     papers = list(session.scalars(select(Paper).where(Paper.competition_id == competition.id)
                                   .order_by(Paper.candidate_number)))
     accepted = {a.candidate_number for a in registration.accepted_candidates(session, competition)}
     missing = accepted - {p.candidate_number for p in papers}
     problems += [f"candidate {n} has no stored paper" for n in sorted(missing)]
     for paper in papers:
-        try:
-            expected = draw.draw_paper(seed, items, parts, paper.candidate_number)
-        except ValueError as error:
-            problems.append(f"candidate {paper.candidate_number}: cannot redraw ({error})")
-            continue
-        served = [draw.DrawnItem(i.part_key, i.position, i.item_key, tuple(i.option_order))
-                  for i in paper.items]
-        if served != expected:
-            problems.append(f"candidate {paper.candidate_number}: the served paper differs "
-                            "from the draw")
-        elif draw.paper_fingerprint(expected) != paper.fingerprint:
-            problems.append(f"candidate {paper.candidate_number}: the stored fingerprint differs")
         wrong = [i.item_key for i in paper.items if versions.get(i.item_key) != i.item_version_id]
         if wrong:
             problems.append(f"candidate {paper.candidate_number}: items {', '.join(wrong)} point "
                             "at a version outside the snapshot")
-    return DrawCheck(problems, len(papers))
+    return DrawCheck(problems, checked)
 
 
 def public_commitments(session: Session, competition: Competition) -> dict:

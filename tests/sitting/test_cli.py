@@ -106,3 +106,21 @@ def test_verify_draw_fails_when_the_published_commitment_is_rewritten(db, clock,
     assert result.exit_code == 1
     assert f"broken at entry {entry.seq}" in result.output
     assert "does not match the published commitment" in result.output
+
+
+def test_an_exported_bundle_verifies_without_the_database_and_a_forged_one_does_not(
+        db, clock, runner, tmp_path):
+    competition = finished_sitting(db, clock)
+    path = tmp_path / "boc-de.json"
+    result = runner.invoke(args=["verify-draw", str(competition.id), "--export", str(path)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(args=["verify-draw", "--bundle", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "4 papers recomputed" in result.output
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    bundle["papers"][0]["items"][0][3] = list(reversed(bundle["papers"][0]["items"][0][3]))
+    bundle["public_value"] += " (khác)"
+    path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(args=["verify-draw", "--bundle", str(path)])
+    assert result.exit_code == 1
+    assert "the served paper differs from the draw" in result.output
