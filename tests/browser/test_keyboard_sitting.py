@@ -14,7 +14,12 @@ from tests.sitting.helpers import open_sitting, sitting_competition
 
 pytestmark = pytest.mark.browser
 
-FOCUSED = "(el) => el === document.activeElement"
+TEXTS = {
+    "vi": {"signed_in": "Đăng xuất", "saved": "Đã lưu lúc", "answered": "Đã trả lời 4/25 câu.",
+           "receipt": "Biên nhận nộp bài"},
+    "en": {"signed_in": "Sign out", "saved": "Saved at", "answered": "4 of 25 questions answered.",
+           "receipt": "Submission receipt"},
+}
 
 
 @pytest.fixture
@@ -49,15 +54,20 @@ def tab_to(page, selector: str, *, limit: int = 120, backwards: bool = False) ->
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_a_candidate_sits_the_whole_test_with_the_keyboard_only(page, live_server, sitting):
-    url = live_server.url
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_candidate_sits_the_whole_test_with_the_keyboard_only(page, live_server, sitting, lang):
+    url, text = live_server.url, TEXTS[lang]
     page.goto(f"{url}/account/login")
+    if lang == "en":
+        tab_to(page, "button[lang=en]")
+        page.keyboard.press("Enter")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
     tab_to(page, "input[name=email]")
     page.keyboard.type(sitting["email"])
     tab_to(page, "input[name=password]")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+    expect(page.get_by_role("button", name=text["signed_in"])).to_be_visible()
 
     page.goto(f"{url}/sitting/{sitting['competition_id']}")
     tab_to(page, "form[action$='/start'] button[type=submit]")
@@ -70,34 +80,37 @@ def test_a_candidate_sits_the_whole_test_with_the_keyboard_only(page, live_serve
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     expect(choice.locator("input[name=response]").nth(1)).to_be_checked()
-    expect(choice.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")
-    expect(page.locator("#save-state")).to_contain_text("Đã lưu lúc")
+    expect(choice.locator("[data-role=saved-at]")).to_contain_text(text["saved"])
+    expect(page.locator("#save-state")).to_contain_text(text["saved"])
 
     several = page.locator("form[data-type=multiple_response]").first
     tab_to(page, "form[data-type=multiple_response] input[name=response]")
     page.keyboard.press("Space")
     expect(several.locator("input[name=response]").first).to_be_checked()
-    expect(several.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")
+    expect(several.locator("[data-role=saved-at]")).to_contain_text(text["saved"])
 
     short = page.locator("form[data-type=short_answer]").first
     tab_to(page, "form[data-type=short_answer] input[name=response]")
     page.keyboard.type("Ủy ban nhân dân cấp tỉnh")
-    expect(short.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")
+    expect(short.locator("[data-role=saved-at]")).to_contain_text(text["saved"])
 
     essay = page.locator("form[data-type=essay]").first
     tab_to(page, "form[data-type=essay] textarea")
     page.keyboard.type("Chương trình hành động gồm ba nhóm giải pháp.")
-    expect(essay.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")
-    screenshot(page, "vi-keyboard-sitting")
+    # A screen reader hears the save state, and the time warnings, without moving the focus.
+    expect(page.locator("#save-state")).to_have_attribute("aria-live", "polite")
+    expect(page.locator("#time-announcer")).to_have_attribute("aria-live", "assertive")
+    expect(essay.locator("[data-role=saved-at]")).to_contain_text(text["saved"])
+    screenshot(page, f"{lang}-keyboard-sitting")
 
     tab_to(page, "a[href$='/review']")
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Đã trả lời 4/25 câu.")).to_be_visible()
+    expect(page.get_by_text(text["answered"])).to_be_visible()
     assert_accessible(page, "review before submitting")
     tab_to(page, "input[type=checkbox]")
     page.keyboard.press("Space")
     tab_to(page, "form[action$='/submit'] button[type=submit]")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Biên nhận nộp bài")).to_be_visible()
+    expect(page.get_by_role("heading", name=text["receipt"])).to_be_visible()
     assert_accessible(page, "receipt")
-    screenshot(page, "vi-keyboard-sitting-receipt")
+    screenshot(page, f"{lang}-keyboard-sitting-receipt")
