@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -151,8 +152,9 @@ def configure_part(session: Session, actor, competition: Competition, *, key: st
     part = session.scalar(select(TestPart).where(TestPart.competition_id == competition.id,
                                                  TestPart.key == key))
     others = [p for p in parts_of(session, competition) if p.key != key]
-    problems = draw.check_pool(blueprint_parts(others) + [draw.Part(key, title, tuple(parsed))], [])
-    duplicates = [p for p in problems if "appears in" in p or "is used" in p]
+    seen = Counter((c.topic, c.difficulty, c.type)
+                   for c in [*parsed, *(c for p in blueprint_parts(others) for c in p.cells)])
+    duplicates = [" / ".join(map(str, cell)) for cell, n in seen.items() if n > 1]
     require(not duplicates, _("A cell may appear only once in the whole test: %(cells)s",
                               cells="; ".join(duplicates)), InvalidInput)
     if part is None:

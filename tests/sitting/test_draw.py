@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from exam.audit.models import AuditEntry
 from exam.bank.models import ItemVersion
 from exam.competitions.models import Stage
-from exam.errors import Conflict, PermissionDenied
+from exam.errors import Conflict, InvalidInput, PermissionDenied
 from exam.sitting import service
 from exam.sitting.demo import demo_parts
 from exam.sitting.models import Paper, PaperItem, SnapshotItem
@@ -179,3 +179,12 @@ def test_the_secret_stays_hidden_until_the_sitting_is_over(db, clock):
     shown = service.public_commitments(db, competition)
     assert shown["revealed_secret"] == SECRET.hex()
     assert shown["public_value"] == PUBLIC_VALUE
+
+
+def test_a_cell_used_twice_in_the_test_is_refused(db, clock):
+    world = sitting_competition(db, now=clock.now)
+    cell = {"topic": "Luật Cán bộ, công chức", "difficulty": "easy", "type": "single_choice",
+            "count": 1, "points": "1"}
+    with pytest.raises(InvalidInput, match="Luật Cán bộ, công chức / easy / single_choice"):
+        service.configure_part(db, world["chair"], world["competition"], key="C", title="Thêm",
+                               kind="objective", duration_minutes=10, cells=[cell], now=clock.now)
