@@ -31,7 +31,8 @@ from exam.scoring.models import (
     PresentationResult,
     PresentationScore,
 )
-from exam.scoring.preparation import _reason, lock_row, panel_for
+from exam.scoring.panels import panel_for
+from exam.scoring.preparation import _reason, lock_row
 
 IS_BLIND = False
 MEAN_SPREAD = Decimal(5)

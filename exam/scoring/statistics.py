@@ -22,8 +22,8 @@ from exam.competitions.models import Competition
 from exam.errors import require
 from exam.scoring.marking import submitted_mark
 from exam.scoring.models import Assignment, AssignmentRole, Panel, Script
+from exam.scoring.panels import panels
 from exam.scoring.permissions import can_manage_scoring
-from exam.scoring.preparation import panels
 from question_bank.statistics import icc, krippendorff_alpha
 
 ALPHA_SOURCE = ("Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. "
