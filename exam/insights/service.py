@@ -163,9 +163,10 @@ def part_distributions(session: Session, actor, competition: Competition) -> lis
     parts = [(p["key"], p["title"], float(Decimal(p["max_points"]))) for p in stored.parts] \
         if stored is not None else []
     known = {key for key, _title, _top in parts}
+    titles, maxima = _sitting_parts(session, competition)
     for key in sorted({k for per in scores.values() for k in per} - known):
-        top = max(float(per[key]) for per in scores.values() if key in per) or 1.0
-        parts.append((key, key, top))
+        top = maxima.get(key) or max(float(per[key]) for per in scores.values() if key in per)
+        parts.append((key, titles.get(key, key), top or 1.0))
     out = []
     for key, title, top in parts:
         values = [float(per[key]) for per in scores.values() if key in per]
@@ -174,3 +175,22 @@ def part_distributions(session: Session, actor, competition: Competition) -> lis
                                 mean=math.fsum(values) / len(values) if values else None,
                                 candidates=len(values)))
     return out
+
+
+def _sitting_parts(session: Session, competition: Competition) -> tuple[dict, dict]:
+    """Titles of the written test's parts and the points a paper offers in each."""
+    from exam.sitting.models import Paper, PaperItem
+    from exam.sitting.service import parts_of
+
+    titles = {part.key: part.title for part in parts_of(session, competition)}
+    maxima: dict[str, float] = {}
+    per_paper = session.execute(
+        select(PaperItem.paper_id, PaperItem.part_key, PaperItem.points)
+        .join(Paper, Paper.id == PaperItem.paper_id)
+        .where(Paper.competition_id == competition.id)).all()
+    sums: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    for paper_id, part_key, points in per_paper:
+        sums[(paper_id, part_key)] += Decimal(points)
+    for (_paper, part_key), total in sums.items():
+        maxima[part_key] = max(maxima.get(part_key, 0.0), float(total))
+    return titles, maxima

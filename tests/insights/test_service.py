@@ -1,6 +1,7 @@
 """Item statistics checked against a worked example, then against a real sitting."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -10,6 +11,7 @@ from exam.errors import PermissionDenied
 from exam.insights import service
 from exam.insights.service import Response
 from exam.sitting import attempts
+from exam.sitting.service import parts_of
 from tests.factories import make_user
 from tests.sitting.helpers import open_sitting, sitting_competition
 
@@ -112,5 +114,12 @@ def test_a_sitting_where_strong_candidates_answer_everything_is_perfectly_reliab
     for item in report.items:
         assert item.given_to == given[item.item_key]
         assert item.facility == pytest.approx(strong_items.get(item.item_key, 0) / item.given_to)
+    (objective,) = [d for d in service.part_distributions(db, world["chair"], world["competition"])
+                    if d.part_key == "A"]
+    offered = sum(Decimal(line.points) for line in attempt.paper.items if line.part_key == "A")
+    assert objective.title == parts_of(db, world["competition"])[0].title
+    assert objective.max_points == float(offered)
+    assert objective.counts[0] == 2, "the two who answered nothing sit in the lowest tenth"
+    assert objective.counts[-1] == 2, "the two who answered everything sit in the highest"
     with pytest.raises(PermissionDenied):
         service.item_report(db, make_user(db, full_name="Vũ Minh Khôi"), world["competition"])
