@@ -184,7 +184,7 @@ def start_remark(session: Session, actor, competition: Competition, application_
     session.flush()
     audit.record(session, actor, "scoring.remark_started", at=now, competition=competition,
                  payload={"application_id": application_id, "part": part_key,
-                          "codes": [s.code for s in scripts],
+                          "scripts": len(scripts),
                           "seed_sha256": hashlib.sha256(seed).hexdigest()})
     return remarks
 
