@@ -62,6 +62,15 @@ def file_appeal(application_id: int):
     return redirect(url_for("results.own", application_id=application_id))
 
 
+@bp.get("/competitions/<int:competition_id>/key-decisions")
+def public_decisions(competition_id: int):
+    """The board's decisions on answer-key objections, with reasons, for everyone to read."""
+    session = db_session()
+    competition = competitions.get_public_competition(session, competition_id)
+    return render_template("appeals/public.html", competition=competition,
+                           objections=service.decided_objections(session, competition))
+
+
 # --------------------------------------------------------------------------- board
 
 

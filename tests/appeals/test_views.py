@@ -56,3 +56,26 @@ def test_objection_filed_and_rejected_through_the_pages(client, db, clock):
                 data={"decision": "reject", "reason": "Nghị định chưa có hiệu lực khi ra đề."})
     db.refresh(objection)
     assert objection.status == ObjectionStatus.REJECTED
+
+
+def test_objection_decisions_are_public_without_names(client, db, clock):
+    scene = make_scene(db, clock, stage=Stage.SCORING)
+    huong = scene.app("Nguyễn Thị Hương")
+    objection = service_file(db, scene, huong)
+    from exam.appeals import service
+
+    service.decide_objection(db, scene.chair, objection, uphold=False,
+                             reason="Luật mới chưa có hiệu lực khi ra đề.", now=clock.now)
+    page = client.get(f"/competitions/{scene.competition.id}/key-decisions").get_data(
+        as_text=True)
+    assert "A-09" in page
+    assert "Luật mới chưa có hiệu lực khi ra đề." in page
+    assert "Nguyễn Thị Hương" not in page
+
+
+def service_file(db, scene, application):
+    from exam.appeals import service
+
+    return service.file_objection(
+        db, application.user, application, item_key="A-09", reason="Phương án D cũng đúng.",
+        now=scene.competition.sitting_closes_at + timedelta(hours=1))

@@ -152,9 +152,10 @@ def test_partials_for_other_pages_offer_the_ticket_and_the_results(app, db, cloc
     with app.test_request_context():
         assert f"/applications/{viet.id}/admission-ticket" in render_template(
             "results/_ticket_button.html", application=viet)
-        assert render_template("results/_public_link.html",
-                               competition=scene.competition).strip() == ""
         results_page = f"/competitions/{scene.competition.id}/results"
+        before = render_template("results/_public_link.html", competition=scene.competition)
+        assert results_page not in before
+        assert f"/competitions/{scene.competition.id}/key-decisions" in before
         service.publish_provisional_results(db, scene.chair, scene.competition, now=clock.now,
                                             part_scores=scene.scores)
         assert results_page in render_template("results/_public_link.html",

@@ -275,6 +275,7 @@ RULES.update({
                                "item_key": "Q-01", "reason": "Phương án B mới đúng."})},
     "appeals.file_appeal": Rule(roles("candidate")),
     "appeals.manage": Rule(roles("board")),
+    "appeals.public_decisions": Rule(EVERYONE),
     "appeals.decide_objection": Rule(roles("board")),
     "appeals.answer_appeal": Rule(roles("board")),
     "appeals.decide_appeal": Rule(roles("board")),
