@@ -245,3 +245,17 @@ def mark_all_read(session: Session, user: User, *, now: datetime) -> None:
                                                Notification.read_at.is_(None))
                     .values(read_at=now))
     session.flush()
+
+
+def notify_tickets_ready(session: Session, competition, *, now: datetime) -> int:
+    """Once eligibility is reviewed the list of candidates and the sitting are fixed: every
+    accepted candidate hears that the admission ticket can be downloaded."""
+    from exam.registration.models import Application, ApplicationStatus
+
+    applications = session.scalars(select(Application).where(
+        Application.competition_id == competition.id,
+        Application.status == ApplicationStatus.ACCEPTED).order_by(Application.id)).all()
+    for application in applications:
+        notify(session, application.user, "ticket_ready", now=now, competition=competition,
+               subject_id=application.id)
+    return len(applications)
