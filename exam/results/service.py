@@ -39,7 +39,8 @@ from exam.results.rules import (
 __all__ = [
     "accepted_applications", "canonical_sha256", "collect_part_scores", "compute_ranking",
     "current_priority", "get_version", "grant_priority", "latest_version", "own_result",
-    "priority_categories", "publish_final_results", "publish_provisional_results",
+    "priority_categories", "public_results_summary", "publish_final_results",
+    "publish_provisional_results",
     "record_tie_decision", "republish_provisional_results", "rule_set", "rules_for",
     "set_result_rules", "tie_decisions", "versions_of",
 ]
@@ -298,3 +299,39 @@ def own_result(session: Session, actor, application: Application) -> OwnResult:
     row = row_of(session, version, application.id)
     require(row is not None, _("This candidate is not in the published result."), NotFound)
     return OwnResult(version, row)
+
+
+def public_results_summary(session: Session, competition: Competition) -> dict:
+    """The results section of the public record (page and JSON): every published version with
+    its data hash and signed sheet code, who is recommended, the reserve list, key decisions.
+    Empty until something is published."""
+    from exam.appeals.service import decided_objections
+    from exam.results.models import SignedSheet
+
+    versions = versions_of(session, competition)
+    objections = decided_objections(session, competition)
+    if not versions and not objections:
+        return {}
+    codes = dict(session.execute(select(SignedSheet.version_id, SignedSheet.code).where(
+        SignedSheet.competition_id == competition.id,
+        SignedSheet.kind == "result_sheet")).all())
+    listed = [{"number": v.number, "kind": v.kind, "published_at": v.published_at,
+               "data_sha256": v.data_sha256, "sheet_code": codes.get(v.id),
+               "reason": v.reason, "is_current": v is versions[-1]} for v in versions]
+    current = versions[-1] if versions else None
+    rows = current.data["rows"] if current else []
+
+    def people(standing: str) -> list[dict]:
+        return [{"candidate_number": r["candidate_number"], "name": r["name"],
+                 "total": r["total"]} for r in rows if r["standing"] == standing]
+
+    return {
+        "current": listed[-1] if listed else None,
+        "versions": listed,
+        "recommended": people("recommended"),
+        "reserve": people("reserve"),
+        "reserve_expires_on": current.reserve_expires_on if current else None,
+        "key_decisions": [{"item_key": o.item_key, "status": str(o.status), "action": o.action,
+                           "reason": o.decision_reason, "decided_at": o.decided_at}
+                          for o in objections],
+    }

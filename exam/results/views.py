@@ -69,6 +69,13 @@ def _sorted_rows(version, order: str):
 # --------------------------------------------------------------------------- public
 
 
+@bp.app_template_global("results_public_summary")
+def _public_summary(competition: Competition) -> dict:
+    """The results section with real dates, for the public record's partial."""
+    return service.public_results_summary(db_session(), competition)
+
+
+
 @bp.get("/competitions/<int:competition_id>/results")
 def public(competition_id: int):
     session = db_session()

@@ -197,3 +197,21 @@ def test_a_name_that_looks_like_a_formula_is_not_run_by_a_spreadsheet(client, db
     text = client.get(f"/competitions/{scene.competition.id}/results.csv").get_data(as_text=True)
     assert "'=HYPERLINK" in text
     assert ",=HYPERLINK" not in text
+
+
+def test_the_public_record_carries_the_results_section(client, db, clock, sheet_folder,
+                                                       signing_key):
+    scene, version, sheet = published(db, clock, sheet_folder, signing_key)
+    record = client.get(f"/competitions/{scene.competition.id}/record.json").get_json()
+    section = record["results"]
+    assert section["current"]["data_sha256"] == version.data_sha256
+    assert section["current"]["sheet_code"] == sheet.code
+    assert [p["name"] for p in section["recommended"]] == ["Nguyễn Thị Hương"]
+    page = client.get(f"/competitions/{scene.competition.id}").get_data(as_text=True)
+    assert sheet.code in page
+    assert "Nguyễn Thị Hương (0001)" in page
+
+
+def test_before_publication_the_results_section_is_empty(db, clock):
+    scene = make_scene(db, clock)
+    assert service.public_results_summary(db, scene.competition) == {}
