@@ -74,6 +74,11 @@ def test_a_candidate_sits_the_whole_test_with_the_keyboard_only(page, live_serve
     page.keyboard.press("Enter")
     expect(page.locator("#time-left")).to_be_visible()
     assert_accessible(page, "the paper")
+    page.set_viewport_size({"width": 640, "height": 900})  # a 1280 px screen at 200% zoom
+    assert page.evaluate("document.documentElement.scrollWidth <= "
+                         "document.documentElement.clientWidth + 1"), "the paper scrolls sideways"
+    expect(page.locator("#time-left")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     choice = page.locator("form[data-type=single_choice]").first
     tab_to(page, "form[data-type=single_choice] input[name=response]")
