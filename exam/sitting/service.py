@@ -506,8 +506,9 @@ def _rescaled(rubric: tuple[Criterion, ...], item_points: Decimal, points: Decim
     if item_points == points:
         return rubric
     factor = points / item_points
-    return tuple(Criterion(c.name, (c.max_points * factor).quantize(CENT, ROUND_HALF_UP),
-                           c.descriptors) for c in rubric)
+    scaled = [(c.max_points * factor).quantize(CENT, ROUND_HALF_UP) for c in rubric]
+    scaled[-1] += points - sum(scaled, Decimal(0))  # rounding never changes the total
+    return tuple(Criterion(c.name, m, c.descriptors) for c, m in zip(rubric, scaled, strict=True))
 
 
 def essay_answers(session: Session, competition: Competition) -> list[EssayAnswer]:

@@ -209,3 +209,11 @@ def test_proctor_board_counts_answers_and_flags(db, clock, world):
     assert sum(1 for r in rows if r.attempt is None) == 2
     with pytest.raises(PermissionDenied):
         attempts.proctor_board(db, world["member"], world["competition"], now=clock.now)
+
+
+def test_a_rescaled_rubric_still_sums_to_the_points_of_the_cell():
+    from question_bank.items import Criterion
+
+    rubric = tuple(Criterion(name, 1) for name in ("Nội dung", "Giải pháp", "Trình bày"))
+    scaled = service._rescaled(rubric, Decimal(3), Decimal(10))
+    assert [c.max_points for c in scaled] == [Decimal("3.33"), Decimal("3.33"), Decimal("3.34")]
