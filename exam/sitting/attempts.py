@@ -221,7 +221,8 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
     item = service.snapshot_item(session, attempt.competition_id, line.item_key)
     cleaned = _clean_response(item, response)
     stored = canonical_json(cleaned)
-    if position is not None and 1 <= position <= len(attempt.paper.items):
+    if position is not None and position != attempt.position and 1 <= position <= session.scalar(
+            select(func.count()).select_from(PaperItem).where(PaperItem.paper_id == attempt.paper_id)):
         attempt.position = position
     latest = session.scalar(select(AnswerSave).where(
         AnswerSave.attempt_id == attempt.id, AnswerSave.paper_item_id == line.id)
