@@ -14,8 +14,8 @@ from tests.conftest import make_test_app
 def dedicated_app(app, tmp_path, **config):
     """An app with `config`, sharing the rolled-back connection of the `db` fixture.
 
-    Flask-Limiter keeps one `enabled` flag on its single Limiter object, whichever app set it
-    last; it is put back afterwards so the shared test app stays unlimited.
+    Flask-Limiter keeps one `enabled` flag on its single Limiter object (each request now sets
+    it from its own app); it is put back afterwards all the same.
     """
     enabled = limiter.enabled
     other = make_test_app(app.config["DATABASE_URL"], tmp_path, **config)
