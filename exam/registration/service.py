@@ -144,6 +144,8 @@ def submit_application(
             _("The registration deadline has passed."), Conflict)
     require(not permissions.is_staff(session, actor, competition),
             _("You serve on the staff of this competition and cannot apply to it."))
+    require(not actor.is_admin and not actor.is_inspector,
+            _("Administrators and inspectors oversee every competition and cannot apply."))
     already = session.scalar(select(func.count()).select_from(Application).where(
         Application.competition_id == competition.id, Application.user_id == actor.id))
     require(not already, _("You have already applied to this competition."), Conflict)

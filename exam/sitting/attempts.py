@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
@@ -28,7 +28,15 @@ from exam.competitions.permissions import roles_in
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
 from exam.registration.models import Application, ApplicationStatus
 from exam.sitting import service
-from exam.sitting.models import AnswerSave, Attempt, ExtraTime, ObjectiveScore, Paper, PaperItem
+from exam.sitting.models import (
+    AnswerSave,
+    Attempt,
+    ExtraTime,
+    ObjectiveScore,
+    Paper,
+    PaperItem,
+    SittingSetup,
+)
 from question_bank.draw import canonical_json
 from question_bank.items import Item, ItemType
 from question_bank.scoring import score_response
@@ -47,6 +55,14 @@ class SaveResult:
     saved_at: datetime | None
     remaining_seconds: int
     current: AnswerSave | None
+
+
+@dataclass(frozen=True)
+class SaveTarget:
+    """What an ordinary save needs, found in one query: the running attempt and the line."""
+
+    attempt: Attempt
+    line: PaperItem
 
 
 @dataclass(frozen=True)
@@ -199,23 +215,51 @@ def current_saves(session: Session, attempt: Attempt) -> dict[int, AnswerSave]:
     return latest
 
 
+def save_target(session: Session, actor, competition_id: int, paper_item_id: int, *,
+                now: datetime) -> SaveTarget | None:
+    """The exam-day hot path: the actor's running, unexpired attempt and the line of its paper
+    in one query. None whenever anything is unusual (not started, submitted, out of time, not
+    on this paper): the caller then takes the full path, which explains or auto-submits."""
+    default_grace = SittingSetup.__table__.c.grace_seconds.default.arg
+    row = session.execute(
+        select(Attempt, PaperItem, SittingSetup.grace_seconds)
+        .join(Application, Application.id == Attempt.application_id)
+        .join(PaperItem, and_(PaperItem.paper_id == Attempt.paper_id,
+                              PaperItem.id == paper_item_id))
+        .outerjoin(SittingSetup, SittingSetup.competition_id == Attempt.competition_id)
+        .where(Attempt.competition_id == competition_id, Application.user_id == actor.id,
+               Application.status == ApplicationStatus.ACCEPTED,
+               Attempt.submitted_at.is_(None))).first()
+    if row is None:
+        return None
+    attempt, line, grace = row
+    if now > deadline(attempt) + timedelta(seconds=default_grace if grace is None else grace):
+        return None
+    return SaveTarget(attempt, line)
+
+
 def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *,
                 response: object, is_flagged: bool, client_seq: int, position: int | None = None,
-                now: datetime) -> SaveResult:
+                now: datetime, target: SaveTarget | None = None) -> SaveResult:
     """Append one save unless a newer one (higher client sequence) is already stored.
 
     A save is acknowledged only after its commit (the view commits); a stale save (an older
     tab, a retried request) changes nothing and the caller gets the answer in force.
+    `target`, from `save_target`, stands for the ownership, time and paper checks it made.
     """
-    application = session.get(Application, attempt.application_id)
-    require(application.user_id == actor.id, _("This is not your paper."))
-    require(attempt.submitted_at is None,
-            _("Your paper has been submitted; answers can no longer change."), Conflict)
-    require(now <= deadline(attempt) + _grace(session, attempt),
-            _("Time is up: this answer arrived after the deadline and was not saved."), Conflict)
-    line = session.get(PaperItem, paper_item_id)
-    require(line is not None and line.paper_id == attempt.paper_id,
-            _("This question is not on your paper."), InvalidInput)
+    if target is None:
+        application = session.get(Application, attempt.application_id)
+        require(application.user_id == actor.id, _("This is not your paper."))
+        require(attempt.submitted_at is None,
+                _("Your paper has been submitted; answers can no longer change."), Conflict)
+        require(now <= deadline(attempt) + _grace(session, attempt),
+                _("Time is up: this answer arrived after the deadline and was not saved."),
+                Conflict)
+        line = session.get(PaperItem, paper_item_id)
+        require(line is not None and line.paper_id == attempt.paper_id,
+                _("This question is not on your paper."), InvalidInput)
+    else:
+        attempt, line = target.attempt, target.line
     require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
             _("The save could not be understood. Reload the page."), InvalidInput)
     item = service.snapshot_item(session, attempt.competition_id, line.item_key)

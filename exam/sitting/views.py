@@ -308,9 +308,36 @@ def _form_response(attempt, paper_item_id):
     return request.form.get("response", "")
 
 
+def _saved(result, now):
+    """Commit, then acknowledge: the page says "saved" only for what is in the database."""
+    db_session().commit()
+    body = {"saved": result.is_saved,
+            "saved_at": format_datetime(result.saved_at, "HH:mm:ss") if result.saved_at else "",
+            "remaining": result.remaining_seconds, "server_now": int(now.timestamp() * 1000)}
+    if not result.is_saved and result.current is not None:
+        body |= {"stale": True, "response": json.loads(result.current.response),
+                 "flagged": result.current.is_flagged, "seq": result.current.client_seq,
+                 "message": _("A newer answer from another window is kept.")}
+    return body
+
+
 @bp.post("/sitting/<int:competition_id>/answer")
 @login_required
 def answer(competition_id: int):
+    now = utcnow()
+    try:
+        paper_item_id, response, flagged, seq, position = _parse_save()
+    except InvalidInput:
+        paper_item_id = None  # refused below, after the checks of who is asking
+    if request.is_json and paper_item_id is not None:
+        target = attempts.save_target(db_session(), current_user, competition_id, paper_item_id,
+                                      now=now)
+        if target is not None:
+            return _saved(attempts.save_answer(
+                db_session(), current_user, target.attempt, paper_item_id, response=response,
+                is_flagged=flagged, client_seq=seq,
+                position=position if isinstance(position, int) else None, now=now,
+                target=target), now)
     competition, application = _own(competition_id)
     attempt = _own_attempt(application)
     if attempt is None:
@@ -329,21 +356,13 @@ def answer(competition_id: int):
     if not request.is_json:
         response = _form_response(attempt, paper_item_id)
     position = position if isinstance(position, int) else None
-    now = utcnow()
     result = attempts.save_answer(db_session(), current_user, attempt, paper_item_id,
                                   response=response, is_flagged=flagged, client_seq=seq,
                                   position=position, now=now)
+    if request.is_json:
+        return _saved(result, now)
     db_session().commit()
     saved_at = format_datetime(result.saved_at, "HH:mm:ss") if result.saved_at else ""
-    if request.is_json:
-        body = {"saved": result.is_saved, "saved_at": saved_at,
-                "remaining": result.remaining_seconds,
-                "server_now": int(now.timestamp() * 1000)}
-        if not result.is_saved and result.current is not None:
-            body |= {"stale": True, "response": json.loads(result.current.response),
-                     "flagged": result.current.is_flagged, "seq": result.current.client_seq,
-                     "message": _("A newer answer from another window is kept.")}
-        return body
     flash(_("Saved at %(time)s.", time=saved_at), "success")
     return redirect(url_for("sitting.paper", competition_id=competition_id,
                             _anchor=f"q-{position or 1}"))

@@ -183,3 +183,10 @@ def test_documents_are_served_to_the_owner_and_the_board_only(db, clock, tmp_pat
     for outsider in (other_candidate, appoint(db, competition, Role.EXAMINER)):
         with pytest.raises(PermissionDenied):
             service.document_for(db, outsider, document.id)
+
+
+def test_administrators_and_inspectors_cannot_apply(db, clock, tmp_path):
+    competition = make_competition(db)
+    for overseer in (make_user(db, is_admin=True), make_user(db, is_inspector=True)):
+        with pytest.raises(PermissionDenied, match="oversee every competition"):
+            submit(db, competition, overseer, now=clock.now, folder=tmp_path)

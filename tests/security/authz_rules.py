@@ -394,11 +394,7 @@ def rule_for(endpoint: str, method: str) -> Rule | None:
 
 # Cells where the code does not yet do what the rule says: (endpoint, method, role) -> why.
 # The matrix marks these xfail and fails as soon as one is fixed, so the row can go.
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("registration.apply", "POST", "admin"):
-        "the administrator who runs every competition can apply to one (registration.service "
-        "only refuses the competition's own staff)",
-}
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
 
 
 # Blind scoring: the board runs it and the examiners mark; nobody else reaches a scoring page.
