@@ -146,6 +146,8 @@ async def autosave_capacity(base_url: str, competition_id: int, emails: list[str
     await asyncio.gather(*(loop(c) for c in candidates))
     latencies = rec.latencies["autosave"]
     errors = rec.errors["autosave"]
+    if rec.error_samples:
+        say("  autosave errors at saturation: " + "; ".join(rec.error_samples[:3]))
     for candidate in candidates:
         await candidate.close()
     return done, errors, latencies
