@@ -22,7 +22,6 @@ from exam.db import utcnow
 from exam.migrate import upgrade
 
 
-
 @contextmanager
 def fresh_database(tmp_dir, label: str):
     """A new, empty database for this run: a file on SQLite, a created database on PostgreSQL."""

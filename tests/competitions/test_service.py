@@ -21,7 +21,8 @@ def test_administrator_creates_a_draft_and_the_log_records_it(db, clock):
         unit="Sở Tư pháp", vacancies=1)
     assert competition.stage == Stage.DRAFT
     entry = db.query(AuditEntry).filter_by(action="competition.created").one()
-    assert entry.competition_id == competition.id and entry.actor_id == admin.id
+    assert entry.competition_id == competition.id
+    assert entry.actor_id == admin.id
 
 
 def test_only_the_administrator_creates_competitions(db, clock):

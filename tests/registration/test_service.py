@@ -7,7 +7,14 @@ from exam.competitions.models import Role, Stage
 from exam.errors import Conflict, InvalidInput, PermissionDenied
 from exam.registration import service
 from exam.registration.models import Application, ApplicationStatus, Document
-from tests.factories import appoint, make_application, make_board, make_competition, make_user, pdf_bytes
+from tests.factories import (
+    appoint,
+    make_application,
+    make_board,
+    make_competition,
+    make_user,
+    pdf_bytes,
+)
 
 PROFILE = {
     "date_of_birth": date(1984, 3, 9), "id_number": "001084009876",
@@ -29,7 +36,8 @@ def test_a_candidate_applies_with_a_pdf_and_it_is_stored(db, clock, tmp_path):
     assert application.status == ApplicationStatus.SUBMITTED
     (document,) = application.documents
     assert (tmp_path / document.stored_name).read_bytes() == pdf_bytes()
-    assert document.stored_name != "cv.pdf" and len(document.stored_name) >= 32
+    assert document.stored_name != "cv.pdf"
+    assert len(document.stored_name) >= 32
 
 
 def test_an_application_after_the_deadline_is_refused(db, clock, tmp_path):

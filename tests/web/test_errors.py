@@ -15,7 +15,9 @@ def test_a_database_outage_answers_503_and_says_nothing_was_saved(tmp_path):
     assert page.status_code == 503
     assert "Yêu cầu này chưa được lưu" in page.text
     api = client.get("/", headers={"Accept": "application/json"})
-    assert api.status_code == 503 and api.json["retry"] is True and api.headers["Retry-After"]
+    assert api.status_code == 503
+    assert api.json["retry"] is True
+    assert api.headers["Retry-After"]
 
 
 def test_unknown_pages_get_a_translated_404(client):
