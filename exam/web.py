@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from flask import Flask, abort, current_app, flash, g, redirect, render_template, request, session
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
@@ -140,10 +142,8 @@ def _csrf_error(error):
 def _database_unavailable(error):
     """The database is down or restarting: say plainly that nothing was saved, ask to retry."""
     current_app.logger.warning("database unavailable: %s", type(error.orig).__name__)
-    try:
+    with contextlib.suppress(OperationalError):
         _rollback()
-    except OperationalError:
-        pass
     message = _("The service is briefly unavailable. Nothing was saved from this request; "
                 "please try again in a moment.")
     if request.is_json or client_wants_json():
