@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WORKERS ?= 3
 
 .PHONY: run test bench lint translations clean
 
@@ -21,8 +20,8 @@ run: $(VENV)/.installed
 	$(BIN)/thituyen keys create-dev --if-missing
 	$(BIN)/thituyen demo --if-empty
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
-	THITUYEN_INSECURE_COOKIES=1 $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
-		--access-logfile - 'exam:create_app()'
+	THITUYEN_INSECURE_COOKIES=1 THITUYEN_BIND=$(HOST):$(PORT) THITUYEN_ACCESS_LOG=- \
+		$(BIN)/gunicorn --config gunicorn.conf.py 'exam:create_app()'
 
 test: $(VENV)/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)

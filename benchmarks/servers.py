@@ -25,10 +25,9 @@ class Gunicorn:
     def __init__(self, target: str, env: dict, *, workers: int, threads: int, port: int | None = None):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.command = [GUNICORN, "--workers", str(workers), "--threads", str(threads),
-                        "--worker-class", "gthread", "--bind", f"127.0.0.1:{self.port}",
-                        "--graceful-timeout", "5", "--timeout", "60", "--log-level", "warning",
-                        target]
+        self.command = [GUNICORN, "--config", str(ROOT / "gunicorn.conf.py"),
+                        "--workers", str(workers), "--threads", str(threads),
+                        "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", target]
         self.env = {**os.environ, **env}
         self.process: subprocess.Popen | None = None
         self.log_path = Path(tempfile.mkstemp(prefix="thituyen-gunicorn-", suffix=".log")[1])

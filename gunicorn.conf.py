@@ -1,0 +1,18 @@
+"""gunicorn settings shared by `make run` and `make bench` (override with GUNICORN_CMD_ARGS).
+
+gthread workers: a candidate's browser keeps its connection between autosaves, so idle
+keep-alive connections must not tie up a worker. Keep-alive is longer than a client's idle
+gap, so a reused connection is not closed under a request in flight.
+"""
+
+import os
+
+bind = os.environ.get("THITUYEN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("THITUYEN_WORKERS", "4"))
+worker_class = "gthread"
+threads = int(os.environ.get("THITUYEN_THREADS", "4"))
+keepalive = 30
+timeout = 60
+graceful_timeout = 10
+worker_connections = 2000
+accesslog = os.environ.get("THITUYEN_ACCESS_LOG")
