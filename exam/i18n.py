@@ -25,7 +25,9 @@ def init_app(app) -> None:
 def switch(code: str):
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
-    target = request.form.get("next") or url_for("public.home")
-    if not target.startswith("/") or target.startswith("//"):
+    from exam.accounts.views import is_local_path
+
+    target = request.form.get("next") or ""
+    if not is_local_path(target):
         target = url_for("public.home")
     return redirect(target)

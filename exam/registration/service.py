@@ -94,6 +94,11 @@ def eligibility_findings(competition: Competition, application: Application) -> 
     return findings
 
 
+def _base_name(filename: str) -> str:
+    """The file's own name: folders a browser or a crafted request put in front are dropped."""
+    return unicodedata.normalize("NFC", (filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+
+
 def _clean(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join((text or "").split()))
 
@@ -175,7 +180,7 @@ def submit_application(
         stored = storage.store_file(session, upload_folder, upload.data, ".pdf")
         session.add(Document(
             application_id=application.id, kind=upload.kind,
-            original_name=unicodedata.normalize("NFC", upload.filename)[:255] or "document.pdf",
+            original_name=_base_name(upload.filename)[:255] or "document.pdf",
             stored_name=stored, size=len(upload.data),
             sha256=hashlib.sha256(upload.data).hexdigest(), uploaded_at=now,
         ))

@@ -57,3 +57,9 @@ def test_login_keeps_password_out_of_the_page(client, db):
     response = client.post("/account/login", data={"email": user.email, "password": PASSWORD},
                            follow_redirects=True)
     assert PASSWORD not in response.text
+
+
+def test_the_language_switch_never_sends_people_to_another_site(client, db):
+    for target in ("//evil.example/", "/\\evil.example", "https://evil.example/"):
+        response = client.post("/lang/en", data={"next": target})
+        assert response.headers["Location"] == "/"

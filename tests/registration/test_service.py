@@ -198,3 +198,10 @@ def test_administrators_and_inspectors_cannot_apply(db, clock, tmp_path):
     for overseer in (make_user(db, is_admin=True), make_user(db, is_inspector=True)):
         with pytest.raises(PermissionDenied, match="oversee every competition"):
             submit(db, competition, overseer, now=clock.now, folder=tmp_path)
+
+
+def test_folders_in_an_uploaded_file_name_are_dropped(db, clock, tmp_path):
+    competition = make_competition(db)
+    application = submit(db, competition, make_user(db), now=clock.now, folder=tmp_path,
+                         uploads=[service.Upload("cv", "..\\..\\etc/sơ yếu lý lịch.pdf", pdf_bytes())])
+    assert application.documents[0].original_name == "sơ yếu lý lịch.pdf"
