@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import resource
-import secrets
 import sys
 import tempfile
 import time
@@ -26,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import random  # noqa: E402
 
-from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from benchmarks import baseline_app, client, pgtemp  # noqa: E402
@@ -53,20 +51,10 @@ def bench_database():
         say(f"database: temporary PostgreSQL (initdb + pg_ctl) on port {temp.port}")
     else:
         say(f"database: DATABASE_URL server {make_url(base).host}:{make_url(base).port}")
-    url = make_url(base)
-    name = f"thituyen_bench_{secrets.token_hex(3)}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield url.set(database=name).render_as_string(hide_password=False)
+        with pgtemp.throwaway_database(base, "bench") as url:
+            yield url
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name})
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
         if temp:
             temp.cleanup()
 

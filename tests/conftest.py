@@ -8,15 +8,13 @@ temporary folder.
 from __future__ import annotations
 
 import os
-import secrets
 from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
+from benchmarks.pgtemp import throwaway_database
 from exam import create_app
 from exam.db import utcnow
 from exam.migrate import upgrade
@@ -29,20 +27,8 @@ def fresh_database(tmp_dir, label: str):
     if not base:
         yield f"sqlite:///{tmp_dir}/{label}.sqlite"
         return
-    url = make_url(base)
-    name = f"thituyen_{label}_{secrets.token_hex(4)}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name})
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with throwaway_database(base, label) as url:
+        yield url
 
 
 def make_test_app(database_url: str, tmp_dir, **overrides):
