@@ -27,6 +27,7 @@ from exam.appeals.models import (
 from exam.audit import service as audit
 from exam.competitions.models import Competition, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus
 from exam.results import permissions
 from exam.results import service as results
@@ -140,6 +141,7 @@ def decide_objection(session: Session, actor, objection: Objection, *, uphold: b
                  target=objection, payload={"status": str(objection.status),
                                             "action": objection.action,
                                             "item_key": objection.item_key})
+    _tell_candidate(session, competition, objection.application_id, now=now)
     return objection
 
 
@@ -214,6 +216,8 @@ def answer_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, grant
     session.flush()
     audit.record(session, actor, "appeals.remark_answered", at=now, competition=competition,
                  target=appeal, payload={"status": str(appeal.status)})
+    if appeal.status == AppealStatus.REFUSED:
+        _tell_candidate(session, competition, appeal.application_id, now=now)
     return appeal
 
 
@@ -248,7 +252,16 @@ def decide_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, reaso
     audit.record(session, actor, "appeals.remark_decided", at=now, competition=competition,
                  target=appeal, payload={"old": str(appeal.old_mark), "new": str(appeal.new_mark),
                                          "version": version.number if version else None})
+    _tell_candidate(session, competition, appeal.application_id, now=now)
     return version
+
+
+def _tell_candidate(session: Session, competition: Competition, application_id: int, *,
+                    now: datetime) -> None:
+    """The candidate hears of the board's decision in the app and by email."""
+    application = session.get(Application, application_id)
+    notify(session, application.user, "appeal_decided", now=now, competition=competition,
+           subject_id=application.id)
 
 
 # --------------------------------------------------------------------------- lists

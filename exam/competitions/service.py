@@ -233,6 +233,10 @@ def enter_stage(session: Session, actor: User, competition: Competition, target:
     audit.record(session, actor, "competition.stage_changed", at=now, competition=competition,
                  target=competition, payload={"from": str(before), "to": str(target)} | (payload or {}))
     audit.publish_checkpoint(session, competition, now=now)
+    if target == Stage.ELIGIBILITY_REVIEWED:
+        from exam.notifications.service import notify_tickets_ready
+
+        notify_tickets_ready(session, competition, now=now)
     return competition
 
 

@@ -22,6 +22,7 @@ from exam.audit import service as audit
 from exam.competitions import service as competitions
 from exam.competitions.models import Competition, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus
 from exam.results import permissions, ranking
 from exam.results.models import ResultKind, ResultRow, ResultVersion, TieDecision
@@ -219,6 +220,10 @@ def _new_version(session: Session, actor, competition: Competition, *, kind: str
                  target=version, payload={"version": number, "kind": kind,
                                           "data_sha256": version.data_sha256,
                                           "supersedes": previous.number if previous else None})
+    for row in ranked:
+        application = session.get(Application, row.application_id)
+        notify(session, application.user, "results_published", now=now, competition=competition,
+               subject_id=application.id)
     return version
 
 
