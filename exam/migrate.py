@@ -11,7 +11,7 @@ def alembic_config(url: str, connection=None) -> Config:
     config.set_main_option("script_location", "exam:migrations")
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     config.set_main_option(
-        "file_template", "%%(year)d%%(month).2d%%(day).2d_%%(hour).2d%%(minute).2d_%%(slug)s"
+        "file_template", "%%(rev)s_%%(slug)s"
     )
     if connection is not None:
         config.attributes["connection"] = connection

@@ -26,3 +26,14 @@ def test_every_migration_downgrades_and_upgrades_again(tmp_path):
         upgrade(url)
         assert "audit_entry" in inspect(engine).get_table_names()
         engine.dispose()
+
+
+def test_revisions_form_one_line():
+    """Two heads would make `thituyen db upgrade` apply branches in an arbitrary order."""
+    from alembic.script import ScriptDirectory
+
+    from exam.migrate import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert scripts.get_heads() == ["0007_polish"]
+    assert [s.revision for s in scripts.walk_revisions()][-1] == "0001"

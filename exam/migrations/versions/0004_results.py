@@ -1,7 +1,7 @@
 """results
 
 Revision ID: 0004_results
-Revises: 0001
+Revises: 0003_scoring
 Create Date: 2026-11-22 02:31:12.664913
 """
 
@@ -12,7 +12,7 @@ import exam.db
 
 
 revision = '0004_results'
-down_revision = '0001'
+down_revision = '0003_scoring'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """polish: in-app notifications with their email outbox, and long-running jobs
 
 Revision ID: 0007_polish
-Revises: 0001
+Revises: 0006_oversight
 Create Date: 2026-11-22 03:01:26.606598
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import exam.db
 
 revision = '0007_polish'
-down_revision = '0001'
+down_revision = '0006_oversight'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """oversight: irregularity reports, suspensions, secret board votes
 
 Revision ID: 0006_oversight
-Revises: 0001
+Revises: 0005_integrity
 Create Date: 2026-11-22 02:33:09.879381
 """
 
@@ -12,7 +12,7 @@ import exam.db
 
 
 revision = '0006_oversight'
-down_revision = '0001'
+down_revision = '0005_integrity'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """scoring: panels, scripts under anonymous codes, the code map, marks, re-marks, presentation
 
 Revision ID: 0003_scoring
-Revises: 0001
+Revises: 0002_sitting
 Create Date: 2026-11-22 02:45:00.000000
 """
 
@@ -12,7 +12,7 @@ import exam.db
 
 
 revision = '0003_scoring'
-down_revision = '0001'
+down_revision = '0002_sitting'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """integrity: signed audit checkpoints, append-only audit tables, TOTP recovery codes
 
 Revision ID: 0005_integrity
-Revises: 0001
+Revises: 0004_results
 Create Date: 2026-11-22 02:40:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import exam.db
 
 revision = "0005_integrity"
-down_revision = "0001"
+down_revision = "0004_results"
 branch_labels = None
 depends_on = None
 
