@@ -35,5 +35,5 @@ def test_revisions_form_one_line():
     from exam.migrate import alembic_config
 
     scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    assert scripts.get_heads() == ["0007_polish"]
+    assert len(scripts.get_heads()) == 1
     assert [s.revision for s in scripts.walk_revisions()][-1] == "0001"
