@@ -37,6 +37,7 @@ def make_test_app(database_url: str, tmp_dir, **overrides):
         "SECRET_KEY": "test-secret",
         "DATABASE_URL": database_url,
         "UPLOAD_FOLDER": str(tmp_dir / "uploads"),
+        "MAIL_FOLDER": str(tmp_dir / "mail"),
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "PUBLIC_BASE_URL": "http://testserver",

@@ -26,6 +26,7 @@ from exam.appeals.models import (
 )
 from exam.audit import service as audit
 from exam.competitions.models import Competition, Stage
+from exam.competitions.service import require_not_suspended
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus
@@ -119,6 +120,7 @@ def decide_objection(session: Session, actor, objection: Objection, *, uphold: b
             _("Only the board chair or secretary decides objections."))
     require(objection.status == ObjectionStatus.PENDING,
             _("This objection has already been decided."), Conflict)
+    require_not_suspended(competition)
     reason = _reason(reason, _("Give the reason for the decision; it is published."))
     if uphold:
         require(action in {str(a) for a in KeyAction},
@@ -202,6 +204,7 @@ def answer_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, grant
             _("Only the board chair or secretary answers appeals."))
     require(appeal.status == AppealStatus.FILED, _("This appeal has already been answered."),
             Conflict)
+    require_not_suspended(competition)
     appeal.answer = _reason(reason, _("Give the candidate the reason for the answer."))
     appeal.answered_by_id = actor.id
     appeal.answered_at = now
@@ -231,6 +234,7 @@ def decide_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, reaso
             _("Only the board chair or secretary decides appeals."))
     require(appeal.status == AppealStatus.REMARKING,
             _("This appeal is not being re-marked."), Conflict)
+    require_not_suspended(competition)
     reason = _reason(reason, _("Give the candidate the reason for the decision."))
     if outcome is COLLECT:
         from exam.scoring.service import remark_outcome

@@ -210,6 +210,11 @@ def _built_in_preconditions(session: Session, competition: Competition, target: 
                 _("No application was accepted; the competition cannot go on."), Conflict)
 
 
+def require_not_suspended(competition: Competition) -> None:
+    """A suspension freezes every decision that could change who wins, not only stage moves."""
+    require(not competition.is_suspended, _("The competition is suspended."), Conflict)
+
+
 def enter_stage(session: Session, actor: User, competition: Competition, target: Stage, *,
                 now: datetime, via_domain_action: bool = False, payload: dict | None = None):
     """The one door between stages: next stage only, by the chair or secretary, never suspended."""

@@ -20,7 +20,7 @@ from exam.accounts.models import User
 from exam.audit import service as audit
 from exam.competitions import permissions
 from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
-from exam.competitions.service import DOCUMENT_KINDS
+from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus, Document
@@ -196,7 +196,7 @@ def _review_allowed(session, actor, application: Application) -> Competition:
             _("Only the board reviews applications."))
     require(competition.stage in {Stage.REGISTRATION_OPEN, Stage.REGISTRATION_CLOSED},
             _("Applications can no longer be decided at this stage."), Conflict)
-    require(not competition.is_suspended, _("The competition is suspended."), Conflict)
+    require_not_suspended(competition)
     require(application.status == ApplicationStatus.SUBMITTED,
             _("This application has already been decided."), Conflict)
     return competition

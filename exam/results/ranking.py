@@ -24,33 +24,14 @@ How a competition ranks its candidates (``rank``):
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from exam.vietnamese import name_key
+
 CENT = Decimal("0.01")
-ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
-
-def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    letters, tones = [], []
-    for char in unicodedata.normalize("NFC", word.lower()):
-        parts = unicodedata.normalize("NFD", char)
-        tone = next((TONES[c] for c in parts if c in TONES), 0)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-        letters.append(ALPHABET.index(base) if base in ALPHABET else 100 + ord(base[0]))
-        tones.append(tone)
-    return tuple(letters), tuple(tones)
-
-
-def vietnamese_name_key(name: str) -> tuple:
-    """Sort key for a Vietnamese full name: given name, then family and middle names."""
-    words = name.split()
-    ordered = words[-1:] + words[:-1]
-    return tuple(_word_key(w) for w in ordered)
 
 
 def two_places(value: Decimal | int | str | None) -> Decimal:
@@ -182,7 +163,7 @@ def rank(rows: Sequence[RankInput], rules: ResultRules) -> list[RankedRow]:
     """Rank candidates by the rule in this module's docstring; ranked first, then the failed."""
     items = [_prepare(r, rules) for r in rows]
     def by_number(item):
-        return vietnamese_name_key(item["row"].name), item["row"].candidate_number
+        return name_key(item["row"].name), item["row"].candidate_number
 
     passing = sorted((i for i in items if i["passed"]), key=by_number)
     passing.sort(key=lambda i: _merit_key(i, rules), reverse=True)

@@ -61,6 +61,7 @@ def record_tie_decision(session: Session, actor, competition: Competition,
     require(competition.stage in {Stage.IDENTITIES_REVEALED, Stage.PROVISIONAL_RESULTS},
             _("Ties are decided after identities are revealed and before final results."),
             Conflict)
+    competitions.require_not_suspended(competition)
     reason = clean_text(reason)
     require(len(reason) >= 10, _("Give the reason for the board's decision."), InvalidInput)
     ranked = compute_ranking(session, competition, part_scores=part_scores)
@@ -190,6 +191,7 @@ def appeal_window_closes_at(session: Session, competition: Competition) -> datet
 
 def _new_version(session: Session, actor, competition: Competition, *, kind: str, reason: str,
                  now: datetime, part_scores) -> ResultVersion:
+    competitions.require_not_suspended(competition)
     rules = rules_for(session, competition)
     ranked = compute_ranking(session, competition, part_scores=part_scores)
     require(ranked, _("There is no accepted candidate to rank."), Conflict)

@@ -27,6 +27,7 @@ from exam.registration.models import Application, ApplicationStatus
 from exam.results import permissions
 from exam.results.models import Countersignature, ResultKind, ResultVersion, SignedSheet
 from exam.results.service import canonical_sha256, latest_version
+from exam.scoring.presentation import part_is_blind
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 SHEET_LANGUAGE = "vi"
@@ -137,6 +138,14 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
         notes = [_("Total = weighted sum of the parts + priority points. A part is passed at "
                    "or above its pass mark: %(marks)s.",
                    marks="; ".join(f"{p['title']} ≥ {_number(p['pass_mark'])}" for p in parts))]
+        blind = [p["title"] for p in parts if part_is_blind(p["key"])]
+        in_person = [p["title"] for p in parts if not part_is_blind(p["key"])]
+        if blind:
+            notes.append(_("Scored blind, the examiners not knowing whose script it was: "
+                           "%(parts)s.", parts=", ".join(blind)))
+        if in_person:
+            notes.append(_("Scored in person by the panel, not blind: %(parts)s.",
+                           parts=", ".join(in_person)))
         if data["tie_break_parts"]:
             titles = {p["key"]: p["title"] for p in parts}
             notes.append(_("Equal totals are split by: %(order)s, then by a recorded decision "

@@ -35,7 +35,7 @@ from exam.registration.models import Application
 from exam.results import permissions, service, sheets
 from exam.results.cli import signed_folder, signing_options
 from exam.results.forms import PriorityForm, RulesForm, TieForm, VerifyForm
-from exam.results.ranking import vietnamese_name_key
+from exam.vietnamese import name_key
 from exam.web import current_actor, limiter
 
 bp = Blueprint("results", __name__)
@@ -60,7 +60,7 @@ def _version(competition: Competition):
 def _sorted_rows(version, order: str):
     rows = list(version.data["rows"])
     if order == "name":
-        rows.sort(key=lambda r: (vietnamese_name_key(r["name"]), r["candidate_number"]))
+        rows.sort(key=lambda r: (name_key(r["name"]), r["candidate_number"]))
     elif order == "number":
         rows.sort(key=lambda r: r["candidate_number"])
     return rows

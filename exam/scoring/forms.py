@@ -23,7 +23,7 @@ class PanelForm(FlaskForm):
                                           "presentation round."))
     chair = SelectField(_l("Panel chair"), coerce=int)
     examiners = MultiCheckboxField(_l("Examiners"), coerce=int)
-    threshold_percent = DecimalField(_l("Threshold for a third examiner (% of the maximum)"),
+    threshold_percent = DecimalField(_l("Threshold for a third examiner, in percent of the maximum"),
                                      default=10, places=None,
                                      validators=[InputRequired(), NumberRange(0.01, 100)])
 

@@ -168,7 +168,7 @@ def states_of(session: Session, competition: Competition) -> dict[int, tuple[Gro
 # ---------------------------------------------------------------- marking
 
 def _require_marking_open(competition: Competition, assignment: Assignment) -> None:
-    require(not competition.is_suspended, _("The competition is suspended."), Conflict)
+    competitions.require_not_suspended(competition)
     if assignment.role == AssignmentRole.CALIBRATION:
         require(not competition.has_reached(Stage.SCORES_LOCKED),
                 _("Calibration is over: the scores are locked."), Conflict)

@@ -184,3 +184,33 @@ def test_an_unchanged_re_mark_keeps_the_published_version(db, clock):
                                         now=clock.days(3)) is None
     assert appeal.status == AppealStatus.DECIDED
     assert len(results.versions_of(db, s.competition)) == 1
+
+
+def test_a_suspended_competition_freezes_every_decision_on_appeals(db, clock):
+    scene = make_scene(db, clock)
+    results.publish_provisional_results(db, scene.chair, scene.competition, now=clock.now,
+                                        part_scores=scene.scores)
+    huong = scene.app("Nguyễn Thị Hương")
+    appeal = service.file_remark_appeal(db, huong.user, huong, part_key="specialised",
+                                        reason="Bài làm đủ ý nhưng bị chấm thấp.",
+                                        now=clock.days(1))
+    objection = service.file_objection(db, huong.user, huong, item_key="Q-07",
+                                       reason="Phương án B mới đúng theo Luật 2025.",
+                                       now=scene.competition.sitting_closes_at
+                                       + timedelta(hours=1))
+    scene.competition.is_suspended = True
+    db.flush()
+    with pytest.raises(Conflict, match="suspended"):
+        service.answer_remark_appeal(db, scene.chair, appeal, grant=False,
+                                     reason="Bài đã được chấm đúng đáp án.", now=clock.days(2))
+    with pytest.raises(Conflict, match="suspended"):
+        service.decide_objection(db, scene.chair, objection, uphold=False,
+                                 reason="Luật 2025 chưa có hiệu lực vào ngày ra đề.",
+                                 now=clock.days(2))
+    with pytest.raises(Conflict, match="suspended"):
+        results.republish_provisional_results(db, scene.chair, scene.competition,
+                                              reason="Sửa điểm sau phúc khảo.", now=clock.days(2),
+                                              part_scores=scene.scores)
+    assert appeal.status == AppealStatus.FILED
+    assert objection.status == ObjectionStatus.PENDING
+    assert len(results.versions_of(db, scene.competition)) == 1

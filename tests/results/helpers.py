@@ -32,7 +32,8 @@ class Scene:
         return next(a for a in self.applications if a.user.full_name == name)
 
 
-def make_scene(db, clock, *, scores=None, vacancies=1, stage=Stage.IDENTITIES_REVEALED) -> Scene:
+def make_scene(db, clock, *, scores=None, vacancies=1, stage=Stage.IDENTITIES_REVEALED,
+               parts=PARTS) -> Scene:
     """Rules set while the marks were anonymous (scoring), then the competition at `stage`."""
     competition = make_competition(
         db, stage=Stage.SCORING, vacancies=vacancies, now=clock.days(-40),
@@ -47,10 +48,10 @@ def make_scene(db, clock, *, scores=None, vacancies=1, stage=Stage.IDENTITIES_RE
     default = {"Nguyễn Thị Hương": (80, 85), "Trần Đức Anh": (70, 75),
                "Lê Thị Ánh Tuyết": (95, 40), "Phạm Quốc Việt": (60, 62)}
     scores = scores or default
-    by_id = {a.id: {"written": Decimal(str(scores[a.user.full_name][0])),
-                    "specialised": Decimal(str(scores[a.user.full_name][1]))}
+    by_id = {a.id: {p["key"]: Decimal(str(score))
+                    for p, score in zip(parts, scores[a.user.full_name], strict=True)}
              for a in applications}
-    service.set_result_rules(db, board[Role.CHAIR], competition, parts=PARTS,
+    service.set_result_rules(db, board[Role.CHAIR], competition, parts=parts,
                              specialised_part="specialised", written_part="written",
                              priority_categories=[{"key": "thuong_binh", "label": "Thương binh",
                                                    "points": "5"}],

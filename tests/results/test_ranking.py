@@ -11,8 +11,8 @@ from exam.results.ranking import (
     Standing,
     rank,
     unresolved_ties,
-    vietnamese_name_key,
 )
+from exam.vietnamese import name_key
 
 WRITTEN = PartRule("written", "Thi viết", D(100))
 SPECIALISED = PartRule("specialised", "Chuyên môn", D(100))
@@ -147,7 +147,7 @@ def test_reserve_size_limits_the_reserve_list():
 def test_names_sort_in_vietnamese_order_given_name_first():
     names = ["Trần Văn Ước", "Nguyễn Thị Ánh", "Lê Văn Bình", "Phạm Thị Anh", "Đỗ Văn Đức",
              "Hoàng Văn Dũng", "Vũ Thị Ân"]
-    assert sorted(names, key=vietnamese_name_key) == [
+    assert sorted(names, key=name_key) == [
         "Phạm Thị Anh", "Nguyễn Thị Ánh", "Vũ Thị Ân", "Lê Văn Bình", "Hoàng Văn Dũng",
         "Đỗ Văn Đức", "Trần Văn Ước"]
 

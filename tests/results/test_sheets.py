@@ -17,7 +17,7 @@ from pyhanko_certvalidator import ValidationContext
 from exam.documents.signing import load_trust_roots
 from exam.results import service, sheets
 from tests.documents.conftest import need, pdftotext
-from tests.results.helpers import NAMES, make_scene
+from tests.results.helpers import NAMES, PARTS, make_scene
 
 BASE = "http://testserver"
 
@@ -109,6 +109,20 @@ def test_pdftotext_gives_back_the_vietnamese_names_exactly(
     assert f"{BASE}/verify/{sheet.code}" in text
     assert "Đề nghị trúng tuyển" in text
     assert sheet.chain_head in text
+    assert ("Chấm phách (giám khảo không biết bài của ai): Thi viết, Đề án chuyên môn."
+            in " ".join(text.split()))
+
+
+def test_sheet_says_the_presentation_round_was_not_blind(
+        db, clock, signing_key, sheet_folder, tmp_path):
+    parts = [*PARTS, {"key": "presentation", "title": "Thuyết trình", "max_points": "100",
+                      "weight": "1"}]
+    scores = {name: (70, 70, 60 + i) for i, name in enumerate(NAMES)}
+    scene = make_scene(db, clock, parts=parts, scores=scores)
+    _version, _sheet, pdf = publish(db, scene, clock.now, sheet_folder, signing_key)
+    text = " ".join(pdftotext(pdf, tmp_path).split())
+    assert "Chấm phách (giám khảo không biết bài của ai): Thi viết, Đề án chuyên môn." in text
+    assert "Hội đồng chấm trực tiếp, không chấm phách: Thuyết trình." in text
 
 
 def test_a_sheet_with_a_code_we_never_issued_is_not_genuine(db, clock, signing_key, roots,
