@@ -33,18 +33,6 @@ from exam.results.models import (
     SignedSheet,
     TieDecision,
 )
-from exam.sitting.models import (
-    AnswerSave,
-    Attempt,
-    ExtraTime,
-    ObjectiveScore,
-    Paper,
-    PaperItem,
-    Seal,
-    SittingSetup,
-    SnapshotItem,
-    TestPart,
-)
 from exam.scoring.models import (
     Assignment,
     AssignmentDraw,
@@ -60,6 +48,18 @@ from exam.scoring.models import (
     Remark,
     Script,
     ScriptIdentity,
+)
+from exam.sitting.models import (
+    AnswerSave,
+    Attempt,
+    ExtraTime,
+    ObjectiveScore,
+    Paper,
+    PaperItem,
+    Seal,
+    SittingSetup,
+    SnapshotItem,
+    TestPart,
 )
 
 __all__ = ["Application", "AuditEntry", "Base", "Competition", "Document", "Membership", "User"]

@@ -35,16 +35,16 @@ def make_admin(session, **fields) -> User:
 def make_competition(session, *, stage=Stage.REGISTRATION_OPEN, now=None, **fields) -> Competition:
     now = now or utcnow()
     admin = fields.pop("created_by", None) or make_admin(session)
-    values = dict(
-        title="Thi tuyển Trưởng phòng Tổ chức cán bộ", post="Trưởng phòng Tổ chức cán bộ",
-        unit="Sở Nội vụ", vacancies=1,
-        registration_opens_at=now - timedelta(days=10),
-        registration_closes_at=now + timedelta(days=10),
-        sitting_opens_at=now + timedelta(days=20),
-        sitting_closes_at=now + timedelta(days=20, hours=4),
-        required_documents=["cv"], min_management_years=2, max_age=55,
-        required_degree="bachelor",
-    )
+    values = {
+        "title": "Thi tuyển Trưởng phòng Tổ chức cán bộ", "post": "Trưởng phòng Tổ chức cán bộ",
+        "unit": "Sở Nội vụ", "vacancies": 1,
+        "registration_opens_at": now - timedelta(days=10),
+        "registration_closes_at": now + timedelta(days=10),
+        "sitting_opens_at": now + timedelta(days=20),
+        "sitting_closes_at": now + timedelta(days=20, hours=4),
+        "required_documents": ["cv"], "min_management_years": 2, "max_age": 55,
+        "required_degree": "bachelor",
+    }
     values.update(fields)
     competition = Competition(created_by_id=admin.id, created_at=now, stage=stage, **values)
     session.add(competition)
@@ -68,9 +68,9 @@ def make_board(session, competition) -> dict[Role, User]:
 def make_application(session, competition, *, user=None, status=ApplicationStatus.SUBMITTED,
                      candidate_number=None, **fields) -> Application:
     user = user or make_user(session, full_name="Trần Đức Anh")
-    values = dict(date_of_birth=date(1985, 5, 17), id_number="001085012345",
-                  current_post="Phó Trưởng phòng", current_unit="Sở Tài chính", degree="master",
-                  management_years=5, submitted_at=utcnow())
+    values = {"date_of_birth": date(1985, 5, 17), "id_number": "001085012345",
+                  "current_post": "Phó Trưởng phòng", "current_unit": "Sở Tài chính", "degree": "master",
+                  "management_years": 5, "submitted_at": utcnow()}
     values.update(fields)
     if status == ApplicationStatus.ACCEPTED and candidate_number is None:
         candidate_number = f"{next(_counter):04d}"
@@ -99,8 +99,8 @@ def make_report(session, competition, *, named=(), status="received", **fields):
     from exam.oversight.service import hash_code, new_tracking_code
 
     code = new_tracking_code()
-    values = dict(category="other", body="Có người gợi ý bán đề thi trước ngày thi tuyển.",
-                  received_at=utcnow())
+    values = {"category": "other", "body": "Có người gợi ý bán đề thi trước ngày thi tuyển.",
+                  "received_at": utcnow()}
     values.update(fields)
     report = IrregularityReport(competition_id=competition.id, code_hash=hash_code(code),
                                 status=status, **values)
