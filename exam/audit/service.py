@@ -66,7 +66,11 @@ def compute_hash(entry: AuditEntry) -> str:
 
 
 def _lock_chain(session: Session) -> None:
-    """Serialise appends so two writers never chain onto the same head."""
+    """Serialise appends so two writers never chain onto the same head.
+
+    SQLite needs no lock: it lets one writer in at a time and refuses a write made on a stale
+    snapshot (SQLITE_BUSY_SNAPSHOT, answered as "nothing was saved"), so its chain cannot fork.
+    """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(727001)"))
 
