@@ -8,21 +8,15 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from exam.competitions.forms import MultiCheckboxField
 from exam.oversight.models import ReportCategory
 from exam.oversight.service import CATEGORY_LABELS, MAX_BODY, MAX_NAMED_TEXT, MIN_BODY
 from exam.oversight.votes import KIND_LABELS
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ReportForm(FlaskForm):

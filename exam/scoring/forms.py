@@ -3,17 +3,12 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DecimalField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+from exam.competitions.forms import MultiCheckboxField
 
 
 class PanelForm(FlaskForm):
