@@ -181,8 +181,7 @@ def own_attempt(session: Session, actor, competition: Competition) -> Attempt:
 
 def _snapshot_items(session: Session, attempt: Attempt) -> dict[str, Item]:
     competition = session.get(Competition, attempt.competition_id)
-    seal = service.seal_of(session, competition)
-    return {row.item_key: item for row, item in service.snapshot_of(session, seal)}
+    return service.snapshot_items(session, service.seal_of(session, competition))
 
 
 def _clean_response(item: Item, response: object) -> object:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -281,6 +282,28 @@ def snapshot_of(session: Session, seal: Seal) -> list[tuple[SnapshotItem, Item]]
     rows = session.scalars(select(SnapshotItem).where(SnapshotItem.seal_id == seal.id)
                            .order_by(SnapshotItem.item_key))
     return [(row, item_from_dict(json.loads(row.data))) for row in rows]
+
+
+_PARSED_SNAPSHOTS: dict[tuple[int, str], dict[str, Item]] = {}
+_PARSED_SNAPSHOTS_LOCK = threading.Lock()
+_PARSED_SNAPSHOTS_KEPT = 8
+
+
+def snapshot_items(session: Session, seal: Seal) -> dict[str, Item]:
+    """The frozen items of a seal by key, parsed once per process for the candidates' pages.
+
+    A seal never changes once made and its digest names its content, so every paper rendered
+    from it can share the parsed items. Checks (verify-draw, scoring) read `snapshot_of`.
+    """
+    key = (seal.id, seal.snapshot_digest)
+    items = _PARSED_SNAPSHOTS.get(key)
+    if items is None:
+        items = {row.item_key: item for row, item in snapshot_of(session, seal)}
+        with _PARSED_SNAPSHOTS_LOCK:
+            _PARSED_SNAPSHOTS[key] = items
+            while len(_PARSED_SNAPSHOTS) > _PARSED_SNAPSHOTS_KEPT:
+                del _PARSED_SNAPSHOTS[next(iter(_PARSED_SNAPSHOTS))]
+    return items
 
 
 def snapshot_item(session: Session, competition_id: int, item_key: str) -> Item:
