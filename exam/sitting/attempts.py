@@ -35,6 +35,7 @@ from exam.sitting.models import (
     ObjectiveScore,
     Paper,
     PaperItem,
+    Seal,
     SittingSetup,
 )
 from question_bank.draw import canonical_json
@@ -59,10 +60,12 @@ class SaveResult:
 
 @dataclass(frozen=True)
 class SaveTarget:
-    """What an ordinary save needs, found in one query: the running attempt and the line."""
+    """What an ordinary save needs, found in one query: the running attempt, the line and the
+    seal whose frozen items the answer is checked against."""
 
     attempt: Attempt
     line: PaperItem
+    seal: Seal
 
 
 @dataclass(frozen=True)
@@ -221,8 +224,9 @@ def save_target(session: Session, actor, competition_id: int, paper_item_id: int
     on this paper): the caller then takes the full path, which explains or auto-submits."""
     default_grace = SittingSetup.__table__.c.grace_seconds.default.arg
     row = session.execute(
-        select(Attempt, PaperItem, SittingSetup.grace_seconds)
+        select(Attempt, PaperItem, Seal, SittingSetup.grace_seconds)
         .join(Application, Application.id == Attempt.application_id)
+        .join(Seal, Seal.competition_id == Attempt.competition_id)
         .join(PaperItem, and_(PaperItem.paper_id == Attempt.paper_id,
                               PaperItem.id == paper_item_id))
         .outerjoin(SittingSetup, SittingSetup.competition_id == Attempt.competition_id)
@@ -231,10 +235,10 @@ def save_target(session: Session, actor, competition_id: int, paper_item_id: int
                Attempt.submitted_at.is_(None))).first()
     if row is None:
         return None
-    attempt, line, grace = row
+    attempt, line, seal, grace = row
     if now > deadline(attempt) + timedelta(seconds=default_grace if grace is None else grace):
         return None
-    return SaveTarget(attempt, line)
+    return SaveTarget(attempt, line, seal)
 
 
 def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *,
@@ -257,11 +261,12 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
         line = session.get(PaperItem, paper_item_id)
         require(line is not None and line.paper_id == attempt.paper_id,
                 _("This question is not on your paper."), InvalidInput)
+        item = service.snapshot_item(session, attempt.competition_id, line.item_key)
     else:
         attempt, line = target.attempt, target.line
+        item = service.snapshot_items(session, target.seal)[line.item_key]
     require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
             _("The save could not be understood. Reload the page."), InvalidInput)
-    item = service.snapshot_item(session, attempt.competition_id, line.item_key)
     cleaned = _clean_response(item, response)
     stored = canonical_json(cleaned)
     if position is not None and position != attempt.position and 1 <= position <= session.scalar(
