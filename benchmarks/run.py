@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import random  # noqa: E402
 
 from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.exc import DBAPIError  # noqa: E402
 
 from benchmarks import baseline_app, client, pgtemp  # noqa: E402
 from benchmarks.seed import PASSWORD  # noqa: E402
@@ -80,7 +81,21 @@ def seed(app, n: int, tag: str):
     from exam.db import db_session
 
     with app.app_context():
-        return seed_sitting(db_session(), n, tag=tag, progress=say)
+        seeded = seed_sitting(db_session(), n, tag=tag, progress=say)
+    settle_database(app)
+    return seeded
+
+
+def settle_database(app) -> None:
+    """What exam day finds: papers drawn days before, statistics fresh, no checkpoint pending.
+    Without it a probe measures the previous scenario's writes being flushed."""
+    engine = app.extensions["thituyen_db"].engine
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE")
+        try:
+            connection.exec_driver_sql("CHECKPOINT")
+        except DBAPIError:
+            say("  (no CHECKPOINT: the database user is not a superuser)")
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:

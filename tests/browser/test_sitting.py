@@ -126,3 +126,46 @@ def test_a_save_after_the_deadline_is_refused_and_the_paper_submits_itself(page,
     assert attempt.submitted_at is not None
     expect(page.get_by_role("heading", name="Biên nhận nộp bài")).to_be_visible(timeout=10000)
     expect(page.get_by_text("Bài được nộp tự động khi hết giờ")).to_be_visible()
+
+
+def saved_answers(live_server, email) -> dict[int, str]:
+    from exam.sitting.attempts import current_saves
+
+    session = live_server.session()
+    attempt = session.get(Attempt, attempt_of(live_server, email).id)
+    answers = {line_id: save.response for line_id, save in current_saves(session, attempt).items()}
+    session.close()
+    return answers
+
+
+def test_answers_typed_while_the_server_is_cut_off_are_kept_and_saved_once_it_is_back(
+        page, live_server, sitting):
+    url, email = live_server.url, sitting["emails"][1]
+    start(page, url, sitting, 1)
+    answer_url = f"**/sitting/{sitting['competition_id']}/answer"
+    page.route(answer_url, lambda route: route.abort("connectionrefused"))
+
+    short = page.locator("form[data-type=short_answer]").first
+    short.locator("input[name=response]").fill("Trả lời khi máy chủ không liên lạc được")
+    essay = page.locator("form[data-type=essay]").first
+    essay.locator("textarea").fill("Đề án viết trong lúc mất kết nối, không được mất chữ nào.")
+    expect(page.locator("#save-state")).to_have_text("Chưa lưu, đang thử lại…")
+    expect(essay.locator("[data-role=saved-at]")).to_have_text("")
+    screenshot(page, "vi-sitting-retrying")
+    assert saved_answers(live_server, email) == {}
+
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved answers?"
+    page.reload()
+    expect(short.locator("input[name=response]")).to_have_value(
+        "Trả lời khi máy chủ không liên lạc được")
+    expect(essay.locator("textarea")).to_have_value(
+        "Đề án viết trong lúc mất kết nối, không được mất chữ nào.")
+    expect(page.locator("#save-state")).to_have_text("Chưa lưu, đang thử lại…")
+
+    page.unroute(answer_url)
+    expect(page.locator("#save-state")).to_contain_text("Đã lưu lúc", timeout=20_000)
+    expect(essay.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")
+    stored = saved_answers(live_server, email)
+    assert stored[int(short.get_attribute("data-item"))] == '"Trả lời khi máy chủ không liên lạc được"'
+    assert stored[int(essay.get_attribute("data-item"))] == (
+        '"Đề án viết trong lúc mất kết nối, không được mất chữ nào."')
