@@ -19,7 +19,9 @@
   var timeEl = root.querySelector("[data-role=time-left]");
   var announcer = document.getElementById("time-announcer");
   var timers = {};
-  var pending = load();
+  var draftKey = storageKey + "-drafts";
+  var pending = load(storageKey);  // sent or to be sent, until the server acknowledges
+  var drafts = load(draftKey);     // typed but not yet queued (the send waits for a pause)
   var retryDelay = 1000;
   var retryTimer = null;
   var inFlight = false;
@@ -34,13 +36,15 @@
     return Math.floor(lastSeq);
   }
 
-  function load() {
-    try { return JSON.parse(localStorage.getItem(storageKey) || "{}"); } catch (e) { return {}; }
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { return {}; }
   }
 
-  function store() {
-    try { localStorage.setItem(storageKey, JSON.stringify(pending)); } catch (e) { /* full or private mode */ }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full or private mode */ }
   }
+
+  function store() { save(storageKey, pending); }
 
   function say(text, kind) {
     stateEl.textContent = text;
@@ -85,6 +89,10 @@
   }
 
   function queue(form, force) {
+    if (drafts[form.dataset.item]) {
+      delete drafts[form.dataset.item];
+      save(draftKey, drafts);
+    }
     var entry = collect(form);
     if (!force && lastQueued[form.dataset.item] === fingerprint(entry)) { return; }
     lastQueued[form.dataset.item] = fingerprint(entry);
@@ -93,6 +101,13 @@
     markNav(form, entry);
     say(d.msgSaving, "saving");
     flush();
+  }
+
+  // The browser's copy is never behind the screen: a reload or a crash inside the debounce
+  // delay finds the draft in localStorage. Only sending it waits for a pause in typing.
+  function keepDraft(form) {
+    drafts[form.dataset.item] = collect(form);
+    save(draftKey, drafts);
   }
 
   function apply(form, entry) {
@@ -208,6 +223,7 @@
     lastQueued[id] = fingerprint(collect(form));
     var handler = function (event) {
       clearTimeout(timers[id]);
+      keepDraft(form);
       var wait = event.type === "input" && event.target.tagName !== "INPUT" ? 1500 : 400;
       if (event.target.type === "radio" || event.target.type === "checkbox") { wait = 0; }
       timers[id] = setTimeout(function () { queue(form); }, wait);
@@ -227,11 +243,19 @@
     if (form) { apply(form, pending[id]); } else { delete pending[id]; }
   });
   store();
+  Object.keys(drafts).forEach(function (id) {
+    var form = formFor(id);
+    if (form) { apply(form, drafts[id]); queue(form, true); }
+  });
+  drafts = {};
+  save(draftKey, drafts);
   if (Object.keys(pending).length) { say(d.msgRetrying, "retrying"); flush(); }
 
   window.addEventListener("online", function () { retryDelay = 1000; flush(); });
   window.addEventListener("beforeunload", function (event) {
-    if (Object.keys(pending).length && !stopped) { event.preventDefault(); event.returnValue = ""; }
+    if ((Object.keys(pending).length || Object.keys(drafts).length) && !stopped) {
+      event.preventDefault(); event.returnValue = "";
+    }
   });
 
   if (!window.location.hash) {
