@@ -261,10 +261,11 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
         line = session.get(PaperItem, paper_item_id)
         require(line is not None and line.paper_id == attempt.paper_id,
                 _("This question is not on your paper."), InvalidInput)
-        item = service.snapshot_item(session, attempt.competition_id, line.item_key)
+        items = _snapshot_items(session, attempt)
     else:
         attempt, line = target.attempt, target.line
-        item = service.snapshot_items(session, target.seal)[line.item_key]
+        items = service.snapshot_items(session, target.seal)
+    item = items[line.item_key]
     require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
             _("The save could not be understood. Reload the page."), InvalidInput)
     cleaned = _clean_response(item, response)

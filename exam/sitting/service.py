@@ -290,10 +290,11 @@ _PARSED_SNAPSHOTS_KEPT = 8
 
 
 def snapshot_items(session: Session, seal: Seal) -> dict[str, Item]:
-    """The frozen items of a seal by key, parsed once per process for the candidates' pages.
+    """The frozen items of a seal by key, parsed once per process for the sitting: papers,
+    saves and the objective scores of a submission.
 
-    A seal never changes once made and its digest names its content, so every paper rendered
-    from it can share the parsed items. Checks (verify-draw, scoring) read `snapshot_of`.
+    A seal never changes once made and its digest names its content, so every request of the
+    sitting can share the parsed items. verify-draw and the draw bundle read `snapshot_of`.
     """
     key = (seal.id, seal.snapshot_digest)
     items = _PARSED_SNAPSHOTS.get(key)
@@ -304,16 +305,6 @@ def snapshot_items(session: Session, seal: Seal) -> dict[str, Item]:
             while len(_PARSED_SNAPSHOTS) > _PARSED_SNAPSHOTS_KEPT:
                 del _PARSED_SNAPSHOTS[next(iter(_PARSED_SNAPSHOTS))]
     return items
-
-
-def snapshot_item(session: Session, competition_id: int, item_key: str) -> Item:
-    """One frozen item of a competition's seal (a save needs only the item it answers)."""
-    data = session.scalar(select(SnapshotItem.data).join(Seal, Seal.id == SnapshotItem.seal_id)
-                          .where(Seal.competition_id == competition_id,
-                                 SnapshotItem.item_key == item_key))
-    if data is None:
-        raise NotFound(_("This question is not on your paper."))
-    return item_from_dict(json.loads(data))
 
 
 def _cell_points(part: draw.Part, item: Item) -> Decimal:
