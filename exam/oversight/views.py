@@ -323,6 +323,6 @@ def close_vote(competition_id: int, vote_id: int):
     item = votes_service.get_vote(db, current_user, competition, vote_id)
     votes_service.close_vote(db, current_user, item, now=utcnow())
     db.commit()
-    flash(_("The vote is closed; its tally is recorded in the audit log."), "success")
+    flash(_("The vote is closed; its result is recorded in the audit log."), "success")
     return redirect(url_for("oversight.vote", competition_id=competition_id, vote_id=vote_id),
                     code=303)

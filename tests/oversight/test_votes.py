@@ -229,6 +229,7 @@ def test_the_cli_records_votes_past_their_deadline(runner, db, clock):
     result = runner.invoke(args=["oversight", "close-due-votes"])
     assert result.exit_code == 0, result.output
     assert f"vote {due.id} " in result.output
+    assert "no decision (quorum not reached: 0 of 3 voted, 2 needed)" in result.output
     assert "1 vote(s) closed" in result.output
     entry = db.query(AuditEntry).filter_by(action="vote.closed").one()
     assert json.loads(entry.payload)["why"] == "deadline"

@@ -102,3 +102,54 @@ def test_running_the_recompute_is_the_chair_or_secretary_and_on_record(client, d
     assert "/jobs/recompute" not in dashboard.text
     login(client, scene.chair)
     assert "/jobs/recompute" in client.get(f"/manage/{scene.competition.id}").text
+
+
+def _board_urls(app, competition_id: int) -> list[str]:
+    """Every page the board opens with only the competition in its address."""
+    from flask import url_for
+
+    with app.test_request_context():
+        return sorted({url_for(rule.endpoint, competition_id=competition_id)
+                       for rule in app.url_map.iter_rules()
+                       if "GET" in rule.methods and set(rule.arguments) == {"competition_id"}})
+
+
+def test_between_the_lock_and_the_reveal_no_page_puts_a_name_next_to_a_mark(app, client, db,
+                                                                              clock):
+    """Real locked marks, every page and job the chair can reach: no line (or JSON object)
+    holds a candidate's name together with that candidate's mark."""
+    from exam.scoring import service as scoring
+    from tests.scoring.helpers import assignments, give
+    from tests.scoring.helpers import scene as scoring_scene
+
+    s = scoring_scene(db, scripts=2, examiners=5)
+    scoring.assign_markers(db, s.chair, s.competition, s.panel, now=clock.now)
+    marks = {}
+    for script, application, total in zip(s.scripts, s.applications, ("3.5", "8.5"),
+                                          strict=True):
+        for assignment in assignments(db, script).values():
+            give(db, assignment, total, clock.now)
+        marks[application.user.full_name] = total
+    service.set_result_rules(db, s.chair, s.competition, now=clock.now, parts=[
+        {"key": "essay", "title": "Đề án", "max_points": "10", "weight": "1"}])
+    scoring.lock_scores(db, s.chair, s.competition, now=clock.now)
+    db.commit()
+    login(client, s.chair)
+    pages = {url: client.get(url, follow_redirects=True).text
+             for url in _board_urls(app, s.competition.id)}
+    assert len(pages) >= 10
+    started = client.post(f"/manage/{s.competition.id}/jobs/recompute")
+    job_url = started.headers.get("Location", "")
+    if "/jobs/" in job_url:
+        for _ in range(2):
+            client.post(job_url.rstrip("/") + "/step")
+    pages["recompute"] = client.get(job_url or "/", follow_redirects=True).text
+
+    def shows(text: str, mark: str) -> bool:
+        return any(form in text for form in (mark, mark.replace(".", ","), mark + "0",
+                                             mark.replace(".", ",") + "0"))
+
+    leaks = [(url, line.strip()[:200]) for url, text in pages.items()
+             for line in text.splitlines() for name, mark in marks.items()
+             if name in line and shows(line, mark)]
+    assert not leaks

@@ -38,6 +38,8 @@ VI = {
         "viên Hội đồng đã bỏ phiếu; chỉ khi đó Hội đồng mới thấy ai đã bỏ phiếu và, nếu đủ túc "
         "số, kết quả kiểm phiếu. Không ai, kể cả quản trị viên, biết ai chọn phương án nào.",
     "did not vote": "không bỏ phiếu",
+    "The vote is closed; its result is recorded in the audit log.":
+        "Cuộc biểu quyết đã kết thúc; kết quả đã được ghi vào nhật ký kiểm toán.",
     "%(voted)d of %(electorate)d board members have voted; the quorum is %(quorum)d.":
         "%(voted)d trên %(electorate)d thành viên Hội đồng đã bỏ phiếu; túc số là %(quorum)d.",
     "The tally and who voted are shown at the deadline, or as soon as every member has voted.":
