@@ -357,3 +357,33 @@ def test_inspectors_and_the_administrator_find_oversight_from_the_home_page(clie
     assert "/oversight/inspectors" in client.get("/").text
     login(client, make_user(db))
     assert "/oversight/" not in client.get("/").text
+
+
+def test_before_the_deadline_nobody_can_tell_who_has_voted(app, db, clock):
+    """Two worlds that differ only in which member cast the one ballot so far: the vote's page,
+    the list of votes and the audit log read the same to the board, the administrator and an
+    inspector."""
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    vote = make_vote(db, competition, electors=list(board.values()), options=OPTIONS)
+    viewers = {"chair": board[Role.CHAIR], "admin": make_admin(db),
+               "inspector": make_inspector(db)}
+    urls = [f"/manage/{competition.id}/votes/{vote.id}", f"/manage/{competition.id}/votes",
+            f"/audit/?competition={competition.id}"]
+    worlds = []
+    for voter in (board[Role.SECRETARY], board[Role.BOARD_MEMBER]):
+        savepoint = db.begin_nested()
+        try:
+            votes.cast_ballot(db, voter, vote, 0, now=clock.now)
+            seen = {}
+            for role, person in viewers.items():
+                client = app.test_client()
+                login(client, person)
+                for url in urls:
+                    text = client.get(url).get_data(as_text=True)
+                    seen[(role, url)] = re.sub(r'name="csrf_token"[^>]*value="[^"]*"', "", text)
+            worlds.append(seen)
+        finally:
+            savepoint.rollback()
+    for key, page in worlds[0].items():
+        assert page == worlds[1][key], key
