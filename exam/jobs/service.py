@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from exam.audit import service as audit
 from exam.competitions import permissions
 from exam.competitions.models import Competition, Stage
 from exam.errors import Conflict, DomainError, NotFound, require
@@ -46,11 +47,34 @@ def start_score_sheets(session: Session, actor, competition: Competition, *,
 
 
 def start_recompute(session: Session, actor, competition: Competition, *, now: datetime) -> Job:
-    """The ranking the rules give today from the locked marks, to compare before publishing."""
-    _board_only(session, actor, competition)
+    """The ranking the rules give today from the locked marks, to compare before publishing.
+
+    It names candidates next to totals, so only those who publish run it, only after the
+    reveal, and every run is on record."""
+    from exam.results.permissions import can_manage_results
+
+    require(can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary recomputes the results."))
     require(competition.has_reached(Stage.SCORES_LOCKED),
             _("Results are computed from locked marks; lock the scores first."), Conflict)
-    return _start(session, actor, competition, RECOMPUTE, now=now, total=2, params={})
+    _require_revealed(competition)
+    job = _start(session, actor, competition, RECOMPUTE, now=now, total=2, params={})
+    audit.record(session, actor, "results.recomputed", at=now, competition=competition,
+                 target=job, payload={"job": job.id})
+    return job
+
+
+def _require_revealed(competition: Competition) -> None:
+    require(competition.has_reached(Stage.IDENTITIES_REVEALED),
+            _("Candidates are ranked by name only once identities are revealed."), Conflict)
+
+
+def ranking_rows(competition: Competition, job: Job) -> list[dict]:
+    """The named ranking a finished recompute job holds, and nothing before the reveal (a job
+    left from before this rule may hold one)."""
+    if job.kind != RECOMPUTE or not competition.has_reached(Stage.IDENTITIES_REVEALED):
+        return []
+    return list(job.outcome.get("rows", []))
 
 
 def _start(session, actor, competition, kind, *, now, total, params) -> Job:
@@ -121,6 +145,7 @@ def _recompute_step(session, job) -> None:
     from exam.results import service as results
 
     competition = session.get(Competition, job.competition_id)
+    _require_revealed(competition)
     if job.done == 0:
         scores = results.collect_part_scores(session, competition)
         job.outcome = {"scores": {str(a): {k: str(v) for k, v in parts.items()}

@@ -41,9 +41,10 @@ def show(job_id: int):
     job = service.get_job(session, current_user, job_id)
     if _wants_json():
         return _progress(job)
+    competition = competitions.get_competition(session, job.competition_id)
     return render_template("jobs/show.html", job=job, label=service.KIND_LABELS[job.kind],
-                           competition=competitions.get_competition(session, job.competition_id),
-                           form=StepForm())
+                           competition=competition, form=StepForm(),
+                           ranking_rows=service.ranking_rows(competition, job))
 
 
 @bp.post("/jobs/<int:job_id>/step")

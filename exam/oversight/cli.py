@@ -19,9 +19,16 @@ def oversight_group():
 @with_appcontext
 @fail_on_domain_error
 def close_due_votes():
-    """Record the tally of every board vote whose deadline has passed (run it from cron)."""
-    closed = votes.close_due_votes(db_session(), now=utcnow())
+    """Record the result of every board vote whose deadline has passed (run it from cron)."""
+    now = utcnow()
+    closed = votes.close_due_votes(db_session(), now=now)
     db_session().commit()
     for vote in closed:
-        click.echo(f"vote {vote.id} of competition {vote.competition_id} closed at its deadline")
+        result = votes.tally(vote, now)
+        said = {"decided": f"decision: {result['outcome']}",
+                "no_majority": "no decision (no option won more than half of the board)",
+                "no_quorum": f"no decision (quorum not reached: {result['voted']} of "
+                             f"{result['electorate']} voted, {result['quorum']} needed)"}
+        click.echo(f"vote {vote.id} of competition {vote.competition_id} closed at its "
+                   f"deadline: {said[result['decision']]}")
     click.echo(f"{len(closed)} vote(s) closed")

@@ -5,13 +5,14 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     EmailField,
+    IntegerField,
     RadioField,
     SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from exam.competitions.forms import MultiCheckboxField
 from exam.oversight.models import ReportCategory
@@ -69,6 +70,9 @@ class VoteForm(FlaskForm):
     options = TextAreaField(_l("Options, one per line"),
                             validators=[DataRequired(), Length(max=2000)])
     closes_at = DateTimeLocalField(_l("Deadline"), validators=[DataRequired()])
+    quorum = IntegerField(_l("Quorum: ballots needed for the vote to count"),
+                          description=_l("Leave empty for more than half of the board."),
+                          validators=[Optional(), NumberRange(min=1, max=1000)])
 
 
 class BallotForm(FlaskForm):

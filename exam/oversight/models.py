@@ -142,6 +142,7 @@ class BoardVote(Base):
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    quorum: Mapped[int | None] = mapped_column(Integer)  # ballots needed; None: more than half
 
     competition: Mapped[Competition] = relationship()
     electors: Mapped[list[VoteElector]] = relationship(back_populates="vote",

@@ -258,7 +258,7 @@ def votes(competition_id: int):
         vote = votes_service.open_vote(
             db, current_user, competition, kind=form.kind.data, question=form.question.data,
             options=form.options.data.splitlines(), closes_at=to_utc(form.closes_at.data),
-            now=utcnow())
+            quorum=form.quorum.data, now=utcnow())
         db.commit()
         flash(_("The question is put to the board."), "success")
         return redirect(url_for("oversight.vote", competition_id=competition_id,
@@ -278,19 +278,21 @@ def vote(competition_id: int, vote_id: int):
     competition = _board_competition(competition_id)
     item = votes_service.get_vote(db, current_user, competition, vote_id)
     now = utcnow()
-    closed = votes_service.is_closed(item, now)
+    closed = votes_service.results_due(item, now)
     ballot = BallotForm()
     ballot.option.choices = list(enumerate(item.options))
-    outcome = None
+    outcome = participation = None
     if closed:
         outcome = {"kind_label": votes_service.KIND_LABELS[item.kind], "question": item.question,
                    **votes_service.tally(item, now)}
+        participation = votes_service.participation(item, now)
     return render_template(
         "oversight/vote.html", competition=competition, vote=item, closed=closed,
-        outcome=outcome, participation=votes_service.participation(item),
+        outcome=outcome, participation=participation,
+        ballots_cast=votes_service.ballots_cast(item),
+        quorum=votes_service.quorum_of(item),
         may_vote=votes_service.may_vote(db, current_user, item, now), ballot=ballot,
-        can_close=item.closed_at is None and (
-            permissions.can_open_vote(db, current_user, competition) or closed),
+        can_close=item.closed_at is None and now >= item.closes_at,
         kind_labels=votes_service.KIND_LABELS)
 
 
@@ -321,6 +323,6 @@ def close_vote(competition_id: int, vote_id: int):
     item = votes_service.get_vote(db, current_user, competition, vote_id)
     votes_service.close_vote(db, current_user, item, now=utcnow())
     db.commit()
-    flash(_("The vote is closed; its tally is recorded in the audit log."), "success")
+    flash(_("The vote is closed; its result is recorded in the audit log."), "success")
     return redirect(url_for("oversight.vote", competition_id=competition_id, vote_id=vote_id),
                     code=303)

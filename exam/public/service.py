@@ -98,7 +98,8 @@ def public_record(session: Session, competition: Competition, *,
         "votes": [
             {"kind": o["kind"], "kind_label": o["kind_label"], "question": o["question"],
              "closed_at": o["closed_at"], "tally": o["tally"], "outcome": o["outcome"],
-             "voted": o["voted"], "electorate": o["electorate"]}
+             "voted": o["voted"], "electorate": o["electorate"], "quorum": o["quorum"],
+             "quorum_reached": o["quorum_reached"]}
             for o in votes.vote_outcomes(session, competition, now=now)],
     }
     for key in EXTERNAL_SECTIONS:

@@ -1,5 +1,6 @@
 """Result rules (parts, weights, pass marks, tie-break parts, priority categories, reserve
-list) and the board's priority decisions: all fixed while the marks are still anonymous."""
+list), fixed before the scores are locked, and the board's priority decisions, fixed while the
+marks are still anonymous."""
 
 from __future__ import annotations
 
@@ -117,12 +118,13 @@ def set_result_rules(session: Session, actor, competition: Competition, *, parts
                      priority_categories: list[dict] | None = None,
                      reserve_size: int | None = None, reserve_months: int = 12,
                      now: datetime) -> ResultRuleSet:
-    """The board fixes the result rules while marks are still anonymous: once identities are
-    revealed, changing a weight or a pass mark could favour a known candidate."""
+    """The board fixes the result rules before any mark is final: once the scores are locked,
+    the marks are known (by code, and by name after the reveal), so changing a weight or a
+    pass mark could be chosen to lift a particular script."""
     require(permissions.can_manage_results(session, actor, competition),
             _("Only the board chair or secretary can set the result rules."))
-    require(not competition.has_reached(Stage.IDENTITIES_REVEALED),
-            _("Identities have been revealed; the result rules can no longer change."), Conflict)
+    require(not competition.has_reached(Stage.SCORES_LOCKED),
+            _("The scores are locked; the result rules can no longer change."), Conflict)
     clean_parts = _validated_parts(parts)
     keys = [p["key"] for p in clean_parts]
     tie_break = []

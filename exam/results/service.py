@@ -106,7 +106,12 @@ def collect_part_scores(session: Session, competition: Competition) -> dict[int,
 def compute_ranking(session: Session, competition: Competition, *,
                     part_scores: dict[int, dict[str, Decimal]] | None = None
                     ) -> list[ranking.RankedRow]:
-    """The ranking the rules give today; `part_scores` defaults to the locked marks."""
+    """The ranking the rules give today; `part_scores` defaults to the locked marks.
+
+    It puts names next to totals, so it waits for the reveal: before it, a ranking would open
+    the code map by another door (every caller, page, job and export goes through here)."""
+    require(competition.has_reached(Stage.IDENTITIES_REVEALED),
+            _("Candidates are ranked by name only once identities are revealed."), Conflict)
     rules = rules_for(session, competition)
     if part_scores is None:
         part_scores = collect_part_scores(session, competition)

@@ -114,10 +114,10 @@ def _locked_and_revealed(db, clock):
     for script, total in zip(s.scripts, ("5", "6"), strict=True):
         for assignment in assignments(db, script).values():
             give(db, assignment, total, clock.now)
-    scoring.lock_scores(db, s.chair, s.competition, now=clock.now)
     results.set_result_rules(db, s.chair, s.competition, now=clock.now, parts=[
         {"key": "essay", "title": "Đề án", "max_points": "10", "weight": "1"}],
         specialised_part="essay")
+    scoring.lock_scores(db, s.chair, s.competition, now=clock.now)
     scoring.reveal_identities(db, s.chair, s.competition, now=clock.now)
     return s
 

@@ -3,13 +3,15 @@
 import io
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from flask import url_for
+from sqlalchemy import select
 
 from exam.competitions.models import Role
 from exam.oversight import service, votes
-from exam.oversight.models import IrregularityReport
+from exam.oversight.models import BoardVote, IrregularityReport
 from exam.web import limiter
 from tests.conftest import login, make_test_app
 from tests.factories import (
@@ -147,23 +149,61 @@ def test_reports_are_rate_limited(app, tmp_path):
 def test_the_tally_is_shown_only_once_the_vote_closes(client, db, clock):
     competition = make_competition(db)
     board = make_board(db, competition)
+    chair, secretary = board[Role.CHAIR], board[Role.SECRETARY]
+    chair.full_name, secretary.full_name = "Ông Xuân Chủ", "Bà Yến Thư"
     vote = make_vote(db, competition, electors=list(board.values()),
                      options=("Chấp nhận hồ sơ", "Giữ quyết định loại"))
-    votes.cast_ballot(db, board[Role.CHAIR], vote, 0, now=clock.now)
-    login(client, board[Role.SECRETARY])
+    votes.cast_ballot(db, chair, vote, 0, now=clock.now)
+    login(client, secretary)
     url = f"/manage/{competition.id}/votes/{vote.id}"
     page = client.get(url).text
     assert "Số phiếu" not in page
-    assert "thành viên Hội đồng đã bỏ phiếu" not in page
+    assert chair.full_name not in page, "nobody is told who has voted before the end"
+    assert "1 trên 3" in page
     client.post(url + "/ballot", data={"option": "1"})
-    login(client, board[Role.CHAIR])
-    client.post(url + "/close")
+    login(client, chair)
+    refused = client.post(url + "/close", follow_redirects=True).text
+    assert "hạn" in refused
+    assert "Số phiếu" not in refused
+    assert vote.closed_at is None
+    votes.cast_ballot(db, board[Role.BOARD_MEMBER], vote, 1, now=clock.now)
     page = client.get(url).text
     assert "Số phiếu" in page
-    assert "2 trên 3 thành viên" in page
+    assert "3 trên 3 thành viên" in page
+    assert secretary.full_name in page
     public = client.get(f"/competitions/{competition.id}/record.json").get_json()
     assert public["votes"][0]["tally"] == [{"option": "Chấp nhận hồ sơ", "votes": 1},
-                                           {"option": "Giữ quyết định loại", "votes": 1}]
+                                           {"option": "Giữ quyết định loại", "votes": 2}]
+
+
+def test_a_vote_without_quorum_says_no_decision_and_shows_no_tally(client, db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    vote = make_vote(db, competition, electors=list(board.values()),
+                     options=("Chấp nhận hồ sơ", "Giữ quyết định loại"), closes_at=clock.hours(-1))
+    votes.cast_ballot(db, board[Role.SECRETARY], vote, 1, now=clock.hours(-2))
+    votes.close_due_votes(db, now=clock.now)
+    login(client, board[Role.CHAIR])
+    page = client.get(f"/manage/{competition.id}/votes/{vote.id}").text
+    assert "Số phiếu" not in page
+    assert "túc số" in page
+    assert "không có quyết định được thông qua" in page
+    public = client.get(f"/competitions/{competition.id}/record.json").get_json()
+    assert public["votes"][0]["tally"] == []
+    assert public["votes"][0]["outcome"] is None
+
+
+def test_the_chair_sets_a_quorum_when_opening_a_vote(client, db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    login(client, board[Role.CHAIR])
+    closes = (clock.now + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(f"/manage/{competition.id}/votes", data={
+        "kind": "tie", "question": "Ai được xếp trước trong danh sách dự bị?",
+        "options": "Ứng viên 0004\nỨng viên 0007", "closes_at": closes, "quorum": "3"})
+    assert response.status_code == 303
+    vote = db.scalars(select(BoardVote).where(BoardVote.competition_id == competition.id)).one()
+    assert vote.quorum == 3
 
 
 # --- a secret vote's choices through every page, export and API, as every role -------------
@@ -182,8 +222,8 @@ def secret_world(db, clock):
     for person, choice in zip(voters, (0, 0, 1), strict=True):
         votes.cast_ballot(db, person, closed, choice, now=clock.now)
     running = make_vote(db, competition, electors=voters, options=OPTIONS)
-    votes.cast_ballot(db, voters[0], running, 0, now=clock.now)
-    votes.cast_ballot(db, voters[2], running, 1, now=clock.now)
+    votes.cast_ballot(db, voters[1], running, 0, now=clock.now)  # the secretary and the member
+    votes.cast_ballot(db, voters[2], running, 1, now=clock.now)  # voted, differently
     report, _code = make_report(db, competition)
     inspector = make_inspector(db)
     people = {"anonymous": None, "candidate": make_application(db, competition).user,
@@ -317,3 +357,33 @@ def test_inspectors_and_the_administrator_find_oversight_from_the_home_page(clie
     assert "/oversight/inspectors" in client.get("/").text
     login(client, make_user(db))
     assert "/oversight/" not in client.get("/").text
+
+
+def test_before_the_deadline_nobody_can_tell_who_has_voted(app, db, clock):
+    """Two worlds that differ only in which member cast the one ballot so far: the vote's page,
+    the list of votes and the audit log read the same to the board, the administrator and an
+    inspector."""
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    vote = make_vote(db, competition, electors=list(board.values()), options=OPTIONS)
+    viewers = {"chair": board[Role.CHAIR], "admin": make_admin(db),
+               "inspector": make_inspector(db)}
+    urls = [f"/manage/{competition.id}/votes/{vote.id}", f"/manage/{competition.id}/votes",
+            f"/audit/?competition={competition.id}"]
+    worlds = []
+    for voter in (board[Role.SECRETARY], board[Role.BOARD_MEMBER]):
+        savepoint = db.begin_nested()
+        try:
+            votes.cast_ballot(db, voter, vote, 0, now=clock.now)
+            seen = {}
+            for role, person in viewers.items():
+                client = app.test_client()
+                login(client, person)
+                for url in urls:
+                    text = client.get(url).get_data(as_text=True)
+                    seen[(role, url)] = re.sub(r'name="csrf_token"[^>]*value="[^"]*"', "", text)
+            worlds.append(seen)
+        finally:
+            savepoint.rollback()
+    for key, page in worlds[0].items():
+        assert page == worlds[1][key], key

@@ -53,8 +53,7 @@ def test_the_tally_appears_only_when_every_member_has_voted(db, clock, board_vot
     with pytest.raises(Conflict, match="when the vote closes"):
         votes.tally(vote, clock.now)
     assert votes.vote_outcomes(db, vote.competition, now=clock.now) == []
-    assert votes.participation(vote) == sorted(
-        [(chair.full_name, True), (secretary.full_name, True), (member.full_name, False)])
+    assert votes.ballots_cast(vote) == (2, 3)
     votes.cast_ballot(db, member, vote, 0, now=clock.hours(1))
     assert vote.closed_at == clock.hours(1)
     result = votes.tally(vote, clock.hours(1))
@@ -68,17 +67,24 @@ def test_the_tally_appears_only_when_every_member_has_voted(db, clock, board_vot
     assert [o["outcome"] for o in votes.vote_outcomes(db, vote.competition)] == ["Ứng viên 0004"]
 
 
-def test_the_chair_may_close_early_and_the_deadline_closes_too(db, clock, board_vote):
+def test_the_chair_cannot_close_a_vote_early_and_the_deadline_closes_it(db, clock, board_vote):
+    """Closing after one ballot would name that ballot: who voted plus the tally."""
     vote, board = board_vote
     votes.cast_ballot(db, board[Role.SECRETARY], vote, 1, now=clock.now)
-    with pytest.raises(PermissionDenied):
-        votes.close_vote(db, board[Role.BOARD_MEMBER], vote, now=clock.now)
-    votes.close_vote(db, board[Role.CHAIR], vote, now=clock.hours(1))
-    result = votes.tally(vote, clock.hours(1))
-    assert result["voted"] == 1
-    assert result["outcome"] is None
+    for person in (board[Role.CHAIR], board[Role.BOARD_MEMBER]):
+        with pytest.raises((Conflict, PermissionDenied), match="deadline"):
+            votes.close_vote(db, person, vote, now=clock.hours(1))
+    assert vote.closed_at is None
+    with pytest.raises(Conflict):
+        votes.tally(vote, clock.hours(1))
+    with pytest.raises(Conflict):
+        votes.participation(vote, clock.hours(1))
+    votes.cast_ballot(db, board[Role.CHAIR], vote, 0, now=clock.hours(2))
+    votes.close_vote(db, board[Role.BOARD_MEMBER], vote, now=clock.days(3))
+    result = votes.tally(vote, clock.days(3))
+    assert (result["voted"], result["outcome"], result["quorum_reached"]) == (2, None, True)
     with pytest.raises(Conflict, match="closed"):
-        votes.cast_ballot(db, board[Role.CHAIR], vote, 0, now=clock.hours(2))
+        votes.cast_ballot(db, board[Role.BOARD_MEMBER], vote, 0, now=clock.days(3))
 
     late = _open(db, clock, vote.competition, board[Role.CHAIR], kind="appeal",
                  question="Chấp nhận đơn phúc khảo của ứng viên 0002?", options=["Có", "Không"])
@@ -86,6 +92,63 @@ def test_the_chair_may_close_early_and_the_deadline_closes_too(db, clock, board_
     assert votes.tally(late, clock.days(3))["voted"] == 0
     assert votes.close_due_votes(db, now=clock.days(3)) == [late]
     assert late.closed_at == late.closes_at
+
+
+def test_who_voted_is_told_only_at_the_deadline_or_once_everyone_has(db, clock, board_vote):
+    vote, board = board_vote
+    chair, secretary, member = board[Role.CHAIR], board[Role.SECRETARY], board[Role.BOARD_MEMBER]
+    votes.cast_ballot(db, secretary, vote, 0, now=clock.now)
+    with pytest.raises(Conflict, match="deadline"):
+        votes.participation(vote, clock.now)
+    assert votes.ballots_cast(vote) == (1, 3)
+    cast = db.scalars(select(AuditEntry).where(AuditEntry.action == "vote.ballot_cast")).one()
+    assert cast.actor_id is None, "the audit log is no list of who voted either"
+    assert cast.address == ""
+    assert votes.participation(vote, clock.days(3)) == sorted(
+        [(chair.full_name, False), (secretary.full_name, True), (member.full_name, False)])
+
+
+def test_a_vote_closed_without_quorum_records_no_decision_and_no_tally(db, clock, board_vote):
+    vote, board = board_vote
+    assert vote.quorum == 2, "default: more than half of the three electors"
+    votes.cast_ballot(db, board[Role.SECRETARY], vote, 1, now=clock.now)
+    assert votes.close_due_votes(db, now=clock.days(3)) == [vote]
+    result = votes.tally(vote, clock.days(3))
+    assert result["quorum_reached"] is False
+    assert result["outcome"] is None
+    assert result["tally"] == [], "one ballot's tally would tell whose it was"
+    assert (result["voted"], result["quorum"], result["electorate"]) == (1, 2, 3)
+    closed = db.scalars(select(AuditEntry).where(AuditEntry.action == "vote.closed")).one()
+    payload = json.loads(closed.payload)
+    assert payload["decision"] == "no_quorum"
+    assert "tally" not in payload
+    assert payload["outcome"] is None
+    outcome = votes.vote_outcomes(db, vote.competition, now=clock.days(3))[0]
+    assert outcome["tally"] == []
+    assert outcome["quorum_reached"] is False
+
+
+def test_the_chair_may_ask_for_a_larger_quorum_never_a_smaller_one(db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    members = [*board.values(), appoint(db, competition, Role.BOARD_MEMBER),
+               appoint(db, competition, Role.BOARD_MEMBER)]
+    chair = board[Role.CHAIR]
+    for too_few_or_many in (2, 6, 0):
+        with pytest.raises(InvalidInput, match="quorum"):
+            _open(db, clock, competition, chair, quorum=too_few_or_many)
+    vote = _open(db, clock, competition, chair, quorum=5)
+    for person in members[:4]:
+        votes.cast_ballot(db, person, vote, 0, now=clock.now)
+    votes.close_due_votes(db, now=clock.days(3))
+    result = votes.tally(vote, clock.days(3))
+    assert (result["quorum_reached"], result["outcome"], result["voted"]) == (False, None, 4)
+    everyone = _open(db, clock, competition, chair, quorum=5)
+    for person in members:
+        votes.cast_ballot(db, person, everyone, 0, now=clock.now)
+    result = votes.tally(everyone, clock.now)
+    assert (result["quorum_reached"], result["outcome"]) == (True, "Ứng viên 0004")
+    assert result["tally"][0]["votes"] == 5
 
 
 def test_each_member_votes_once_and_only_members_vote(db, clock, board_vote):
@@ -166,6 +229,7 @@ def test_the_cli_records_votes_past_their_deadline(runner, db, clock):
     result = runner.invoke(args=["oversight", "close-due-votes"])
     assert result.exit_code == 0, result.output
     assert f"vote {due.id} " in result.output
+    assert "no decision (quorum not reached: 0 of 3 voted, 2 needed)" in result.output
     assert "1 vote(s) closed" in result.output
     entry = db.query(AuditEntry).filter_by(action="vote.closed").one()
     assert json.loads(entry.payload)["why"] == "deadline"

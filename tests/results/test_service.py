@@ -16,7 +16,7 @@ from tests.results.helpers import PARTS, make_scene
 
 
 def test_rules_are_validated_before_anything_is_stored(db, clock):
-    scene = make_scene(db, clock, stage=Stage.SCORES_LOCKED)
+    scene = make_scene(db, clock, stage=Stage.SCORING)
     with pytest.raises(InvalidInput, match="pass mark"):
         service.set_result_rules(db, scene.chair, scene.competition, now=clock.now,
                                  parts=[{**PARTS[0], "pass_mark": "120"}])
@@ -28,7 +28,7 @@ def test_rules_are_validated_before_anything_is_stored(db, clock):
 
 def test_rules_and_priority_points_are_fixed_once_identities_are_revealed(db, clock):
     scene = make_scene(db, clock)
-    with pytest.raises(Conflict, match="revealed"):
+    with pytest.raises(Conflict, match="locked"):
         service.set_result_rules(db, scene.chair, scene.competition, parts=PARTS, now=clock.now)
     with pytest.raises(Conflict, match="revealed"):
         service.grant_priority(db, scene.chair, scene.competition, scene.app("Trần Đức Anh"),
@@ -37,7 +37,7 @@ def test_rules_and_priority_points_are_fixed_once_identities_are_revealed(db, cl
 
 
 def test_only_the_chair_or_secretary_sets_rules(db, clock):
-    scene = make_scene(db, clock, stage=Stage.SCORES_LOCKED)
+    scene = make_scene(db, clock, stage=Stage.SCORING)
     with pytest.raises(PermissionDenied):
         service.set_result_rules(db, scene.member, scene.competition, parts=PARTS, now=clock.now)
 
@@ -75,6 +75,7 @@ def test_priority_points_need_a_category_and_the_checked_document(db, clock):
     service.grant_priority(db, scene.chair, scene.competition, viet, category="thuong_binh",
                            evidence="Giấy chứng nhận thương binh số 123/GCN ngày 02/03/2010",
                            now=clock.now)
+    scene.competition.stage = Stage.IDENTITIES_REVEALED
     ranked = {r.name: r for r in service.compute_ranking(db, scene.competition,
                                                          part_scores=scene.scores)}
     assert ranked["Phạm Quốc Việt"].priority_points == Decimal("5.00")
