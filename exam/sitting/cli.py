@@ -23,6 +23,7 @@ def verify_draw_command(competition_id, export_path, bundle_path, seal_digest):
     """Recompute every paper from the revealed secret; exit 1 on any mismatch."""
     from exam.competitions.models import Competition
     from exam.sitting import bundle, service
+    from question_bank import draw
 
     if bundle_path:
         with open(bundle_path, encoding="utf-8") as handle:
@@ -60,7 +61,7 @@ def verify_draw_command(competition_id, export_path, bundle_path, seal_digest):
                        f"{commitments['candidates_digest']})")
         if commitments.get("public_value_source"):
             click.echo(f"public value source: {commitments['public_value_source']}, known "
-                       f"after {commitments['public_value_known_after'].isoformat()}")
+                       f"after {draw.utc_text(commitments['public_value_known_after'])}")
         click.echo(f"public value: {commitments['public_value']}")
     _report(problems, report.papers_checked, f"competition {competition_id}")
 
