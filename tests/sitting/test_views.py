@@ -60,6 +60,9 @@ def test_the_board_seals_draws_and_opens_through_the_pages(db, client, clock, mo
     assert seal.seal_digest in public
     assert "Giải đặc biệt XSKT Thủ đô mở thưởng ngày 20/11/2026" in public
     assert seal.secret_hex not in public
+    setup = client.get(f"/manage/{cid}/test").get_data(as_text=True)
+    assert 'name="public_value"' in setup
+    assert setup.count(to_local(known_after).strftime("%H:%M")) >= 2  # the record and the hint
     value = {"public_value": "Giải đặc biệt XSKT Thủ đô 20/11/2026: 482913"}
     refused = client.post(f"/manage/{cid}/test/public-value", data=value, follow_redirects=True)
     assert refused.status_code == 409

@@ -36,6 +36,8 @@ VI = {
     "drawn.":
         "Số báo danh %(numbers)s khác với số đã cấp khi chấp nhận hồ sơ; chưa bốc đề nào.",
     "Known after": "Được biết sau",
+    "Enter the value of %(source)s once it is published: it is accepted from %(time)s.":
+        "Nhập giá trị của %(source)s khi đã được công bố: hệ thống nhận giá trị từ %(time)s.",
     "Seal digest": "Mã băm niêm phong",
     "covers the source above and the commitments and digests below":
         "bao trùm nguồn nêu trên và các cam kết, mã băm dưới đây",
