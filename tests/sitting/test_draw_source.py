@@ -70,7 +70,7 @@ def _edit_blueprint(db, world, change):
 # ----------------------------------------------------------------------------- the source
 
 
-@pytest.mark.parametrize("overrides, message", [
+@pytest.mark.parametrize(("overrides", "message"), [
     ({"value_source": ""}, "Name the public random event"),
     ({"value_source": "xổ số"}, "Name the public random event"),
     ({"value_known_after": None}, "Give the time after which"),
@@ -332,7 +332,7 @@ def test_a_wholly_rewritten_seal_is_caught_by_the_digest_noted_at_sealing(export
     assert "the seal digest differs from the one published at sealing" in result.output
 
 
-@pytest.mark.parametrize("field, change, message", [
+@pytest.mark.parametrize(("field", "change", "message"), [
     ("public_value_at", -2, "the public value was entered"),
     ("sealed_at", +2, "was not made before the public value could be known"),
     ("seal_digest", None, "the seal digest does not match"),

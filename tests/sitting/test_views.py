@@ -45,7 +45,8 @@ def test_the_board_seals_draws_and_opens_through_the_pages(db, client, clock, mo
     login(client, world["chair"])
     page = client.get(f"/manage/{cid}/test").get_data(as_text=True)
     assert "Phần I. Trắc nghiệm kiến thức" in page
-    assert 'name="value_source"' in page and 'name="value_known_after"' in page
+    assert 'name="value_source"' in page
+    assert 'name="value_known_after"' in page
     known_after = clock.now.replace(second=0) + timedelta(days=1)
     client.post(f"/manage/{cid}/test/seal", data={
         **CONFIRM, "value_source": "Giải đặc biệt XSKT Thủ đô mở thưởng ngày 20/11/2026",
