@@ -129,7 +129,7 @@ def seal(competition_id: int):
     competition = _staff(competition_id)
     form = SealForm()
     if not form.validate_on_submit():
-        raise InvalidInput(" ".join(e for errors in form.errors.values() for e in errors))
+        raise InvalidInput(" ".join(str(e) for errors in form.errors.values() for e in errors))
     service.seal_papers(db_session(), current_user, competition, now=utcnow(),
                         value_source=form.value_source.data,
                         value_known_after=to_utc(form.value_known_after.data))
