@@ -68,8 +68,8 @@ class SealForm(FlaskForm):
 
 class PublicValueForm(FlaskForm):
     public_value = StringField(_l("Public value"), validators=[DataRequired(), Length(min=4, max=500)],
-                               description=_l("Exactly as the source announced at sealing "
-                                              "published it."))
+                               description=_l("Exactly as published by the source "
+                                              "announced at sealing."))
 
 
 class RoomForm(FlaskForm):

@@ -12,8 +12,8 @@ VI = {
     "time, and it must be before the sitting opens.":
         "Thời điểm giá trị đã được công bố; chỉ được nhập giá trị sau thời điểm này, và "
         "thời điểm này phải trước khi mở thời gian làm bài.",
-    "Exactly as the source announced at sealing published it.":
-        "Đúng như nguồn đã thông báo khi niêm phong công bố.",
+    "Exactly as published by the source announced at sealing.":
+        "Đúng như nguồn đã thông báo khi niêm phong đã công bố.",
     "Name the public random event that will supply the public value (10 to 500 "
     "characters), e.g. the special prize of a named lottery draw on a given date.":
         "Đề nghị nêu rõ sự kiện ngẫu nhiên công khai sẽ cung cấp giá trị công khai (từ 10 "
