@@ -76,7 +76,9 @@ def seed_sitting(session, n: int, *, tag: str, progress=print) -> Seeded:
     competition.stage = Stage.ELIGIBILITY_REVIEWED  # bulk-accepted above; bench data only
     build_sample_bank(session, cast.author, cast.member, now=now)
     configure_demo_test(session, cast.chair, competition, now=now)
-    service.seal_papers(session, cast.chair, competition, now=now)
+    service.seal_papers(session, cast.chair, competition, now=now - timedelta(minutes=30),
+                        value_source=f"bench {tag}: a value drawn by the seeding script",
+                        value_known_after=now - timedelta(minutes=20))
     session.flush()
     progress(f"  drawing and storing {n} papers")
     started = time.perf_counter()

@@ -54,7 +54,8 @@ class SittingSetup(Base):
 
 
 class Seal(Base):
-    """The board's commitment: secret and bank snapshot digests, published before the draw."""
+    """The board's commitment, published before the draw: secret and bank snapshot digests and,
+    from v2, the public value's announced source, the blueprint and the candidate numbers."""
 
     __tablename__ = "seal"
 
@@ -71,6 +72,14 @@ class Seal(Base):
     public_value_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     drawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # thituyen-draw-v2 (question_bank.draw steps 9-13); a v1 seal leaves these empty.
+    draw_version: Mapped[str] = mapped_column(String(32), server_default="thituyen-draw-v1")
+    value_source: Mapped[str | None] = mapped_column(String(500))
+    value_known_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    blueprint_digest: Mapped[str | None] = mapped_column(String(64))
+    candidate_numbers: Mapped[str | None] = mapped_column(Text)
+    candidates_digest: Mapped[str | None] = mapped_column(String(64))
+    seal_digest: Mapped[str | None] = mapped_column(String(64))
 
 
 class SnapshotItem(Base):

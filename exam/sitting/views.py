@@ -20,7 +20,15 @@ from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
 from exam.sitting import attempts, receipts, service
-from exam.sitting.forms import ExtraTimeForm, PartForm, PublicValueForm, RoomForm, StartForm
+from exam.sitting.forms import (
+    ExtraTimeForm,
+    PartForm,
+    PublicValueForm,
+    RoomForm,
+    SealForm,
+    StartForm,
+)
+from exam.timefmt import to_utc
 from question_bank.draw import canonical_json
 
 bp = Blueprint("sitting", __name__)
@@ -84,7 +92,8 @@ def setup(competition_id: int):
         pool=service.pool_report(session, competition) if seal is None else [],
         seal=seal, commitments=service.public_commitments(session, competition),
         can_run=permissions.can_run_stages(session, current_user, competition),
-        part_form=PartForm(), value_form=PublicValueForm(), confirm_form=ConfirmForm())
+        part_form=PartForm(), value_form=PublicValueForm(), confirm_form=ConfirmForm(),
+        seal_form=SealForm())
 
 
 @bp.post("/manage/<int:competition_id>/test/parts")
@@ -118,8 +127,12 @@ def _confirmed() -> None:
 @login_required
 def seal(competition_id: int):
     competition = _staff(competition_id)
-    _confirmed()
-    service.seal_papers(db_session(), current_user, competition, now=utcnow())
+    form = SealForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(" ".join(str(e) for errors in form.errors.values() for e in errors))
+    service.seal_papers(db_session(), current_user, competition, now=utcnow(),
+                        value_source=form.value_source.data,
+                        value_known_after=to_utc(form.value_known_after.data))
     return _done(_("The papers are sealed; the commitments are published."), competition_id)
 
 

@@ -362,7 +362,9 @@ RULES.update({
     "sitting.setup": Rule(BOARD_AND_PROCTOR),
     "sitting.configure_part": Rule(roles("board"), form=_part_form),
     "sitting.remove_part": Rule(roles("board")),
-    "sitting.seal": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.seal": Rule(roles("board"), form=lambda s, w: {
+        **CONFIRM, "value_source": "Giải đặc biệt XSKT Thủ đô mở thưởng ngày 20/11/2026",
+        "value_known_after": "2099-11-20T18:30"}),
     "sitting.public_value": Rule(roles("board"), form=lambda s, w: {
         "public_value": "XSKT Thủ đô 20/11/2026: 482913"}),
     "sitting.open_sitting": Rule(roles("board"), form=lambda s, w: CONFIRM),

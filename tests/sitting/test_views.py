@@ -10,6 +10,7 @@ from sqlalchemy import event, select
 from exam.competitions.models import Stage
 from exam.sitting import attempts
 from exam.sitting.models import Attempt, Paper, Seal
+from exam.timefmt import to_local
 from tests.conftest import login
 from tests.sitting.helpers import open_sitting, sitting_competition
 
@@ -32,27 +33,64 @@ def start(client, world, n=0):
     return cid
 
 
-def test_the_board_seals_draws_and_opens_through_the_pages(db, client, clock):
-    world = sitting_competition(db, now=clock.now)
+def _local_form_time(moment):
+    """A UTC moment as the board types it in the form (Vietnam time, datetime-local)."""
+    return to_local(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_the_board_seals_draws_and_opens_through_the_pages(db, client, clock, monkeypatch):
+    world = sitting_competition(db, now=clock.now, sitting_opens=clock.days(3),
+                                sitting_closes=clock.days(3) + timedelta(hours=4))
     cid = world["competition"].id
     login(client, world["chair"])
     page = client.get(f"/manage/{cid}/test").get_data(as_text=True)
     assert "Phần I. Trắc nghiệm kiến thức" in page
-    client.post(f"/manage/{cid}/test/seal", data=CONFIRM)
+    assert 'name="value_source"' in page
+    assert 'name="value_known_after"' in page
+    known_after = clock.now.replace(second=0) + timedelta(days=1)
+    client.post(f"/manage/{cid}/test/seal", data={
+        **CONFIRM, "value_source": "Giải đặc biệt XSKT Thủ đô mở thưởng ngày 20/11/2026",
+        "value_known_after": _local_form_time(known_after)})
     db.refresh(world["competition"])
     assert world["competition"].stage == Stage.PAPERS_SEALED
     seal = db.scalars(select(Seal)).one()
+    assert seal.value_known_after == known_after
     public = client.get(f"/competitions/{cid}").get_data(as_text=True).replace("<wbr>", "")
     assert seal.secret_commitment in public
     assert seal.snapshot_commitment in public
+    assert seal.seal_digest in public
+    assert "Giải đặc biệt XSKT Thủ đô mở thưởng ngày 20/11/2026" in public
     assert seal.secret_hex not in public
-    client.post(f"/manage/{cid}/test/public-value",
-                data={"public_value": "Giải đặc biệt XSKT Thủ đô 20/11/2026: 482913"})
+    setup = client.get(f"/manage/{cid}/test").get_data(as_text=True)
+    assert 'name="public_value"' in setup
+    assert setup.count(to_local(known_after).strftime("%H:%M")) >= 2  # the record and the hint
+    value = {"public_value": "Giải đặc biệt XSKT Thủ đô 20/11/2026: 482913"}
+    refused = client.post(f"/manage/{cid}/test/public-value", data=value, follow_redirects=True)
+    assert refused.status_code == 409
+    assert to_local(known_after).strftime("%H:%M") in refused.get_data(as_text=True)
+    assert list(db.scalars(select(Paper))) == []
+    monkeypatch.setattr("exam.sitting.views.utcnow", lambda: known_after + timedelta(minutes=1))
+    client.post(f"/manage/{cid}/test/public-value", data=value)
     assert len(list(db.scalars(select(Paper)))) == 3
     client.post(f"/manage/{cid}/test/open", data=CONFIRM)
     db.refresh(world["competition"])
     assert world["competition"].stage == Stage.SITTING
     assert "Giải đặc biệt XSKT Thủ đô" in client.get(f"/competitions/{cid}").get_data(as_text=True)
+
+
+def test_sealing_without_a_future_source_is_refused_on_the_page(db, client, clock):
+    world = sitting_competition(db, now=clock.now, sitting_opens=clock.days(3),
+                                sitting_closes=clock.days(3) + timedelta(hours=4))
+    cid = world["competition"].id
+    login(client, world["chair"])
+    for data in ({**CONFIRM},
+                 {**CONFIRM, "value_source": "Giải đặc biệt XSKT Thủ đô hôm qua",
+                  "value_known_after": _local_form_time(clock.hours(-2))}):
+        page = client.post(f"/manage/{cid}/test/seal", data=data, follow_redirects=True)
+        assert page.status_code == 400
+        db.refresh(world["competition"])
+        assert world["competition"].stage == Stage.ELIGIBILITY_REVIEWED
+    assert db.scalars(select(Seal)).first() is None
 
 
 def test_proctors_and_candidates_cannot_seal(db, client, clock):
