@@ -1,7 +1,7 @@
 """draw source: the seal fixes the public value's source and binds blueprint and candidates
 
 Revision ID: 0013_draw_source
-Revises: 0007_polish
+Revises: 0009_results_freeze
 Create Date: 2026-12-02 13:40:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import exam.db
 
 revision = '0013_draw_source'
-down_revision = '0007_polish'
+down_revision = '0009_results_freeze'
 branch_labels = None
 depends_on = None
 
