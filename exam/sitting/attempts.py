@@ -56,6 +56,7 @@ class SaveResult:
     saved_at: datetime | None
     remaining_seconds: int
     current: AnswerSave | None
+    current_shown: object = None  # the answer in force, as the candidate's page names it
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,13 @@ class SaveTarget:
 
 @dataclass(frozen=True)
 class PaperLine:
-    """One question as the candidate sees it: options in their drawn order."""
+    """One question as the candidate sees it: options in their drawn order, each named by its
+    token. ``answer`` is the stored answer (bank indices, what scoring and the receipt read);
+    ``shown_answer`` is the same answer in tokens, what the page may show."""
 
     line: PaperItem
     item: Item
-    display_options: list[tuple[int, str]]
+    display_options: list[tuple[str, str]]
     answer: object
     is_flagged: bool
     saved_at: datetime | None
@@ -82,6 +85,14 @@ class PaperLine:
     @property
     def is_answered(self) -> bool:
         return self.answer not in (None, "", [])
+
+    @property
+    def shown_answer(self) -> object:
+        return shown_response(self.item, self.line, self.answer)
+
+    def tokens_for(self, bank_indices) -> list[str]:
+        """The tokens a candidate sends to choose these options (the demo and tests use it)."""
+        return shown_response(self.item, self.line, list(bank_indices))
 
 
 @dataclass(frozen=True)
@@ -187,17 +198,47 @@ def _snapshot_items(session: Session, attempt: Attempt) -> dict[str, Item]:
     return service.snapshot_items(session, service.seal_of(session, competition))
 
 
-def _clean_response(item: Item, response: object) -> object:
-    """A response in the form scoring expects, or a clear refusal."""
+def option_token(display_position: int) -> str:
+    """What names the option shown at this place on a candidate's paper: A, B, C, ...
+
+    A choice never travels as the option's index in the bank: banks tend to list the right
+    option first, so "always send 0" would score without reading. The token names only the
+    place on this candidate's shuffled paper, which says nothing about the bank's order.
+    """
+    if display_position < 26:
+        return chr(ord("A") + display_position)
+    return f"Z{display_position}"
+
+
+def _option_order(item: Item, line: PaperItem) -> list[int]:
+    return list(line.option_order or range(len(item.options)))
+
+
+def shown_response(item: Item, line: PaperItem, stored: object) -> object:
+    """A stored answer (bank indices) in the tokens of the candidate's paper."""
+    if not item.type.is_choice or not isinstance(stored, list):
+        return stored
+    place = {bank_index: n for n, bank_index in enumerate(_option_order(item, line))}
+    return sorted(option_token(place[i]) for i in stored if i in place)
+
+
+def _clean_response(item: Item, line: PaperItem, response: object) -> object:
+    """A response in the form scoring expects (choices as bank indices), or a clear refusal.
+
+    Choices arrive as the tokens of the candidate's paper (``option_token``); a bare index,
+    as sent by a page from before tokens, is refused with a request to reload, never read
+    as a position in the bank.
+    """
     if item.type.is_choice:
         if response in (None, ""):
             return []
-        if not isinstance(response, list) or not all(
-                isinstance(i, int) and not isinstance(i, bool) for i in response):
-            raise InvalidInput(_("Choose among the options shown."))
-        picked = sorted(set(response))
-        require(all(0 <= i < len(item.options) for i in picked),
+        if not isinstance(response, list) or not all(isinstance(t, str) for t in response):
+            raise InvalidInput(_("The save could not be understood. Reload the page."))
+        by_token = {option_token(n): bank_index
+                    for n, bank_index in enumerate(_option_order(item, line))}
+        require(all(t in by_token for t in response),
                 _("Choose among the options shown."), InvalidInput)
+        picked = sorted({by_token[t] for t in response})
         require(item.type is ItemType.MULTIPLE_RESPONSE or len(picked) <= 1,
                 _("This question takes one answer."), InvalidInput)
         return picked
@@ -268,7 +309,7 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
     item = items[line.item_key]
     require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
             _("The save could not be understood. Reload the page."), InvalidInput)
-    cleaned = _clean_response(item, response)
+    cleaned = _clean_response(item, line, response)
     stored = canonical_json(cleaned)
     if position is not None and position != attempt.position and 1 <= position <= session.scalar(
             select(func.count()).select_from(PaperItem).where(PaperItem.paper_id == attempt.paper_id)):
@@ -281,7 +322,8 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
             and (latest.response, latest.is_flagged) == (stored, bool(is_flagged)))):
         session.flush()
         same = (latest.response, latest.is_flagged) == (stored, bool(is_flagged))
-        return SaveResult(same, latest.saved_at, remaining_seconds(attempt, now), latest)
+        return SaveResult(same, latest.saved_at, remaining_seconds(attempt, now), latest,
+                          shown_response(item, line, json.loads(latest.response)))
     save = AnswerSave(attempt_id=attempt.id, paper_item_id=line.id, response=stored,
                       is_flagged=bool(is_flagged), client_seq=client_seq, saved_at=now)
     session.add(save)
@@ -296,8 +338,10 @@ def paper_lines(session: Session, attempt: Attempt) -> list[PaperLine]:
     for line in attempt.paper.items:
         item = items[line.item_key]
         save = saves.get(line.id)
-        order = line.option_order or list(range(len(item.options)))
-        lines.append(PaperLine(line, item, [(i, item.options[i].text) for i in order],
+        order = _option_order(item, line)
+        lines.append(PaperLine(line, item,
+                               [(option_token(n), item.options[i].text)
+                                for n, i in enumerate(order)],
                                json.loads(save.response) if save else None,
                                bool(save and save.is_flagged), save.saved_at if save else None))
     return lines

@@ -1,5 +1,3 @@
-import json
-
 from flask import (
     Blueprint,
     Response,
@@ -295,16 +293,13 @@ def _parse_save():
 
 
 def _form_response(attempt, paper_item_id):
-    """Plain form fields mean choice indices for choice items, text for the others."""
+    """Plain form fields mean option tokens for choice items, text for the others."""
     line = next((pl for pl in attempts.paper_lines(db_session(), attempt)
                  if pl.line.id == paper_item_id), None)
     if line is None:
         raise InvalidInput(_("This question is not on your paper."))
     if line.item.type.is_choice:
-        try:
-            return [int(v) for v in request.form.getlist("response")]
-        except ValueError:
-            raise InvalidInput(_("Choose among the options shown.")) from None
+        return request.form.getlist("response")
     return request.form.get("response", "")
 
 
@@ -315,7 +310,7 @@ def _saved(result, now):
             "saved_at": format_datetime(result.saved_at, "HH:mm:ss") if result.saved_at else "",
             "remaining": result.remaining_seconds, "server_now": int(now.timestamp() * 1000)}
     if not result.is_saved and result.current is not None:
-        body |= {"stale": True, "response": json.loads(result.current.response),
+        body |= {"stale": True, "response": result.current_shown,
                  "flagged": result.current.is_flagged, "seq": result.current.client_seq,
                  "message": _("A newer answer from another window is kept.")}
     return body
