@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from exam.sitting.models import (
     AnswerSave,
     Attempt,
     ExtraTime,
+    LateAdmission,
     ObjectiveScore,
     Paper,
     PaperItem,
@@ -104,6 +106,8 @@ class BoardRow:
     flagged: int
     total: int
     remaining_seconds: int | None
+    application_id: int = 0
+    late_admission: LateAdmission | None = None
 
 
 # ----------------------------------------------------------------------------- clock
@@ -164,6 +168,12 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     require(now >= competition.sitting_opens_at, _("The sitting has not opened yet."), Conflict)
     require(now < competition.sitting_closes_at, _("The sitting window has closed."), Conflict)
     setup = service.setup_of(session, competition)
+    is_late = now > late_entry_closes_at(competition, setup)
+    if is_late:
+        require(late_admission_of(session, application) is not None,
+                _("Late entry closed at %(time)s. Ask the proctor to admit you.",
+                  time=format_datetime(late_entry_closes_at(competition, setup), "HH:mm")),
+                Conflict)
     if setup.access_code:
         given = (access_code or "").strip().upper().encode()
         require(hmac.compare_digest(given, setup.access_code.upper().encode()),
@@ -172,15 +182,36 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
             _("This sitting can only be started from the exam room's network."))
     paper = session.scalar(select(Paper).where(Paper.application_id == application.id))
     require(paper is not None, _("No paper was drawn for you. Ask the proctor."), Conflict)
+    full = service.duration_seconds(session, competition)
     attempt = Attempt(paper_id=paper.id, competition_id=competition.id,
                       application_id=application.id, started_at=now,
-                      duration_seconds=service.duration_seconds(session, competition),
+                      duration_seconds=time_allowed(competition, full, now),
                       extra_seconds=0, start_address=address[:64], position=1)
     session.add(attempt)
     session.flush()
     audit.record(session, actor, "sitting.attempt_started", at=now, competition=competition,
-                 target=attempt, payload={"candidate_number": application.candidate_number})
+                 target=attempt, payload={"candidate_number": application.candidate_number,
+                                          "duration_seconds": attempt.duration_seconds,
+                                          "admitted_late": is_late})
     return attempt
+
+
+def late_entry_closes_at(competition: Competition, setup: SittingSetup) -> datetime:
+    """The last moment a candidate may start without the proctor's admission."""
+    return competition.sitting_opens_at + timedelta(minutes=setup.late_entry_minutes)
+
+
+def time_allowed(competition: Competition, full_seconds: int, now: datetime) -> int:
+    """The test's duration, cut so that it ends when the sitting ends: a late starter gets
+    less time, never a deadline after everyone else's (extra time granted by the proctor
+    is the one exception, and it is logged with its reason)."""
+    left = int((competition.sitting_closes_at - now).total_seconds())
+    return max(0, min(full_seconds, left))
+
+
+def late_admission_of(session: Session, application: Application) -> LateAdmission | None:
+    return session.scalar(select(LateAdmission).where(
+        LateAdmission.application_id == application.id))
 
 
 def own_attempt(session: Session, actor, competition: Competition) -> Attempt:
@@ -465,10 +496,20 @@ def _require_proctor(session: Session, actor, competition: Competition) -> None:
 
 
 def set_room_rules(session: Session, actor, competition: Competition, *, access_code: str,
-                   allowed_networks: str, now: datetime) -> None:
-    """The code said aloud in the room and the room's network; the code stays out of the log."""
+                   allowed_networks: str, late_entry_minutes: int | None = None,
+                   now: datetime) -> None:
+    """The code said aloud in the room, the room's network and the late-entry limit (None
+    keeps it); the code stays out of the log. The limit is fixed once the sitting opens: it
+    is a rule every candidate sits under, not a favour."""
     _require_proctor(session, actor, competition)
     require(not competition.has_reached(Stage.SCORING), _("The sitting is over."), Conflict)
+    current = service.setup_of(session, competition)
+    if late_entry_minutes is not None and late_entry_minutes != current.late_entry_minutes:
+        require(isinstance(late_entry_minutes, int) and 0 <= late_entry_minutes <= 240,
+                _("The late-entry limit is from 0 to 240 minutes."), InvalidInput)
+        require(competition.stage != Stage.SITTING or now < competition.sitting_opens_at,
+                _("The sitting has opened: the late-entry limit can no longer change. Admit a "
+                  "late candidate one by one, with the reason."), Conflict)
     code = (access_code or "").strip()
     require(len(code) <= 32 and (not code or len(code) >= 4),
             _("The access code has 4 to 32 characters (or none)."), InvalidInput)
@@ -481,9 +522,39 @@ def set_room_rules(session: Session, actor, competition: Competition, *, access_
                                  net=network)) from None
     setup = service.setup_of(session, competition, for_update=True)
     setup.access_code, setup.allowed_networks = code, " ".join(networks)
+    if late_entry_minutes is not None:
+        setup.late_entry_minutes = late_entry_minutes
     session.flush()
     audit.record(session, actor, "sitting.room_rules_set", at=now, competition=competition,
-                 payload={"has_access_code": bool(code), "networks": networks})
+                 payload={"has_access_code": bool(code), "networks": networks,
+                          "late_entry_minutes": setup.late_entry_minutes})
+
+
+def admit_late(session: Session, actor, competition: Competition, application_id: int, *,
+               reason: str, now: datetime) -> LateAdmission:
+    """Let one candidate start after the late-entry limit (a delayed bus, a wrong room); the
+    reason goes to the audit log. Their time still ends when the sitting ends."""
+    _require_proctor(session, actor, competition)
+    require(competition.stage == Stage.SITTING and now < competition.sitting_closes_at,
+            _("The sitting is not open."), Conflict)
+    application = session.get(Application, application_id)
+    require(application is not None and application.competition_id == competition.id
+            and application.status == ApplicationStatus.ACCEPTED,
+            _("This person is not a candidate of this competition."), NotFound)
+    require(attempt_of(session, application) is None,
+            _("This candidate has already started."), Conflict)
+    require(late_admission_of(session, application) is None,
+            _("This candidate has already been admitted late."), Conflict)
+    reason = " ".join((reason or "").split())
+    require(len(reason) >= 5, _("Say why the candidate is admitted late."), InvalidInput)
+    admission = LateAdmission(competition_id=competition.id, application_id=application.id,
+                              reason=reason, admitted_by_id=actor.id, admitted_at=now)
+    session.add(admission)
+    session.flush()
+    audit.record(session, actor, "sitting.late_entry_admitted", at=now, competition=competition,
+                 target=admission, payload={"candidate_number": application.candidate_number,
+                                            "reason": reason})
+    return admission
 
 
 def grant_extra_time(session: Session, actor, attempt: Attempt, *, minutes: int, reason: str,
@@ -533,13 +604,16 @@ def proctor_board(session: Session, actor, competition: Competition, *,
     lines = dict(session.execute(
         select(Paper.application_id, func.count(PaperItem.id)).join(PaperItem)
         .where(Paper.competition_id == competition.id).group_by(Paper.application_id)).all())
+    admissions = {a.application_id: a for a in session.scalars(
+        select(LateAdmission).where(LateAdmission.competition_id == competition.id))}
     rows = []
     for application in registration.accepted_candidates(session, competition):
         attempt = attempts.get(application.id)
         answered, flagged = progress.get(attempt.id, (0, 0)) if attempt else (0, 0)
         rows.append(BoardRow(application.candidate_number, application.user.full_name, attempt,
                              answered, flagged, lines.get(application.id, 0),
-                             remaining_seconds(attempt, now) if attempt else None))
+                             remaining_seconds(attempt, now) if attempt else None,
+                             application.id, admissions.get(application.id)))
     return rows
 
 

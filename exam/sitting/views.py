@@ -18,7 +18,14 @@ from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
 from exam.sitting import attempts, receipts, service
-from exam.sitting.forms import ExtraTimeForm, PartForm, PublicValueForm, RoomForm, StartForm
+from exam.sitting.forms import (
+    ExtraTimeForm,
+    LateAdmissionForm,
+    PartForm,
+    PublicValueForm,
+    RoomForm,
+    StartForm,
+)
 from question_bank.draw import canonical_json
 
 bp = Blueprint("sitting", __name__)
@@ -173,9 +180,14 @@ def board(competition_id: int):
     rows = attempts.proctor_board(session, current_user, competition, now=utcnow())
     setup_row = service.setup_of(session, competition)
     room_form = RoomForm(access_code=setup_row.access_code,
-                         allowed_networks="\n".join(setup_row.allowed_networks.split()))
+                         allowed_networks="\n".join(setup_row.allowed_networks.split()),
+                         late_entry_minutes=setup_row.late_entry_minutes)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row)
+                         if competition.sitting_opens_at else None)
     return render_template("sitting/board.html", competition=competition, rows=rows,
                            room_form=room_form, extra_form=ExtraTimeForm(),
+                           admit_form=LateAdmissionForm(), late_entry_closes=late_entry_closes,
+                           setup=setup_row, now_=utcnow(),
                            started=sum(1 for r in rows if r.attempt),
                            submitted=sum(1 for r in rows if r.attempt and r.attempt.submitted_at))
 
@@ -189,8 +201,22 @@ def room(competition_id: int):
         raise InvalidInput(_("The access code has 4 to 32 characters (or none)."))
     attempts.set_room_rules(db_session(), current_user, competition,
                             access_code=form.access_code.data or "",
-                            allowed_networks=form.allowed_networks.data or "", now=utcnow())
+                            allowed_networks=form.allowed_networks.data or "",
+                            late_entry_minutes=form.late_entry_minutes.data, now=utcnow())
     return _done(_("The room rules were saved."), competition_id, "sitting.board")
+
+
+@bp.post("/manage/<int:competition_id>/sitting/late-admissions")
+@login_required
+def admit_late(competition_id: int):
+    competition = _staff(competition_id)
+    form = LateAdmissionForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Say why the candidate is admitted late."))
+    attempts.admit_late(db_session(), current_user, competition, form.application_id.data,
+                        reason=form.reason.data, now=utcnow())
+    return _done(_("The candidate may now start; their time ends when the sitting ends."),
+                 competition_id, "sitting.board")
 
 
 @bp.post("/manage/<int:competition_id>/sitting/attempts/<int:attempt_id>/extra-time")
@@ -225,11 +251,18 @@ def landing(competition_id: int):
     attempt = _own_attempt(application)
     if attempt and attempt.submitted_at:
         return redirect(url_for("sitting.receipt", competition_id=competition_id))
+    now = utcnow()
+    setup_row = service.setup_of(db_session(), competition)
+    full = service.duration_seconds(db_session(), competition)
+    late_entry_closes = attempts.late_entry_closes_at(competition, setup_row)
+    is_admitted_late = (attempt is None and now > late_entry_closes
+                        and attempts.late_admission_of(db_session(), application) is not None)
     return render_template("sitting/landing.html", competition=competition,
-                           application=application, attempt=attempt, now_=utcnow(),
-                           needs_code=bool(service.setup_of(db_session(), competition).access_code),
-                           minutes=service.duration_seconds(db_session(), competition) // 60,
-                           form=StartForm())
+                           application=application, attempt=attempt, now_=now,
+                           needs_code=bool(setup_row.access_code), minutes=full // 60,
+                           minutes_if_started_now=attempts.time_allowed(competition, full, now) // 60,
+                           late_entry_closes=late_entry_closes,
+                           is_admitted_late=is_admitted_late, form=StartForm())
 
 
 @bp.post("/sitting/<int:competition_id>/start")
@@ -262,9 +295,11 @@ def paper(competition_id: int):
         return redirect(url_for("sitting.receipt", competition_id=competition_id))
     now = utcnow()
     lines = attempts.paper_lines(db_session(), attempt)
+    parts = service.parts_of(db_session(), competition)
     response = Response(render_template(
         "sitting/paper.html", competition=competition, attempt=attempt, lines=lines,
-        parts={p.key: p for p in service.parts_of(db_session(), competition)},
+        parts={p.key: p for p in parts},
+        full_minutes=sum(p.duration_minutes for p in parts),
         remaining=attempts.remaining_seconds(attempt, now),
         deadline=attempts.deadline(attempt), server_now_ms=int(now.timestamp() * 1000),
         answered=sum(1 for pl in lines if pl.is_answered),
