@@ -46,8 +46,12 @@ from question_bank.scoring import score_response
 
 CENT = Decimal("0.01")
 MAX_TEXT = 20000
-SUBMISSION_VERSION = "thituyen-submission-v1"
-RECEIPT_VERSION = "thituyen-receipt-v1"
+# v2: choices in the submitted document are the paper's option tokens, as the candidate chose
+# them, not bank indices. Receipts issued as v1 keep their v1 document (and its SHA-256).
+SUBMISSION_VERSION = "thituyen-submission-v2"
+RECEIPT_VERSION = "thituyen-receipt-v2"
+SUBMISSION_VERSION_V1 = "thituyen-submission-v1"
+RECEIPT_VERSION_V1 = "thituyen-receipt-v1"
 
 Signer = Callable[[bytes], bytes]
 
@@ -386,19 +390,28 @@ def _scaled(item: Item, response: object, points: Decimal) -> Decimal:
     return (earned * points / item.points).quantize(CENT, ROUND_HALF_UP)
 
 
-def submission_document(session: Session, attempt: Attempt, submitted_at: datetime) -> dict:
-    """Exactly what was submitted: every line of the paper with the answer in force."""
-    competition = session.get(Competition, attempt.competition_id)
-    lines = paper_lines(session, attempt)
+def submission_document(session: Session, attempt: Attempt, submitted_at: datetime,
+                        lines: list[PaperLine] | None = None) -> dict:
+    """Exactly what was submitted: every line of the paper with the answer in force.
+
+    Choices are written as the candidate's option tokens (A = the first option shown on
+    their paper); the draw bundle's option order maps them to the bank once the secret is
+    public. An attempt whose receipt says v1 gets the v1 document (bank indices), so the
+    SHA-256 on every receipt ever issued still matches.
+    """
+    lines = paper_lines(session, attempt) if lines is None else lines
+    is_v1 = bool(attempt.receipt_statement) and json.loads(
+        attempt.receipt_statement).get("v") == RECEIPT_VERSION_V1
     return {
-        "v": SUBMISSION_VERSION,
-        "competition_id": competition.id,
+        "v": SUBMISSION_VERSION_V1 if is_v1 else SUBMISSION_VERSION,
+        "competition_id": attempt.competition_id,
         "candidate_number": attempt.paper.candidate_number,
         "paper_fingerprint": attempt.paper.fingerprint,
         "submitted_at": submitted_at.isoformat(),
         "answers": [{"part": pl.line.part_key, "position": pl.line.position,
                      "item_key": pl.line.item_key, "item_version_id": pl.line.item_version_id,
-                     "response": pl.answer, "flagged": pl.is_flagged} for pl in lines],
+                     "response": pl.answer if is_v1 else pl.shown_answer,
+                     "flagged": pl.is_flagged} for pl in lines],
     }
 
 
@@ -418,7 +431,8 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
     if not is_auto and now > due:
         is_auto = True
     submitted_at = min(now, due) if is_auto else now
-    document = submission_document(session, attempt, submitted_at)
+    lines = paper_lines(session, attempt)
+    document = submission_document(session, attempt, submitted_at, lines)
     digest = hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
     statement = canonical_json({
         "v": RECEIPT_VERSION, "competition_id": attempt.competition_id,
@@ -429,14 +443,12 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
     attempt.answers_sha256, attempt.receipt_statement = digest, statement
     if sign is not None:
         attempt.receipt_signature = base64.b64encode(sign(statement.encode("utf-8"))).decode()
-    items = _snapshot_items(session, attempt)
-    for entry, line in zip(document["answers"], attempt.paper.items, strict=True):
-        item = items[line.item_key]
-        if item.type.is_objective:
-            session.add(ObjectiveScore(attempt_id=attempt.id, paper_item_id=line.id,
-                                       part_key=line.part_key,
-                                       points=str(_scaled(item, entry["response"],
-                                                          Decimal(line.points)))))
+    for pl in lines:
+        if pl.item.type.is_objective:
+            session.add(ObjectiveScore(attempt_id=attempt.id,
+                                       paper_item_id=pl.line.id, part_key=pl.line.part_key,
+                                       points=str(_scaled(pl.item, pl.answer,
+                                                          Decimal(pl.line.points)))))
     session.flush()
     audit.record(session, actor if not is_auto else None, "sitting.submitted", at=now,
                  competition=attempt.competition_id, target=attempt,

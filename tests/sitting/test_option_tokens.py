@@ -1,6 +1,7 @@
 """A choice travels as a token of the candidate's own paper, never as the option's place in the
 bank: what a candidate receives must not tell the right option from the bank's order."""
 
+import hashlib
 import json
 import re
 from decimal import Decimal
@@ -12,6 +13,7 @@ from exam.errors import InvalidInput
 from exam.sitting import attempts, service
 from exam.sitting import views as sitting_views
 from exam.sitting.models import AnswerSave, Attempt, ObjectiveScore, SnapshotItem
+from question_bank.draw import canonical_json
 from tests.conftest import login
 from tests.sitting.helpers import open_sitting, sitting_competition
 
@@ -73,7 +75,9 @@ def test_two_papers_whose_banks_differ_only_in_the_key_look_the_same(db, client,
         stored = db.scalar(select(AnswerSave.response).where(
             AnswerSave.attempt_id == attempt.id, AnswerSave.paper_item_id == pl.line.id)
             .order_by(AnswerSave.client_seq.desc()).limit(1))
-        return (_normalised(before), saved, stale, _normalised(after)), stored
+        # what submission.json would serve, and whose SHA-256 the receipt signs
+        document = attempts.submission_document(db, attempt, clock.now)
+        return (_normalised(before), saved, stale, _normalised(after), document), stored
 
     world_a, stored_a = seen(0)
     world_b, stored_b = seen(last)
@@ -139,3 +143,31 @@ def test_a_token_is_stored_as_the_bank_option_it_names_on_this_paper(db, clock, 
     with pytest.raises(InvalidInput):
         attempts.save_answer(db, application.user, attempt, pl.line.id, response=[1],
                              is_flagged=False, client_seq=2, now=clock.now)
+
+
+def test_the_submitted_document_names_choices_by_token_and_old_receipts_still_match(
+        db, client, world):
+    cid = start(client, world)
+    attempt = db.scalars(select(Attempt)).one()
+    pl = next(pl for pl in attempts.paper_lines(db, attempt) if pl.item.type == "single_choice")
+    client.post(f"/sitting/{cid}/answer", json={"paper_item_id": pl.line.id, "response": ["B"],
+                                                "seq": 1})
+    client.post(f"/sitting/{cid}/submit", data=CONFIRM)
+    db.refresh(attempt)
+    assert json.loads(attempt.receipt_statement)["v"] == attempts.RECEIPT_VERSION
+    submitted = client.get(f"/sitting/{cid}/submission.json").get_data()
+    assert hashlib.sha256(submitted).hexdigest() == attempt.answers_sha256
+    document = json.loads(submitted)
+    [answer] = [a for a in document["answers"] if a["item_key"] == pl.line.item_key]
+    assert answer["response"] == ["B"]
+
+    # a receipt issued before tokens (v1) keeps its document: bank indices, same SHA-256
+    statement = json.loads(attempt.receipt_statement) | {"v": attempts.RECEIPT_VERSION_V1}
+    attempt.receipt_statement = canonical_json(statement)
+    old = attempts.submission_document(db, attempt, attempt.submitted_at)
+    attempt.answers_sha256 = hashlib.sha256(canonical_json(old).encode()).hexdigest()
+    db.flush()
+    submitted = client.get(f"/sitting/{cid}/submission.json").get_data()
+    assert hashlib.sha256(submitted).hexdigest() == attempt.answers_sha256
+    [answer] = [a for a in json.loads(submitted)["answers"] if a["item_key"] == pl.line.item_key]
+    assert answer["response"] == [pl.line.option_order[1]]
