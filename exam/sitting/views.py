@@ -254,13 +254,16 @@ def landing(competition_id: int):
     now = utcnow()
     setup_row = service.setup_of(db_session(), competition)
     full = service.duration_seconds(db_session(), competition)
-    late_entry_closes = attempts.late_entry_closes_at(competition, setup_row)
-    is_admitted_late = (attempt is None and now > late_entry_closes
+    has_window = bool(competition.sitting_opens_at and competition.sitting_closes_at)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row) if has_window
+                         else None)
+    is_admitted_late = (attempt is None and has_window and now > late_entry_closes
                         and attempts.late_admission_of(db_session(), application) is not None)
     return render_template("sitting/landing.html", competition=competition,
                            application=application, attempt=attempt, now_=now,
                            needs_code=bool(setup_row.access_code), minutes=full // 60,
-                           minutes_if_started_now=attempts.time_allowed(competition, full, now) // 60,
+                           minutes_if_started_now=(attempts.time_allowed(competition, full, now)
+                                                   if has_window else full) // 60,
                            late_entry_closes=late_entry_closes,
                            is_admitted_late=is_admitted_late, form=StartForm())
 
