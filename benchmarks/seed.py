@@ -86,8 +86,10 @@ def seed_sitting(session, n: int, *, tag: str, progress=print) -> Seeded:
                                now=now)
     session.flush()
     draw_seconds = time.perf_counter() - started
-    service.open_sitting(session, cast.chair, competition, now=now)
+    # a bench runs its scenarios one after another for many minutes: candidates may start
+    # up to 4 hours after the sitting opens (the default 15 minutes would refuse them)
     attempts.set_room_rules(session, cast.proctor, competition, access_code="",
-                            allowed_networks="", now=now)
+                            allowed_networks="", late_entry_minutes=240, now=now)
+    service.open_sitting(session, cast.chair, competition, now=now)
     session.commit()
     return Seeded(competition.id, emails, draw_seconds)

@@ -53,6 +53,7 @@ from exam.sitting.models import (
     AnswerSave,
     Attempt,
     ExtraTime,
+    LateAdmission,
     ObjectiveScore,
     Paper,
     PaperItem,
@@ -74,3 +75,4 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
+__all__ += ["LateAdmission"]

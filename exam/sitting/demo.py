@@ -62,9 +62,10 @@ def _simulated_response(line: attempts.PaperLine, rng: random.Random):
     if item.type.is_choice:
         correct = list(item.correct_indices)
         if item.type == "multiple_response":
-            return sorted(set(correct if rng.random() < 0.5 else correct[:1] + [
+            return line.tokens_for(set(correct if rng.random() < 0.5 else correct[:1] + [
                 rng.randrange(len(item.options))]))
-        return correct if rng.random() < 0.7 else [rng.randrange(len(item.options))]
+        return line.tokens_for(correct if rng.random() < 0.7
+                               else [rng.randrange(len(item.options))])
     if item.type == "numeric":
         return str(item.numeric_answer) if rng.random() < 0.6 else "0"
     if item.type == "short_answer":

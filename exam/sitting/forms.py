@@ -77,6 +77,16 @@ class RoomForm(FlaskForm):
                               description=_l("Read out in the room; leave empty for none."))
     allowed_networks = TextAreaField(_l("Allowed address ranges"), validators=[Optional()],
                                      description=_l("e.g. 10.1.2.0/24, one per line; empty: any."))
+    late_entry_minutes = IntegerField(
+        _l("Late entry (minutes after the sitting opens)"),
+        validators=[Optional(), NumberRange(0, 240)],
+        description=_l("Candidates cannot start later, unless you admit them one by one with "
+                       "the reason. Fixed once the sitting opens."))
+
+
+class LateAdmissionForm(FlaskForm):
+    application_id = IntegerField(validators=[InputRequired()])
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(min=5, max=500)])
 
 
 class ExtraTimeForm(FlaskForm):

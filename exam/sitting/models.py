@@ -51,6 +51,9 @@ class SittingSetup(Base):
     access_code: Mapped[str] = mapped_column(String(32), default="")
     allowed_networks: Mapped[str] = mapped_column(Text, default="")
     grace_seconds: Mapped[int] = mapped_column(Integer, default=30)
+    # Candidates start at most this long after the sitting opens (unless the proctor admits
+    # one late): a paper seen by an early finisher must not reach someone yet to start.
+    late_entry_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
 
 
 class Seal(Base):
@@ -164,6 +167,19 @@ class ExtraTime(Base):
     reason: Mapped[str] = mapped_column(Text)
     granted_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LateAdmission(Base):
+    """The proctor lets one candidate start after the late-entry limit, with the reason."""
+
+    __tablename__ = "late_admission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
+    reason: Mapped[str] = mapped_column(Text)
+    admitted_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    admitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AnswerSave(Base):

@@ -374,6 +374,8 @@ RULES.update({
     "sitting.room": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {"access_code": "HOASEN"}),
     "sitting.extra_time": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
         "minutes": "10", "reason": "Mất điện phòng thi"}),
+    "sitting.admit_late": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
+        "application_id": str(w.application.id), "reason": "Xe buýt đến muộn"}),
     "sitting.landing": Rule(NOBODY),
     "sitting.start": Rule(NOBODY),
     "sitting.paper": Rule(NOBODY),

@@ -21,7 +21,7 @@ def sitting_competition(session, *, now, candidates=3, stage=Stage.ELIGIBILITY_R
         session, stage=stage, now=now,
         registration_opens_at=now - timedelta(days=30),
         registration_closes_at=now - timedelta(days=20),
-        sitting_opens_at=sitting_opens or now - timedelta(hours=1),
+        sitting_opens_at=sitting_opens or now - timedelta(minutes=5),
         sitting_closes_at=sitting_closes or now + timedelta(hours=3))
     board = make_board(session, competition)
     author = appoint(session, competition, Role.QUESTION_AUTHOR)

@@ -130,13 +130,13 @@ def test_without_javascript_a_save_button_keeps_the_answer_and_a_reload_shows_it
     line = next(pl for pl in attempts.paper_lines(db, attempt) if pl.item.type == "single_choice")
     position = attempt.paper.items.index(line.line) + 1
     response = client.post(f"/sitting/{cid}/answer", data={
-        "paper_item_id": line.line.id, "position": position, "response": "2", "flagged": "1"})
+        "paper_item_id": line.line.id, "position": position, "response": "C", "flagged": "1"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"#q-{position}")
     page = client.get(f"/sitting/{cid}/paper").get_data(as_text=True)
     form = page[page.index(f'id="q-{position}"'):]
     form = form[:form.index("</form>")]
-    assert re.search(r'value="2" checked', form)
+    assert re.search(r'value="C" checked', form)
     assert 'name="flagged" value="1" checked' in form
     assert f'data-position="{position}"' in page
     assert "flagged" in page[page.index(f'id="nav-{line.line.id}"') - 80:][:200]
@@ -164,12 +164,12 @@ def test_a_save_after_the_deadline_is_refused_and_the_paper_submitted(db, client
     cid = start(client, world)
     attempt = db.scalars(select(Attempt)).one()
     line = attempt.paper.items[0]
-    client.post(f"/sitting/{cid}/answer", json={"paper_item_id": line.id, "response": [1],
+    client.post(f"/sitting/{cid}/answer", json={"paper_item_id": line.id, "response": ["B"],
                                                 "seq": 1})
     attempt.started_at -= timedelta(minutes=95)
     db.flush()
     refused = client.post(f"/sitting/{cid}/answer", json={"paper_item_id": line.id,
-                                                          "response": [0], "seq": 2},
+                                                          "response": ["A"], "seq": 2},
                           headers={"Accept": "application/json"})
     assert refused.status_code == 409
     assert "Hết giờ" in refused.get_json()["error"]

@@ -1,7 +1,7 @@
 """draw source: the seal fixes the public value's source and binds blueprint and candidates
 
 Revision ID: 0013_draw_source
-Revises: 0009_results_freeze
+Revises: 0011_sitting_entry
 Create Date: 2026-12-02 13:40:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import exam.db
 
 revision = '0013_draw_source'
-down_revision = '0009_results_freeze'
+down_revision = '0011_sitting_entry'
 branch_labels = None
 depends_on = None
 
