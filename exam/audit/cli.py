@@ -39,7 +39,10 @@ def audit_verify(checkpoint_file, sheet_file, trust_root):
     roots = ([Path(trust_root)] if trust_root
              else keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"]))
     if sheet_file:
-        result = service.verify_sheet(session, Path(sheet_file).read_bytes(), roots)
+        from exam.results.cli import certifier_sha256
+
+        pin = certifier_sha256()
+        result = service.verify_sheet(session, Path(sheet_file).read_bytes(), roots, pin)
         if not result.holds:
             raise click.ClickException(f"sheet does not hold: {result.reason}")
         click.echo(f"sheet holds: {result.reason}")

@@ -395,12 +395,14 @@ def actions_in_log(session: Session, user) -> list[str]:
     return list(session.scalars(query))
 
 
-def verify_sheet(session: Session, pdf_bytes: bytes, trust_roots) -> CheckpointReport:
+def verify_sheet(session: Session, pdf_bytes: bytes, trust_roots,
+                 certifier_sha256: str | None = None) -> CheckpointReport:
     """A signed sheet embeds the chain's length and head at signing time, under the
-    organization's signature: it proves, like a checkpoint, that history was not rewritten."""
+    organization's signature (pinned by `certifier_sha256` when known): it proves, like a
+    checkpoint, that history was not rewritten."""
     from exam.documents.signing import verify_pdf
 
-    verification = verify_pdf(pdf_bytes, trust_roots)
+    verification = verify_pdf(pdf_bytes, trust_roots, certifier_sha256=certifier_sha256)
     if not verification.is_valid:
         return CheckpointReport(False, "the sheet's signature does not verify: "
                                        + "; ".join(verification.problems))

@@ -33,7 +33,7 @@ from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.registration import service as registration
 from exam.registration.models import Application
 from exam.results import permissions, service, sheets
-from exam.results.cli import signed_folder, signing_options
+from exam.results.cli import certifier_sha256, signed_folder, signing_options
 from exam.results.forms import PriorityForm, RulesForm, TieForm, VerifyForm
 from exam.vietnamese import name_key
 from exam.web import current_actor, limiter
@@ -366,7 +366,7 @@ def verify():
             require(len(data) <= current_app.config["MAX_DOCUMENT_BYTES"],
                     _("The file is too large to be one of our sheets."), InvalidInput)
             roots = keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"])
-            check = sheets.check_pdf(db_session(), data, roots)
+            check = sheets.check_pdf(db_session(), data, roots, certifier_sha256())
             return render_template("verify/report.html", check=check, uploaded=True)
         if form.code.data:
             return redirect(url_for("verify.code", code=sheets.normalise_code(form.code.data)))
