@@ -317,3 +317,18 @@ def test_inspectors_and_the_administrator_find_oversight_from_the_home_page(clie
     assert "/oversight/inspectors" in client.get("/").text
     login(client, make_user(db))
     assert "/oversight/" not in client.get("/").text
+
+
+def test_the_tracking_code_is_on_the_answer_to_the_filing_and_never_in_the_cookie(app, client,
+                                                                                  db):
+    competition = make_competition(db)
+    client.get(f"/competitions/{competition.id}/report")
+    response = client.post(f"/competitions/{competition.id}/report", data={
+        "category": "other", "body": BODY}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    code = _code_from(response.text)
+    assert service.find_by_code(db, code) is db.query(IrregularityReport).one()
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    stored = app.session_interface.get_signing_serializer(app).loads(cookie.value)
+    assert service.normalise_code(code) not in service.normalise_code(json.dumps(stored))
+    assert code not in client.get("/reports/filed", follow_redirects=True).text
