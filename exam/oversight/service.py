@@ -339,6 +339,28 @@ def report_counts(session: Session, competition: Competition) -> dict[str, int]:
     return {"received": sum(rows.values()), "resolved": rows.get(ReportStatus.RESOLVED, 0)}
 
 
+def category_counts(session: Session, actor, competition: Competition) -> dict[str, int]:
+    """What the board learns: how many reports of each category, never what they say."""
+    require(permissions.can_see_report_counts(session, actor, competition),
+            _("Only the board and inspectors see how many reports came in."))
+    rows = dict(session.execute(
+        select(IrregularityReport.category, func.count())
+        .where(IrregularityReport.competition_id == competition.id)
+        .group_by(IrregularityReport.category)).all())
+    return {str(category): rows.get(str(category), 0) for category in ReportCategory}
+
+
+def board_report_counts(session: Session, actor) -> list[tuple[Competition, dict[str, int]]]:
+    """Counts by category for each competition the actor sits on the board of."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return []
+    competition_ids = select(Membership.competition_id).where(
+        Membership.user_id == actor.id, Membership.role.in_(list(BOARD_ROLES)))
+    found = session.scalars(select(Competition).where(Competition.id.in_(competition_ids))
+                            .order_by(Competition.id.desc()))
+    return [(c, category_counts(session, actor, c)) for c in found]
+
+
 def appoint_inspector(session: Session, actor, user: User, *, now) -> User:
     """The administrator appoints inspectors; they sit outside every board."""
     require(getattr(actor, "is_admin", False), _("Only the administrator appoints inspectors."))

@@ -120,8 +120,10 @@ def add_information():
 @bp.get("/oversight/reports")
 @login_required
 def reports():
-    items = service.reports_for(db_session(), current_user)
+    db = db_session()
+    items = service.reports_for(db, current_user)
     return render_template("oversight/reports.html", reports=items,
+                           board_counts=service.board_report_counts(db, current_user),
                            category_labels=service.CATEGORY_LABELS,
                            status_labels=service.STATUS_LABELS)
 

@@ -56,15 +56,14 @@ def test_an_anonymous_report_is_filed_and_followed_by_its_code(app, db, clock):
         service.find_by_code(db, service.new_tracking_code())
 
 
-def test_a_report_goes_to_inspectors_and_the_chair_but_never_to_the_people_it_names(db):
+def test_a_report_goes_to_inspectors_only_never_to_the_board_or_the_people_it_names(db):
     competition = make_competition(db)
     board = make_board(db, competition)
     inspector = make_inspector(db)
     report, _code = make_report(db, competition, named=[board[Role.BOARD_MEMBER]])
     assert service.get_report(db, inspector, report.id) is report
-    assert service.get_report(db, board[Role.CHAIR], report.id) is report
-    for outsider in (board[Role.BOARD_MEMBER], board[Role.SECRETARY], make_admin(db),
-                     make_user(db), None):
+    for outsider in (board[Role.CHAIR], board[Role.BOARD_MEMBER], board[Role.SECRETARY],
+                     make_admin(db), make_user(db), None):
         with pytest.raises(NotFound):
             service.get_report(db, outsider, report.id)
         assert report not in service.reports_for(db, outsider)
@@ -92,10 +91,38 @@ def test_an_inspector_who_serves_or_applies_in_the_competition_does_not_oversee_
             service.start_review(db, person, report, now=clock.now)
 
 
-def test_the_chair_reads_but_only_an_inspector_resolves(db, clock):
+def test_a_chair_named_only_in_the_free_text_cannot_read_the_report(app, db, clock):
+    competition = make_competition(db)
+    chair = make_board(db, competition)[Role.CHAIR]
+    report, _code = _file(db, app, competition, now=clock.now,
+                          named_text=f"Ông {chair.full_name}, Chủ tịch Hội đồng")
+    with pytest.raises(NotFound):
+        service.get_report(db, chair, report.id)
+    assert report not in service.reports_for(db, chair)
+
+
+def test_the_board_sees_how_many_reports_of_each_kind_and_nothing_else(app, db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    _file(db, app, competition, now=clock.now)
+    _file(db, app, competition, now=clock.now)
+    _file(db, app, competition, now=clock.now, category="undeclared_conflict")
+    make_report(db, make_competition(db))
+    counts = service.category_counts(db, board[Role.SECRETARY], competition)
+    assert counts == {"sale_of_questions": 2, "pressure_on_examiner": 0,
+                      "undeclared_conflict": 1, "wrong_eligibility": 0, "other": 0}
+    assert service.board_report_counts(db, board[Role.BOARD_MEMBER]) == [(competition, counts)]
+    for outsider in (make_user(db), make_admin(db)):
+        with pytest.raises(PermissionDenied):
+            service.category_counts(db, outsider, competition)
+
+
+def test_the_chair_neither_reads_nor_resolves(db, clock):
     competition = make_competition(db)
     chair = make_board(db, competition)[Role.CHAIR]
     report, _code = make_report(db, competition)
+    with pytest.raises(NotFound):
+        service.get_report(db, chair, report.id)
     with pytest.raises(PermissionDenied):
         service.start_review(db, chair, report, now=clock.now)
     inspector = make_inspector(db)
