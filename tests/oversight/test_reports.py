@@ -1,6 +1,9 @@
 """Irregularity reports: filed by anyone, followed by code, hidden from the people they name."""
 
+import hashlib
+import io
 import os
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +13,13 @@ from exam.competitions.models import STAGE_ORDER, Role, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from exam.oversight import service
 from exam.oversight.models import IrregularityReport, ReportAttachment, ReportStatus
+from tests.documents.test_uploads import (
+    assert_no_trace,
+    crafted_pdf,
+    jpeg_with_exif,
+    pdf_with_author,
+    png_with_text,
+)
 from tests.factories import (
     appoint,
     make_admin,
@@ -22,7 +32,7 @@ from tests.factories import (
     pdf_bytes,
 )
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_with_text()
 BODY = "Một người tự xưng quen Hội đồng đề nghị bán đề thi với giá 50 triệu đồng."
 
 
@@ -277,3 +287,45 @@ def test_the_public_learns_only_how_many_reports(db):
 def test_drafts_take_no_reports(app, db, clock):
     with pytest.raises(NotFound):
         _file(db, app, make_competition(db, stage=Stage.DRAFT), now=clock.now)
+
+
+def test_attachments_are_stored_without_anything_that_identifies_their_author(app, db, clock):
+    from PIL import Image
+    from pypdf import PdfReader
+
+    competition = make_competition(db)
+    report, code = _file(db, app, competition, now=clock.now, attachments=[
+        service.Attachment("IMG_Nguyen_Van_To_Giac.jpg", jpeg_with_exif()),
+        service.Attachment("anh.png", png_with_text())])
+    service.add_information(db, code, body="", now=clock.hours(1),
+                            attachments=[service.Attachment("bien-ban.pdf", pdf_with_author())],
+                            upload_folder=app.config["UPLOAD_FOLDER"], max_bytes=10**6)
+    folder = service.report_folder(app.config["UPLOAD_FOLDER"])
+    stored = {a.original_name: Path(folder, a.stored_name).read_bytes()
+              for a in report.attachments}
+    assert set(stored) == {"evidence-1.jpg", "evidence-2.png", "evidence-3.pdf"}
+    for attachment in report.attachments:
+        data = stored[attachment.original_name]
+        assert attachment.size == len(data)
+        assert attachment.sha256 == hashlib.sha256(data).hexdigest()
+        assert_no_trace(data)
+    for name in ("evidence-1.jpg", "evidence-2.png"):
+        with Image.open(io.BytesIO(stored[name])) as image:
+            assert dict(image.getexif()) == {}
+            assert "icc_profile" not in image.info
+    pdf = PdfReader(io.BytesIO(stored["evidence-3.pdf"]))
+    assert not (pdf.metadata or {}).get("/Author")
+    assert "/Metadata" not in pdf.trailer["/Root"]
+
+
+def test_evidence_with_javascript_is_refused_and_nothing_is_kept(app, db, clock):
+    competition = make_competition(db)
+    folder = service.report_folder(app.config["UPLOAD_FOLDER"])
+    before = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    with pytest.raises(InvalidInput, match="JavaScript"):
+        _file(db, app, competition, now=clock.now, attachments=[
+            service.Attachment("ok.png", PNG),
+            service.Attachment("bang-chung.pdf", crafted_pdf("open_action_js"))])
+    assert db.query(IrregularityReport).count() == 0
+    after = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    assert after == before

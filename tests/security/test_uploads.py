@@ -104,3 +104,17 @@ def test_the_download_name_is_quoted_and_cannot_inject_headers(client, db, app):
     assert "filename*=UTF-8''H%E1%BB%93%20s%C6%A1" in disposition
     assert response.mimetype == "application/pdf"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_pdf_with_javascript_is_refused_as_an_application_document(client, db, app):
+    from tests.documents.test_uploads import crafted_pdf
+
+    competition = make_competition(db)
+    login(client, make_user(db))
+    for kind in ("open_action_js", "launch", "embedded_file"):
+        response = apply(client, competition, crafted_pdf(kind), "cv.pdf")
+        assert response.status_code == 303
+        page = client.get(response.headers["Location"]).text
+        assert "cv.pdf" in page
+        assert db.query(Application).count() == 0
+    assert "JavaScript" in page or kind != "open_action_js"

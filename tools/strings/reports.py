@@ -12,4 +12,15 @@ VI = {
     "Only inspectors read reports, so that nobody named in one, or able to guess who wrote it, ever sees it. The board learns how many came in, by category.":
         "Chỉ giám sát viên được đọc nội dung phản ánh, để người bị nêu tên hoặc người có thể đoán ra ai là người phản ánh không bao giờ xem được. Hội đồng chỉ được biết số lượng phản ánh theo từng loại.",
     "Reports": "Số phản ánh",
+    "%(name)s contains %(what)s, which could run on the reader's computer. Save it again without it (for example, print it to a new PDF) and attach it again.":
+        "Tệp %(name)s có chứa %(what)s, có thể tự chạy trên máy tính của người mở tệp. Đề nghị lưu lại tệp không có nội dung này (ví dụ: in ra một tệp PDF mới) rồi đính kèm lại.",
+    "%(name)s is damaged and cannot be read.": "Tệp %(name)s bị hỏng, không đọc được.",
+    "JavaScript": "mã JavaScript",
+    "an action that starts a program": "lệnh khởi chạy chương trình",
+    "embedded files": "tệp đính kèm bên trong",
+    "rich media": "nội dung đa phương tiện",
+    "an XFA form": "biểu mẫu XFA",
+    "automatic actions": "lệnh tự động",
+    "a form that sends or loads data": "biểu mẫu gửi hoặc nạp dữ liệu",
+    "an action run on opening": "lệnh tự chạy khi mở tệp",
 }
