@@ -307,15 +307,17 @@ class CheckpointReport:
     reason: str
 
 
-def verify_checkpoint(session: Session, text: str, trust_roots) -> CheckpointReport:
-    """Does the current log still extend this checkpoint? Signature first, then the head."""
+def verify_checkpoint(session: Session, text: str, trust_roots,
+                      signer_sha256: str | None = None) -> CheckpointReport:
+    """Does the current log still extend this checkpoint? Signature first (by the organization's
+    certificate, pinned by `signer_sha256` when known), then the head."""
     from exam.documents.signing import verify_detached
 
     checkpoint = parse_checkpoint(text)
     if checkpoint.signature is None:
         return CheckpointReport(False, "the checkpoint carries no signature")
     if not trust_roots or not verify_detached(checkpoint.body.encode(), checkpoint.signature,
-                                              trust_roots):
+                                              trust_roots, signer_sha256=signer_sha256):
         return CheckpointReport(False, "the checkpoint's signature does not verify against the "
                                        "organization's trust root")
     return _extends(session, checkpoint.size, checkpoint.head, "the checkpoint")

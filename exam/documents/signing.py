@@ -645,8 +645,15 @@ def sign_detached(data: bytes, key: SigningKey) -> bytes:
 
 
 @_outside_event_loop
-def verify_detached(data: bytes, signature: bytes, trust_roots: Sequence[TrustRoot]) -> bool:
-    """True only if ``signature`` is an intact CMS over ``data`` by a signer chaining to a root."""
+def verify_detached(
+    data: bytes,
+    signature: bytes,
+    trust_roots: Sequence[TrustRoot],
+    *,
+    signer_sha256: str | Iterable[str] | None = None,
+) -> bool:
+    """True only if ``signature`` is an intact CMS over ``data`` by a signer chaining to a root
+    (and, when ``signer_sha256`` is given, made with that very certificate)."""
     try:
         content = cms.ContentInfo.load(signature)
         if content["content_type"].native != "signed_data":
@@ -661,5 +668,10 @@ def verify_detached(data: bytes, signature: bytes, trust_roots: Sequence[TrustRo
 
         status = asyncio.run(run())
     except Exception:  # any parse/validation error means "not verified"
+        return False
+    pins = _pins(signer_sha256)
+    if pins is not None and (
+        status.signing_cert is None or certificate_sha256(status.signing_cert) not in pins
+    ):
         return False
     return bool(status.bottom_line and status.intact and status.valid and status.trusted)
