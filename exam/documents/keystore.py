@@ -81,5 +81,5 @@ def organization_certificate_sha256(folder: str | Path, configured_sha256: str |
         return normalise_fingerprint(configured_sha256)
     try:
         return organization_key(folder, configured_password).certificate_sha256
-    except KeyMissing:
+    except (KeyMissing, ValueError, OSError):  # no key, or a password that does not open it
         return None

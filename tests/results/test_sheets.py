@@ -273,3 +273,5 @@ def test_the_pinned_certificate_can_be_configured_and_nothing_passes_without_one
     finally:
         app.config["SIGNING_CERT_SHA256"] = None
     assert not sheets.check_pdf(db, pdf, roots, None).is_genuine
+    printed = runner.invoke(args=["keys", "fingerprint"])
+    assert printed.output.strip() == signing_key.certificate_sha256
