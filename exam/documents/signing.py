@@ -25,6 +25,7 @@ Design choices (see docs in the project's research notes):
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -513,6 +514,10 @@ def verify_pdf(
         pins = _pins(certifier_sha256)
         certifier = next(r for r in result.signers if r.certification)
         if pins is not None and certifier.certificate_sha256 not in pins:
+            result.signers = [
+                dataclasses.replace(s, is_valid=False) if s is certifier else s
+                for s in result.signers
+            ]
             problems.append(
                 f"The certification signature is by {certifier.name}, not by the "
                 "organization's signing certificate; another certificate can only countersign."

@@ -7,6 +7,7 @@ certified with the organization's key. Sheets are always printed in Vietnamese.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -358,6 +359,8 @@ def check_pdf(session: Session, pdf_bytes: bytes, trust_roots,
     pin = signing.normalise_fingerprint(certifier_sha256)
     if certifier is not None and certifier.certificate_sha256 != pin:
         check.signature_valid = False
+        check.signers = [dataclasses.replace(s, is_valid=False) if s is certifier else s
+                         for s in check.signers]
         check.problems.append(_("The sheet was certified by %(name)s, not with the organization's "
                                 "signing certificate: a board member's certificate can only "
                                 "countersign, so this is not one of our sheets.",

@@ -244,6 +244,8 @@ def test_a_sheet_certified_by_a_board_members_own_certificate_is_not_genuine(
     assert check.matches_record
     assert not check.is_genuine
     assert any("Lê Quang Uy" in p and "countersign" in p for p in check.problems)
+    assert [(s.name, s.certification, s.is_valid) for s in check.signers] == [
+        ("Lê Quang Uy", True, False)]
 
     result = verify_cli(runner, forged, tmp_path)
     assert result.exit_code != 0
