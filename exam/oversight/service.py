@@ -166,6 +166,51 @@ def report_folder(upload_folder: str) -> str:
     return os.path.join(upload_folder, "reports")
 
 
+@dataclass(frozen=True)
+class ScrubResult:
+    rewritten: int
+    replaced_files: list[str]  # the old files: delete them once the transaction is committed
+    active_content: list[int]  # attachment ids of PDFs that hold active content
+
+
+def scrub_stored_attachments(session: Session, *, upload_folder: str, now) -> ScrubResult:
+    """Re-write the attachments stored before they were cleaned on arrival, under new names.
+
+    For operators upgrading an install (`thituyen oversight scrub-attachments`); a file that is
+    already clean is rewritten all the same, so running it twice is harmless. Evidence holding
+    active content is kept (it is evidence) but listed, for the inspector to handle."""
+    folder = report_folder(upload_folder)
+    replaced, active, rewritten = [], [], 0
+    for attachment in session.scalars(select(ReportAttachment).order_by(ReportAttachment.id)):
+        path = os.path.join(folder, attachment.stored_name)
+        if not os.path.isfile(path):
+            continue
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if attachment.content_type == "application/pdf":
+            try:
+                if uploads.pdf_active_content(data):
+                    active.append(attachment.id)
+            except uploads.UnreadableFile:
+                active.append(attachment.id)
+                continue
+        try:
+            clean = _without_metadata(data, attachment.content_type)
+        except uploads.UnreadableFile:
+            continue
+        suffix = os.path.splitext(attachment.stored_name)[1]
+        attachment.stored_name = storage.store_file(session, folder, clean, suffix)
+        attachment.size = len(clean)
+        attachment.sha256 = hashlib.sha256(clean).hexdigest()
+        attachment.original_name = f"evidence-{attachment.id}{suffix}"
+        replaced.append(path)
+        rewritten += 1
+    session.flush()
+    _anonymously(audit.record, session, None, "oversight.attachments_scrubbed", at=now,
+                 payload={"rewritten": rewritten})
+    return ScrubResult(rewritten, replaced, active)
+
+
 def nameable_people(session: Session, viewer, competition: Competition) -> list[Membership]:
     """The board is public; other staff (examiners, proctors) are listed only to insiders,
     so that the form never tells an outsider whom to pressure."""

@@ -329,3 +329,28 @@ def test_evidence_with_javascript_is_refused_and_nothing_is_kept(app, db, clock)
     assert db.query(IrregularityReport).count() == 0
     after = set(os.listdir(folder)) if os.path.isdir(folder) else set()
     assert after == before
+
+
+def test_evidence_stored_before_cleaning_is_scrubbed_by_the_operator_command(app, db, clock,
+                                                                             runner):
+    """Installs upgraded from a version that kept metadata: the command rewrites old files."""
+    competition = make_competition(db)
+    report, _code = _file(db, app, competition, now=clock.now,
+                          attachments=[service.Attachment("a.jpg", jpeg_with_exif()),
+                                       service.Attachment("b.pdf", pdf_with_author())])
+    folder = Path(service.report_folder(app.config["UPLOAD_FOLDER"]))
+    old = {}
+    for attachment, dirty in zip(report.attachments, (jpeg_with_exif(), pdf_with_author()),
+                                 strict=True):
+        (folder / attachment.stored_name).write_bytes(dirty)  # as an older version stored it
+        old[attachment.id] = attachment.stored_name
+    db.flush()
+    result = runner.invoke(args=["oversight", "scrub-attachments"])
+    assert result.exit_code == 0, result.output
+    assert "2 attachment(s) rewritten" in result.output
+    db.expire_all()
+    for attachment in db.query(ReportAttachment).all():
+        data = (folder / attachment.stored_name).read_bytes()
+        assert attachment.sha256 == hashlib.sha256(data).hexdigest()
+        assert_no_trace(data)
+        assert not (folder / old[attachment.id]).exists()
