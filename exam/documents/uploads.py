@@ -179,12 +179,10 @@ def clean_image(data: bytes, image_format: str) -> bytes:
             with Image.open(io.BytesIO(data)) as source:
                 if source.format not in _FORMATS[image_format]:
                     raise UnreadableFile(f"not a {image_format} file")
-                upright = ImageOps.exif_transpose(source)
-                upright.load()
-                transparency = upright.info.get("transparency")
-                pixels = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-                if upright.mode == "P":
-                    pixels.putpalette(upright.getpalette())
+                pixels = ImageOps.exif_transpose(source)  # a new image, decoded
+                pixels.load()
+                transparency = pixels.info.get("transparency")
+                pixels.info = {}  # EXIF, XMP, ICC profile, comments, text chunks, DPI...
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
         raise UnreadableFile(str(exc)) from exc
