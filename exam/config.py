@@ -55,6 +55,9 @@ def load(app, test_config: dict | None) -> None:
             app.config[name] = secure
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
     app.config.setdefault("SIGNING_PASSWORD", os.environ.get("THITUYEN_SIGNING_PASSWORD"))
+    # SHA-256 of the organization's signing certificate, pinned by verification; by default
+    # the certificate inside SIGNING_KEY_FOLDER/signing.p12.
+    app.config.setdefault("SIGNING_CERT_SHA256", os.environ.get("THITUYEN_SIGNING_CERT_SHA256"))
 
 
 def _instance_secret(folder: str) -> str:

@@ -21,6 +21,7 @@ from exam.audit import service as audit
 from exam.competitions import permissions
 from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
+from exam.documents import uploads
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus, Document
@@ -59,7 +60,7 @@ def document_problem(upload: Upload, max_bytes: int) -> str | None:
             return _("%(name)s is encrypted or has no pages.", name=name)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         return _("%(name)s is damaged and cannot be read as a PDF.", name=name)
-    return None
+    return uploads.active_content_problem(name, upload.data)
 
 
 def _age_on(birth: date, day: date) -> int:

@@ -194,16 +194,16 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "registration.reject": Rule(roles("board"),
                                 form=lambda s, w: {"reason": "Thiếu bằng thạc sĩ theo yêu cầu."}),
     "registration.document": Rule(roles("candidate", "board")),
-    # Oversight: anyone reports and follows by code; the chair reads reports that do not name
-    # the chair, only inspectors (not a role of this matrix) act on them; the board votes.
+    # Oversight: anyone reports and follows by code; only inspectors (not a role of this
+    # matrix) read and act on reports, the board sees counts by category; the board votes.
     "oversight.file_report": Rule(EVERYONE, form=lambda s, w: {
         "category": "other", "body": "Có người gạ bán đề thi trước ngày thi tuyển."}),
     "oversight.filed": Rule(EVERYONE),
     "oversight.follow": Rule(EVERYONE),
     "oversight.add_information": Rule(EVERYONE),
     "oversight.reports": Rule(SIGNED_IN),
-    "oversight.report": Rule(roles("board")),
-    "oversight.attachment": Rule(roles("board")),
+    "oversight.report": Rule(NOBODY),
+    "oversight.attachment": Rule(NOBODY),
     "oversight.start_review": Rule(NOBODY),
     "oversight.resolve": Rule(NOBODY, form=lambda s, w: {
         "outcome": "not_substantiated", "finding": "Không có căn cứ sau khi xác minh các bên."}),
