@@ -75,7 +75,7 @@ def login():
     if form.validate_on_submit():
         try:
             user = service.authenticate(db_session(), form.email.data, form.password.data,
-                                        now=utcnow())
+                                        address=request.remote_addr or "", now=utcnow())
         except DomainError as error:
             db_session().commit()  # keep the failed-attempt count
             flash(error.message, "error")

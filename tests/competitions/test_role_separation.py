@@ -22,7 +22,6 @@ from tests.factories import (
     make_application,
     make_board,
     make_competition,
-    make_user,
     pdf_bytes,
 )
 from tests.registration.test_service import submit
