@@ -107,11 +107,15 @@ def _digest(kind: str, value: str) -> str:
     return hashlib.sha256(f"thituyen-sign-in\x00{kind}\x00{value}".encode()).hexdigest()
 
 
+def _find_throttle(session: Session, email_digest: str, address_digest: str):
+    return session.scalar(select(SignInThrottle).where(
+        SignInThrottle.email_digest == email_digest,
+        SignInThrottle.address_digest == address_digest))
+
+
 def _throttle(session: Session, email_digest: str, address_digest: str) -> SignInThrottle:
     """The counter row for this key, created if new (a concurrent sign-in may create it first)."""
-    query = select(SignInThrottle).where(SignInThrottle.email_digest == email_digest,
-                                         SignInThrottle.address_digest == address_digest)
-    row = session.scalar(query)
+    row = _find_throttle(session, email_digest, address_digest)
     if row is not None:
         return row
     try:
@@ -120,7 +124,7 @@ def _throttle(session: Session, email_digest: str, address_digest: str) -> SignI
                                  failures=0, signed_in_before=False)
             session.add(row)
     except IntegrityError:
-        row = session.scalar(query)
+        row = _find_throttle(session, email_digest, address_digest)
     return row
 
 
@@ -145,13 +149,14 @@ def authenticate(session: Session, email: str, password: str, *, address: str = 
         email = normalise_email(email)
     except InvalidInput:
         email = unicodedata.normalize("NFC", (email or "").strip().lower())
-    email_digest = _digest("email", email)
-    pair = _throttle(session, email_digest, _digest("address", address or ""))
-    everywhere = _throttle(session, email_digest, ANY_ADDRESS)
-    if pair.locked_until and pair.locked_until > now:
+    email_digest, address_digest = _digest("email", email), _digest("address", address or "")
+    # rows are written only after a failure: a clean sign-in writes nothing (SQLite-friendly)
+    pair = _find_throttle(session, email_digest, address_digest)
+    everywhere = _find_throttle(session, email_digest, ANY_ADDRESS)
+    if pair and pair.locked_until and pair.locked_until > now:
         raise PermissionDenied(_locked_message(pair.locked_until))
-    if (not pair.signed_in_before and everywhere.failures >= ACCOUNT_FREE_FAILURES
-            and everywhere.last_failed_at and now - everywhere.last_failed_at < LOCKOUT
+    if (everywhere and not (pair and pair.signed_in_before)
+            and everywhere.failures >= ACCOUNT_FREE_FAILURES and everywhere.last_failed_at
             and now - everywhere.last_failed_at < ACCOUNT_SPACING):
         raise PermissionDenied(_("Many attempts were made on this email just now. Wait "
                                  "%(seconds)d seconds and try again.",
@@ -163,6 +168,8 @@ def authenticate(session: Session, email: str, password: str, *, address: str = 
         if user is None:
             raise VerificationError
     except (VerificationError, InvalidHashError):
+        pair = pair or _throttle(session, email_digest, address_digest)
+        everywhere = everywhere or _throttle(session, email_digest, ANY_ADDRESS)
         _count_failure(pair, now)
         _count_failure(everywhere, now)
         if pair.failures >= MAX_FAILED_LOGINS:
@@ -172,9 +179,11 @@ def authenticate(session: Session, email: str, password: str, *, address: str = 
                 audit.record(session, user, "account.locked", at=now, target=user)
         session.flush()
         raise failure from None
-    pair.failures = 0
-    pair.locked_until = None
-    pair.signed_in_before = True
+    if everywhere is not None:  # this email has drawn guesses: remember the owner's address
+        pair = pair or _throttle(session, email_digest, address_digest)
+        pair.failures = 0
+        pair.locked_until = None
+        pair.signed_in_before = True
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
     session.flush()
