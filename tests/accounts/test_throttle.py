@@ -129,3 +129,25 @@ def test_a_clean_sign_in_writes_nothing(db, clock):
     user = make_user(db)
     assert guess(db, user.email, PASSWORD, clock.now, HOME) is user
     assert db.query(SignInThrottle).count() == 0
+
+
+def test_an_unknown_email_costs_the_same_password_check(db, clock, monkeypatch):
+    """Timing must not tell registered emails apart: an unknown email (even a malformed one)
+    is checked against a dummy hash with the same argon2 parameters."""
+    checked = []
+    real = service.hasher
+
+    class CountingHasher:
+        def verify(self, digest, password):
+            checked.append(digest)
+            return real.verify(digest, password)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(service, "hasher", CountingHasher())
+    user = make_user(db)
+    for email in (user.email, "unregistered@example.vn", "not an email"):
+        guess(db, email, "wrong password", clock.now, HOME)
+    assert len(checked) == 3
+    assert {real.check_needs_rehash(digest) for digest in checked} == {False}
