@@ -122,3 +122,13 @@ def test_the_application_page_says_why_an_author_cannot_apply(client, db):
     assert registration.applications_of(db, author) == []
 
 
+
+
+def test_a_candidate_cannot_be_made_an_inspector(db, clock):
+    """Inspectors oversee every competition, their rivals' applications included."""
+    from exam.oversight import service as oversight
+
+    candidate = make_application(db, make_competition(db)).user
+    with pytest.raises(Conflict, match="cannot be an inspector"):
+        oversight.appoint_inspector(db, make_admin(db), candidate, now=clock.now)
+    assert not candidate.is_inspector

@@ -11,4 +11,6 @@ VI = {
         "Vừa có nhiều lần đăng nhập vào email này. Đề nghị chờ %(seconds)d giây rồi thử lại.",
     "Too many wrong codes. Try again after %(time)s UTC.":
         "Nhập sai mã xác thực quá nhiều lần. Đề nghị thử lại sau %(time)s (giờ UTC).",
+    "%(name)s is a candidate in a competition still under way and cannot be an inspector until it has finished.":
+        "%(name)s là thí sinh của một kỳ thi tuyển chưa kết thúc nên không thể được chỉ định làm giám sát viên cho đến khi kỳ thi tuyển đó kết thúc.",
 }
