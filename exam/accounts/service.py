@@ -15,7 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -128,6 +128,19 @@ def _throttle(session: Session, email_digest: str, address_digest: str) -> SignI
     return row
 
 
+THROTTLE_KEPT = timedelta(days=1)
+
+
+def forget_stale_throttles(session: Session, *, now: datetime) -> int:
+    """Drop counters nobody has failed on for a day (emails sprayed by a guesser would
+    otherwise pile up); the addresses an owner signed in from are kept."""
+    result = session.execute(delete(SignInThrottle).where(
+        SignInThrottle.signed_in_before.is_(False),
+        SignInThrottle.last_failed_at < now - THROTTLE_KEPT,
+        (SignInThrottle.locked_until.is_(None)) | (SignInThrottle.locked_until < now)))
+    return result.rowcount or 0
+
+
 def _count_failure(row: SignInThrottle, now: datetime) -> None:
     if row.last_failed_at is None or now - row.last_failed_at > LOCKOUT:
         row.failures = 0
@@ -172,6 +185,8 @@ def authenticate(session: Session, email: str, password: str, *, address: str = 
         everywhere = everywhere or _throttle(session, email_digest, ANY_ADDRESS)
         _count_failure(pair, now)
         _count_failure(everywhere, now)
+        if secrets.randbelow(64) == 0:  # now and then, so no request pays for it every time
+            forget_stale_throttles(session, now=now)
         if pair.failures >= MAX_FAILED_LOGINS:
             pair.locked_until = now + LOCKOUT
             pair.failures = 0

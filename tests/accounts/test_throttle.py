@@ -151,3 +151,18 @@ def test_an_unknown_email_costs_the_same_password_check(db, clock, monkeypatch):
         guess(db, email, "wrong password", clock.now, HOME)
     assert len(checked) == 3
     assert {real.check_needs_rehash(digest) for digest in checked} == {False}
+
+
+def test_counters_left_by_a_guesser_are_forgotten_after_a_day(db, clock):
+    from exam.accounts.models import SignInThrottle
+
+    user = make_user(db)
+    guess(db, user.email, "a typo", clock.now, HOME)
+    assert guess(db, user.email, PASSWORD, clock.now, HOME) is user
+    for n in range(3):
+        guess(db, f"sprayed{n}@example.vn", "wrong password", clock.now, RIVAL)
+    assert db.query(SignInThrottle).count() == 2 + 3 * 2
+    assert service.forget_stale_throttles(db, now=clock.now + timedelta(hours=1)) == 0
+    service.forget_stale_throttles(db, now=clock.now + timedelta(days=2))
+    kept = db.query(SignInThrottle).all()
+    assert [row.signed_in_before for row in kept] == [True]
