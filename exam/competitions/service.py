@@ -150,7 +150,8 @@ def list_for_staff(session: Session, user: User) -> list[Competition]:
 
 
 def appoint(session: Session, actor: User, competition: Competition, user: User, role: Role, *, now):
-    """Appoint a person to a staff role; nobody is staff and candidate in one competition."""
+    """Appoint a person to a staff role; nobody is staff and candidate at once, in this
+    competition or any other (the question bank serves them all)."""
     from exam.registration.models import Application
 
     role = Role(role)
@@ -161,6 +162,9 @@ def appoint(session: Session, actor: User, competition: Competition, user: User,
         Application.competition_id == competition.id, Application.user_id == user.id))
     require(not applied, _("%(name)s has applied to this competition and cannot serve on its staff.",
                            name=user.full_name), Conflict)
+    require(not permissions.has_live_application(session, user),
+            _("%(name)s is a candidate in a competition still under way and cannot be given a "
+              "staff or question-bank role until it has finished.", name=user.full_name), Conflict)
     exists = session.scalar(select(Membership).where(
         Membership.competition_id == competition.id, Membership.user_id == user.id,
         Membership.role == role))
