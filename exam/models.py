@@ -7,6 +7,7 @@ from exam.appeals.models import (
     RemarkAppeal,
     ScoreAdjustment,
 )
+from exam.appointment.models import AppointingAuthority, AppointmentDecision, Remedy
 from exam.audit.models import AuditEntry
 from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
@@ -74,3 +75,4 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
+__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy"]
