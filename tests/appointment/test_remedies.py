@@ -61,8 +61,10 @@ def test_withdrawal_before_the_sitting_leaves_without_a_trace_of_who(db, clock):
     assert payload(last_entry(db, "remedy.withdrawal"))["effect"] == "left"
     assert notices(db, application.user, "remedy_decided")
     (row,) = remedy_rows(db, competition)
-    assert row["kind"] == "withdrawal" and row["effect"] == "left"
-    assert row["candidate_number"] is None and row["decided_at"].startswith(
+    assert row["kind"] == "withdrawal"
+    assert row["effect"] == "left"
+    assert row["candidate_number"] is None
+    assert row["decided_at"].startswith(
         clock.now.date().isoformat())
     assert "Đinh Văn Hòa" not in str(public_record(db, competition))
     with pytest.raises(Conflict):
@@ -110,7 +112,8 @@ def test_exclusion_needs_the_chair_and_an_inspectors_finding(db, clock):
     assert payload(last_entry(db, "remedy.exclusion"))["report"] == report.id
     assert notices(db, application.user, "remedy_decided")
     (row,) = remedy_rows(db, competition)
-    assert row["effect"] == "paper_unused" and row["body"] == "board"
+    assert row["effect"] == "paper_unused"
+    assert row["body"] == "board"
     assert row["reasons"] is None  # a person's circumstances stay with the parties
 
 
@@ -124,8 +127,8 @@ def test_disqualification_republishes_a_signed_sheet_both_genuine_the_old_supers
                                         part_scores=scene.scores)
     old = results.publish_final_results(db, scene.chair, scene.competition, now=clock.days(-2),
                                         part_scores=scene.scores)
-    options = dict(key=signing_key, folder=sheet_folder, base_url="http://testserver",
-                   organization="Sở Nội vụ")
+    options = {"key": signing_key, "folder": sheet_folder, "base_url": "http://testserver",
+                   "organization": "Sở Nội vụ"}
     old_sheet = sheets.sign_result_sheet(db, scene.chair, old, now=clock.days(-2), **options)
     cheat = scene.app(HUONG)
     with pytest.raises(PermissionDenied):
@@ -136,7 +139,8 @@ def test_disqualification_republishes_a_signed_sheet_both_genuine_the_old_supers
     remedy = remedies.disqualify(db, scene.chair, cheat, reasons=PROCTOR, proctor_record=PROCTOR,
                                  now=clock.now)
     new = results.latest_version(db, scene.competition)
-    assert new.number == old.number + 1 and new.kind == "final"
+    assert new.number == old.number + 1
+    assert new.kind == "final"
     assert [r["name"] for r in new.data["rows"]][0] == ANH
     assert cheat.id not in {r["application_id"] for r in new.data["rows"]}
     new_sheet = sheets.sign_result_sheet(db, scene.chair, new, now=clock.now, **options)
@@ -149,12 +153,15 @@ def test_disqualification_republishes_a_signed_sheet_both_genuine_the_old_supers
         return runner.invoke(args=["verify-pdf", str(path)])
 
     first, second = verify(old_sheet), verify(new_sheet)
-    assert first.exit_code == 0 and "the sheet is genuine" in first.output
+    assert first.exit_code == 0
+    assert "the sheet is genuine" in first.output
     assert f"superseded by result version {new.number}" in first.output
-    assert second.exit_code == 0 and "the sheet is genuine" in second.output
+    assert second.exit_code == 0
+    assert "the sheet is genuine" in second.output
     assert "superseded" not in second.output
     (row,) = remedy_rows(db, scene.competition)
-    assert row["kind"] == "disqualification" and row["result_version"] == new.number
+    assert row["kind"] == "disqualification"
+    assert row["result_version"] == new.number
     assert row["candidate_number"] == cheat.candidate_number
 
 
@@ -184,7 +191,8 @@ def test_only_inspectors_annul_a_result_version(db, clock):
     assert notices(db, a.app(HUONG).user, "remedy_decided")
     assert notices(db, a.scene.chair, "remedy_decided")
     (row,) = remedy_rows(db, a.competition)
-    assert row["reasons"] == FINDING and row["body"] == "inspectorate"
+    assert row["reasons"] == FINDING
+    assert row["body"] == "inspectorate"
     with pytest.raises(Conflict):
         remedies.annul_result(db, inspector, a.competition, version_number=2,
                               report_id=report.id, reasons=FINDING, now=clock.now)
@@ -212,9 +220,11 @@ def test_an_annulled_competition_is_frozen_and_can_be_rerun_linked(db, clock):
     with pytest.raises(PermissionDenied):
         remedies.rerun(db, inspector, a.competition, now=clock.now)
     fresh = remedies.rerun(db, a.admin, a.competition, now=clock.now)
-    assert fresh.stage == Stage.DRAFT and fresh.post == a.competition.post
+    assert fresh.stage == Stage.DRAFT
+    assert fresh.post == a.competition.post
     row = remedy_rows(db, a.competition)[0]
-    assert row["kind"] == "competition_annulment" and row["rerun_competition_id"] == fresh.id
+    assert row["kind"] == "competition_annulment"
+    assert row["rerun_competition_id"] == fresh.id
     assert public_record(db, fresh)["appointment"]["remedies"][0]["kind"] == "rerun_of"
     assert payload(last_entry(db, "remedy.rerun")) == {"annulled": a.competition.id,
                                                        "rerun": fresh.id}
@@ -238,7 +248,8 @@ def test_revocation_reopens_the_post_for_the_reserve_list(db, clock):
                     now=clock.days(1))
     assert decision.status == DecisionStatus.REVOKED
     authority = appointment.authority_of(db, a.competition)
-    assert authority.outcome == ProcessOutcome.OPEN and authority.closed_at is None
+    assert authority.outcome == ProcessOutcome.OPEN
+    assert authority.closed_at is None
     assert notices(db, a.app(ANH).user, "remedy_decided")
     assert notices(db, a.signer, "remedy_decided")
     section = public_record(db, a.competition)["appointment"]
@@ -269,7 +280,8 @@ def test_the_candidate_concerned_contests_and_another_inspector_decides(db, cloc
     remedies.decide_contest(db, second, remedy, upheld=False, decision=FINDING,
                             now=clock.days(3))
     row = remedy_rows(db, a.competition)[0]
-    assert row["contested_at"] and row["contest_upheld"] is False
+    assert row["contested_at"]
+    assert row["contest_upheld"] is False
 
 
 def test_a_suspended_competition_refuses_the_boards_voids(db, clock):

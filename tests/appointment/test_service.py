@@ -62,7 +62,8 @@ def test_the_board_cannot_choose_the_authority_and_a_candidate_cannot_sign_for_i
 def test_appointing_the_top_candidate_then_acceptance_fills_the_post(db, clock):
     a = final_scene(db, clock)
     decision = decide(db, a, HUONG, clock.now)
-    assert decision.status == DecisionStatus.OFFERED and not decision.departs_from_ranking
+    assert decision.status == DecisionStatus.OFFERED
+    assert not decision.departs_from_ranking
     entry = last_entry(db, "appointment.decided")
     assert payload(entry)["data_sha256"] == decision.data_sha256
     assert checkpoints_after(db, entry), "the decision's digest is under a signed checkpoint"
@@ -71,10 +72,12 @@ def test_appointing_the_top_candidate_then_acceptance_fills_the_post(db, clock):
         appointment.answer(db, a.app(ANH).user, decision, accept=True, now=clock.now)
     appointment.answer(db, a.app(HUONG).user, decision, accept=True, now=clock.hours(2))
     authority = appointment.authority_of(db, a.competition)
-    assert authority.outcome == ProcessOutcome.FILLED and authority.closed_at == clock.hours(2)
+    assert authority.outcome == ProcessOutcome.FILLED
+    assert authority.closed_at == clock.hours(2)
     assert payload(last_entry(db, "appointment.closed")) == {"outcome": "filled"}
     section = public_record(db, a.competition)["appointment"]
-    assert section["outcome"] == "filled" and section["closed_at"]
+    assert section["outcome"] == "filled"
+    assert section["closed_at"]
     assert section["decisions"][0]["name"] == HUONG
     assert section["decisions"][0]["status"] == "accepted"
     with pytest.raises(Conflict):
@@ -95,11 +98,13 @@ def test_departing_from_the_ranking_needs_reasons_which_are_published(db, clock)
     with pytest.raises(InvalidInput, match="reasons"):
         decide(db, a, ANH, clock.now, reasons="Phù hợp hơn.")
     decision = decide(db, a, ANH, clock.now, reasons=REASONS)
-    assert decision.departs_from_ranking and decision.ranking_position == 2
+    assert decision.departs_from_ranking
+    assert decision.ranking_position == 2
     assert decision.next_in_line_position == 1
     assert payload(last_entry(db, "appointment.decided"))["departs_from_ranking"] is True
     row = public_record(db, a.competition)["appointment"]["decisions"][0]
-    assert row["reasons"] == REASONS and row["departs_from_ranking"]
+    assert row["reasons"] == REASONS
+    assert row["departs_from_ranking"]
     assert row["candidate_number"] == a.app(ANH).candidate_number
 
 
@@ -111,8 +116,8 @@ def test_a_failed_candidate_or_an_outsider_cannot_be_appointed(db, clock):
 
 def test_bad_decision_input_is_refused_and_nothing_is_written(db, clock):
     a = final_scene(db, clock)
-    kwargs = dict(application_id=a.app(HUONG).id, number="1/QĐ", decided_on=clock.now.date(),
-                  term_months=60, upload_folder="/tmp", max_bytes=5_000_000, now=clock.now)
+    kwargs = {"application_id": a.app(HUONG).id, "number": "1/QĐ", "decided_on": clock.now.date(),
+                  "term_months": 60, "upload_folder": "/tmp", "max_bytes": 5_000_000, "now": clock.now}
     good = appointment.DecisionDocument("qd.pdf", pdf_bytes())
     for bad in ({"document": appointment.DecisionDocument("qd.pdf", b"MZ not a pdf")},
                 {"document": good, "number": " "},
@@ -131,7 +136,8 @@ def test_the_winner_declines_and_the_reserve_candidate_is_appointed(db, clock):
     appointment.answer(db, a.app(HUONG).user, first, accept=False, now=clock.days(1))
     assert payload(last_entry(db, "appointment.declined")) == {"sequence": 1}
     second = decide(db, a, ANH, clock.days(2), number="130/QĐ-UBND")
-    assert second.sequence == 2 and not second.departs_from_ranking
+    assert second.sequence == 2
+    assert not second.departs_from_ranking
     appointment.answer(db, a.app(ANH).user, second, accept=True, now=clock.days(3))
     section = public_record(db, a.competition)["appointment"]
     assert [(d["sequence"], d["status"]) for d in section["decisions"]] == [
