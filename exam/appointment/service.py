@@ -395,10 +395,11 @@ def public_appointment(session: Session, competition: Competition) -> dict:
 
     authority = authority_of(session, competition)
     remedies = public_remedies(session, competition)
-    if authority is None and not remedies:
+    shown = authority is not None and competition.has_reached(Stage.APPOINTMENT)
+    if not shown and not remedies:
         return {}
     section: dict = {"remedies": remedies}
-    if authority is not None and competition.has_reached(Stage.APPOINTMENT):
+    if shown:
         section.update({
             "authority": authority.name, "reply_days": authority.reply_days,
             "outcome": str(authority.outcome),
