@@ -221,7 +221,8 @@ def disqualify(session: Session, actor, application: Application, *, reasons: st
               "from the room."), InvalidInput)
     reasons = _reasons(reasons)
     if proctor_record:
-        reasons = f"{reasons}\n{_('Proctor’s record')}: {proctor_record}"
+        label = _("Proctor’s record")
+        reasons = f"{reasons}\n{label}: {proctor_record}"
     application.status = ApplicationStatus.DISQUALIFIED
     session.flush()
     version = _republish_if_published(
