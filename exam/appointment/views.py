@@ -244,7 +244,12 @@ def mine():
     own = list(session.scalars(select(Remedy).join(Application, Remedy.application_id
                                                    == Application.id).where(
         Application.user_id == current_user.id).order_by(Remedy.id.desc())))
-    return render_template("appointment/mine.html",
+    from exam.registration.models import ApplicationStatus
+    from exam.registration.service import applications_of
+
+    active = [a for a in applications_of(session, current_user)
+              if a.status in {ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED}]
+    return render_template("appointment/mine.html", applications=active,
                            decisions=service.decisions_for_candidate(session, current_user),
                            remedies=own, form=AnswerForm(), reasons_form=ReasonsForm(),
                            status_labels=service.DECISION_STATUS_LABELS,

@@ -291,3 +291,20 @@ def test_a_suspended_competition_refuses_the_boards_voids(db, clock):
     with pytest.raises(Conflict):
         remedies.disqualify(db, board["chair"], application, reasons=PROCTOR,
                             proctor_record=PROCTOR, now=clock.now)
+
+
+def test_an_exclusion_after_the_draw_leaves_the_paper_unused_and_the_draw_verifies(
+        db, clock, runner):
+    from exam.registration import service as registration
+    from tests.sitting.test_cli import finished_sitting
+
+    competition = finished_sitting(db, clock)
+    chair = next(m.user for m in competition.memberships if m.role == "chair")
+    excluded = registration.accepted_candidates(db, competition)[0]
+    remedies.exclude(db, chair, excluded, report_id=substantiated(db, competition).id,
+                     reasons=FINDING, now=clock.now)
+    assert excluded not in registration.accepted_candidates(db, competition)
+    result = runner.invoke(args=["verify-draw", str(competition.id)])
+    assert result.exit_code == 0, result.output
+    assert "4 papers recomputed, all identical" in result.output
+    assert remedy_rows(db, competition)[0]["effect"] == "paper_unused"

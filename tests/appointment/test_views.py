@@ -67,6 +67,7 @@ def test_another_candidate_cannot_answer_for_the_one_appointed(client, db, clock
     login(client, a.app(ANH).user)
     response = client.post(f"/my/appointments/{decision.id}/answer", data={"answer": "accept"})
     assert response.status_code == 403
+    db.refresh(decision)
     assert decision.status == "offered"
 
 
@@ -74,3 +75,23 @@ def test_the_public_page_shows_nothing_of_the_appointment_before_it(client, db, 
     a = final_scene(db, clock, transmit=False)
     record = client.get(f"/competitions/{a.competition.id}/record.json").get_json()
     assert record["appointment"] == {"status": "not_yet_published"}
+
+
+def test_a_candidate_withdraws_from_their_page(client, db, clock):
+    from exam.registration.models import ApplicationStatus
+    from tests.factories import make_application, make_competition, make_user
+
+    competition = make_competition(db)
+    application = make_application(db, competition, user=make_user(db, full_name="Hà Văn Rút"))
+    login(client, application.user)
+    page = client.get("/my/appointments")
+    assert f"/applications/{application.id}/withdraw" in page.text
+    response = client.post(f"/applications/{application.id}/withdraw")
+    assert response.status_code == 302
+    db.refresh(application)
+    assert application.status == ApplicationStatus.WITHDRAWN
+    login(client, make_user(db, full_name="Người khác"))
+    other = make_application(db, competition, user=make_user(db, full_name="Lê Văn Ở"))
+    assert client.post(f"/applications/{other.id}/withdraw").status_code == 403
+    db.refresh(other)
+    assert other.status == ApplicationStatus.SUBMITTED

@@ -171,4 +171,7 @@ VI = {
     "Decisions concerning you": "Các quyết định liên quan đến Ông/Bà",
     "Contest this decision": "Khiếu nại quyết định này",
     "Appointment and remedies": "Bổ nhiệm và xử lý, khắc phục",
+    "Withdraw an application": "Rút hồ sơ dự thi",
+    "Before the sitting the application simply leaves the competition; after it you are recorded as absent. The time of the withdrawal is kept in the record.": "Trước ngày thi, hồ sơ được rút khỏi kỳ thi tuyển; sau khi thi, Ông/Bà được ghi nhận vắng thi. Thời điểm rút hồ sơ được lưu trong hồ sơ công khai.",
+    "Withdraw this application": "Rút hồ sơ này",
 }
