@@ -7,7 +7,12 @@ from exam.appeals.models import (
     RemarkAppeal,
     ScoreAdjustment,
 )
-from exam.appointment.models import AppointingAuthority, AppointmentDecision, Remedy
+from exam.appointment.models import (
+    AppointingAuthority,
+    AppointmentDecision,
+    Remedy,
+    RoomRecord,
+)
 from exam.audit.models import AuditEntry
 from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
@@ -75,4 +80,4 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
-__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy"]
+__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]

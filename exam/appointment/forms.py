@@ -39,8 +39,15 @@ class ReasonsForm(FlaskForm):
 class CandidateRemedyForm(ReasonsForm):
     candidate_number = StringField(_l("Candidate number"),
                                    validators=[DataRequired(), Length(max=16)])
-    proctor_record = TextAreaField(_l("The proctor's record from the room"),
-                                   validators=[Optional(), Length(max=5000)])
+    room_record_id = IntegerField(_l("Number of the proctor's record from the room"),
+                                  validators=[Optional()])
+
+
+class RoomRecordForm(FlaskForm):
+    candidate_number = StringField(_l("Candidate number"),
+                                   validators=[DataRequired(), Length(max=16)])
+    body = TextAreaField(_l("What you saw, when and where"),
+                         validators=[DataRequired(), Length(max=5000)])
 
 
 class ResultAnnulmentForm(ReasonsForm):

@@ -35,6 +35,7 @@ class AppointingAuthority(Base):
     reply_days: Mapped[int] = mapped_column(Integer, default=15)
     named_at: Mapped[datetime] = mapped_column(UTCDateTime)
     named_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    transmitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # public: delay shows
     outcome: Mapped[ProcessOutcome] = mapped_column(String(16), default=ProcessOutcome.OPEN)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -80,6 +81,23 @@ class AppointmentDecision(Base):
     application: Mapped[Application] = relationship()
 
 
+class RoomRecord(Base):
+    """A proctor's record from the room about one candidate: the evidence a disqualification
+    can rest on when no report was filed. Written by a proctor of the competition, never by
+    the board that decides on it."""
+
+    __tablename__ = "room_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+
+    application: Mapped[Application] = relationship()
+
+
 class RemedyKind(StrEnum):
     WITHDRAWAL = "withdrawal"
     EXCLUSION = "exclusion"  # acceptance annulled: found ineligible
@@ -109,6 +127,7 @@ class Remedy(Base):
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_decision.id"))
     result_version_number: Mapped[int | None] = mapped_column(Integer)
     report_id: Mapped[int | None] = mapped_column(ForeignKey("irregularity_report.id"))
+    room_record_id: Mapped[int | None] = mapped_column(ForeignKey("room_record.id"))
     effect: Mapped[str] = mapped_column(String(40), default="")
     reasons: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -25,10 +25,12 @@ from exam.appointment.models import (
     ProcessOutcome,
     Remedy,
     RemedyKind,
+    RoomRecord,
 )
 from exam.audit import service as audit
 from exam.competitions import service as competitions
-from exam.competitions.models import Competition, Stage
+from exam.competitions.models import Competition, Role, Stage
+from exam.competitions.permissions import roles_in
 from exam.errors import Conflict, InvalidInput, require
 from exam.notifications import service as notifications
 from exam.oversight.models import IrregularityReport, ReportStatus
@@ -152,6 +154,33 @@ def withdraw(session: Session, actor, application: Application, *, now: datetime
     return remedy
 
 
+# --------------------------------------------------------------------------- room records
+
+
+def record_room_incident(session: Session, actor, application: Application, *, body: str,
+                         now: datetime) -> RoomRecord:
+    """A proctor writes down what they saw a candidate do in the room, during the sitting."""
+    competition = application.competition
+    require(Role.PROCTOR in roles_in(session, actor, competition),
+            _("Only a proctor of this competition writes a record from the room."))
+    require(competition.stage == Stage.SITTING,
+            _("A record from the room is written during the sitting."), Conflict)
+    require(application.status == ApplicationStatus.ACCEPTED,
+            _("Only a candidate of the sitting can be the subject of a record."), Conflict)
+    record = RoomRecord(competition_id=competition.id, application_id=application.id,
+                        body=_reasons(body), recorded_at=now, recorded_by_id=actor.id)
+    session.add(record)
+    session.flush()
+    audit.record(session, actor, "remedy.room_record", at=now, competition=competition,
+                 target=record, payload={"application_id": application.id})
+    return record
+
+
+def room_records(session: Session, competition: Competition) -> list[RoomRecord]:
+    return list(session.scalars(select(RoomRecord).where(
+        RoomRecord.competition_id == competition.id).order_by(RoomRecord.id)))
+
+
 # --------------------------------------------------------------------------- the board's voids
 
 
@@ -197,7 +226,7 @@ def exclude(session: Session, actor, application: Application, *, report_id: int
 
 
 def disqualify(session: Session, actor, application: Application, *, reasons: str,
-               report_id: int | None = None, proctor_record: str = "",
+               report_id: int | None = None, room_record_id: int | None = None,
                now: datetime) -> Remedy:
     """The board voids a cheating candidate's score, on a substantiated report or the
     proctor's record from the room; a published ranking is recomputed as a new version (the
@@ -214,15 +243,14 @@ def disqualify(session: Session, actor, application: Application, *, reasons: st
     require(not competition.has_reached(Stage.APPOINTMENT),
             _("After the ranking went to the appointing authority, only revocation remains."),
             Conflict)
-    proctor_record = appointment.clean(proctor_record)
     report = _substantiated(session, competition, report_id) if report_id else None
-    require(report is not None or len(proctor_record) >= MIN_REASONS,
+    record = session.get(RoomRecord, int(room_record_id)) if room_record_id else None
+    require(record is None or record.application_id == application.id,
+            _("This record from the room is about another candidate."), InvalidInput)
+    require(report is not None or record is not None,
             _("A disqualification rests on a substantiated report or on the proctor's record "
               "from the room."), InvalidInput)
     reasons = _reasons(reasons)
-    if proctor_record:
-        label = _("Proctor’s record")
-        reasons = f"{reasons}\n{label}: {proctor_record}"
     application.status = ApplicationStatus.DISQUALIFIED
     session.flush()
     version = _republish_if_published(
@@ -233,6 +261,8 @@ def disqualify(session: Session, actor, application: Application, *, reasons: st
                      DecidingBody.BOARD, now=now, application=application,
                      effect="republished" if version else "voided", reasons=reasons,
                      report=report, version_number=version.number if version else None)
+    remedy.room_record_id = record.id if record else None
+    session.flush()
     _tell(session, [application.user], competition, remedy, now=now)
     return remedy
 

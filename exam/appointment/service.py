@@ -145,6 +145,7 @@ def transmit_to_authority(session: Session, actor, competition: Competition, *,
             Conflict)
     competitions.enter_stage(session, actor, competition, Stage.APPOINTMENT, now=now,
                              via_domain_action=True)
+    authority.transmitted_at = now
     for membership in signers:
         notifications.notify(session, membership.user, "appointment_transmitted", now=now,
                              competition=competition)
@@ -402,6 +403,7 @@ def public_appointment(session: Session, competition: Competition) -> dict:
     if shown:
         section.update({
             "authority": authority.name, "reply_days": authority.reply_days,
+            "transmitted_at": authority.transmitted_at,
             "outcome": str(authority.outcome),
             "outcome_label": OUTCOME_LABELS[ProcessOutcome(authority.outcome)],
             "closed_at": authority.closed_at,

@@ -19,10 +19,12 @@ from exam.appointment.forms import (
     DecisionForm,
     ReasonsForm,
     ResultAnnulmentForm,
+    RoomRecordForm,
 )
 from exam.appointment.models import Remedy
 from exam.competitions import permissions as competition_permissions
 from exam.competitions import service as competitions
+from exam.competitions.models import BOARD_ROLES, Role
 from exam.db import db_session, utcnow
 from exam.errors import DomainError, InvalidInput, NotFound, require
 from exam.oversight.permissions import is_inspector_for
@@ -181,7 +183,7 @@ def board_remedy(competition_id: int, verb: str):
         remedy = remedies.disqualify(session, current_user, application,
                                      reasons=form.reasons.data or "",
                                      report_id=form.report_id.data,
-                                     proctor_record=form.proctor_record.data or "", now=now)
+                                     room_record_id=form.room_record_id.data, now=now)
     if remedy.result_version_number:
         from exam.results import service as results
         from exam.results import sheets
@@ -192,6 +194,30 @@ def board_remedy(competition_id: int, verb: str):
     session.commit()
     flash(_("The board's decision was recorded."), "success")
     return _page(competition_id)
+
+
+@bp.route("/manage/<int:competition_id>/room-records", methods=["GET", "POST"])
+@login_required
+def room_records(competition_id: int):
+    """Proctors write what they saw in the room; the board reads it before deciding."""
+    session = db_session()
+    competition = competitions.get_competition(session, competition_id)
+    roles = competition_permissions.roles_in(session, current_user, competition)
+    require(Role.PROCTOR in roles or roles & BOARD_ROLES, _("No such competition."), NotFound)
+    form = RoomRecordForm()
+    if request.method == "POST":
+        require(Role.PROCTOR in roles,
+                _("Only a proctor of this competition writes a record from the room."))
+    if form.validate_on_submit():
+        application = _candidate(session, competition, form.candidate_number.data)
+        remedies.record_room_incident(session, current_user, application, body=form.body.data,
+                                      now=utcnow())
+        session.commit()
+        flash(_("Your record from the room was saved."), "success")
+        return redirect(url_for("appointment.room_records", competition_id=competition_id))
+    return render_template("appointment/room_records.html", competition=competition, form=form,
+                           records=remedies.room_records(session, competition),
+                           is_proctor=Role.PROCTOR in roles)
 
 
 @bp.post("/manage/<int:competition_id>/remedies/annul-result")

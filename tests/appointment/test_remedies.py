@@ -8,7 +8,7 @@ import pytest
 from exam.appointment import remedies
 from exam.appointment import service as appointment
 from exam.appointment.models import DecisionStatus, ProcessOutcome
-from exam.competitions.models import Stage
+from exam.competitions.models import Role, Stage
 from exam.errors import Conflict, InvalidInput, PermissionDenied
 from exam.public.service import public_record
 from exam.registration.models import ApplicationStatus
@@ -25,6 +25,7 @@ from tests.appointment.helpers import (
     payload,
 )
 from tests.factories import (
+    appoint,
     make_application,
     make_board,
     make_competition,
@@ -122,7 +123,15 @@ def test_exclusion_needs_the_chair_and_an_inspectors_finding(db, clock):
 
 def test_disqualification_republishes_a_signed_sheet_both_genuine_the_old_superseded(
         db, clock, signing_key, sheet_folder, runner, tmp_path):
-    scene = make_scene(db, clock)
+    scene = make_scene(db, clock, stage=Stage.SITTING)
+    cheat = scene.app(HUONG)
+    proctor = appoint(db, scene.competition, Role.PROCTOR)
+    with pytest.raises(PermissionDenied):  # the board does not write the proctor's record
+        remedies.record_room_incident(db, scene.chair, cheat, body=PROCTOR, now=clock.days(-30))
+    record = remedies.record_room_incident(db, proctor, cheat, body=PROCTOR,
+                                           now=clock.days(-30))
+    scene.competition.stage = Stage.IDENTITIES_REVEALED  # scoring happens elsewhere
+    db.flush()
     results.publish_provisional_results(db, scene.chair, scene.competition, now=clock.days(-20),
                                         part_scores=scene.scores)
     old = results.publish_final_results(db, scene.chair, scene.competition, now=clock.days(-2),
@@ -130,14 +139,17 @@ def test_disqualification_republishes_a_signed_sheet_both_genuine_the_old_supers
     options = {"key": signing_key, "folder": sheet_folder, "base_url": "http://testserver",
                    "organization": "Sở Nội vụ"}
     old_sheet = sheets.sign_result_sheet(db, scene.chair, old, now=clock.days(-2), **options)
-    cheat = scene.app(HUONG)
     with pytest.raises(PermissionDenied):
-        remedies.disqualify(db, scene.secretary, cheat, reasons=PROCTOR, proctor_record=PROCTOR,
-                            now=clock.now)
+        remedies.disqualify(db, scene.secretary, cheat, reasons=PROCTOR,
+                            room_record_id=record.id, now=clock.now)
     with pytest.raises(InvalidInput):  # neither a report nor the proctor's record
         remedies.disqualify(db, scene.chair, cheat, reasons=PROCTOR, now=clock.now)
-    remedy = remedies.disqualify(db, scene.chair, cheat, reasons=PROCTOR, proctor_record=PROCTOR,
-                                 now=clock.now)
+    with pytest.raises(InvalidInput):  # a record about someone else
+        remedies.disqualify(db, scene.chair, scene.app(ANH), reasons=PROCTOR,
+                            room_record_id=record.id, now=clock.now)
+    remedy = remedies.disqualify(db, scene.chair, cheat, reasons=PROCTOR,
+                                 room_record_id=record.id, now=clock.now)
+    assert remedy.room_record_id == record.id
     new = results.latest_version(db, scene.competition)
     assert new.number == old.number + 1
     assert new.kind == "final"
@@ -171,7 +183,7 @@ def test_disqualification_before_the_sitting_is_refused(db, clock):
     application = make_application(db, competition, status=ApplicationStatus.ACCEPTED)
     with pytest.raises(Conflict):
         remedies.disqualify(db, board["chair"], application, reasons=PROCTOR,
-                            proctor_record=PROCTOR, now=clock.now)
+                            report_id=substantiated(db, competition).id, now=clock.now)
 
 
 # --------------------------------------------------------------------------- annulments
@@ -290,7 +302,7 @@ def test_a_suspended_competition_refuses_the_boards_voids(db, clock):
     application = make_application(db, competition, status=ApplicationStatus.ACCEPTED)
     with pytest.raises(Conflict):
         remedies.disqualify(db, board["chair"], application, reasons=PROCTOR,
-                            proctor_record=PROCTOR, now=clock.now)
+                            report_id=substantiated(db, competition).id, now=clock.now)
 
 
 def test_an_exclusion_after_the_draw_leaves_the_paper_unused_and_the_draw_verifies(
@@ -308,3 +320,17 @@ def test_an_exclusion_after_the_draw_leaves_the_paper_unused_and_the_draw_verifi
     assert result.exit_code == 0, result.output
     assert "4 papers recomputed, all identical" in result.output
     assert remedy_rows(db, competition)[0]["effect"] == "paper_unused"
+
+
+def test_a_room_record_is_written_by_a_proctor_during_the_sitting_only(db, clock):
+    competition = make_competition(db, stage=Stage.SCORING)
+    proctor = appoint(db, competition, Role.PROCTOR)
+    application = make_application(db, competition, status=ApplicationStatus.ACCEPTED)
+    with pytest.raises(Conflict):
+        remedies.record_room_incident(db, proctor, application, body=PROCTOR, now=clock.now)
+    competition.stage = Stage.SITTING
+    with pytest.raises(PermissionDenied):
+        remedies.record_room_incident(db, make_user(db), application, body=PROCTOR,
+                                      now=clock.now)
+    remedies.record_room_incident(db, proctor, application, body=PROCTOR, now=clock.now)
+    assert payload(last_entry(db, "remedy.room_record")) == {"application_id": application.id}

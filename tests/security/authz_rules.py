@@ -524,4 +524,8 @@ RULES.update({
     "appointment.withdraw": Rule(roles("candidate")),
     "appointment.contest": Rule(roles("candidate")),
     "appointment.decide_contest": Rule(NOBODY),
+    "appointment.room_records": {"GET": Rule(roles("board", "proctor")),
+                                 "POST": Rule(roles("proctor"), form=lambda s, w: {
+                                     "candidate_number": "9999",
+                                     "body": "Thí sinh trao đổi bài với người bên cạnh."})},
 })

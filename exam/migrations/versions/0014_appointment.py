@@ -1,9 +1,9 @@
-"""appointment: the appointing authority, its decisions, and remedies (withdrawal, exclusion,
-disqualification, annulment, revocation)
+"""appointment: the appointing authority, its decisions, proctors' room records and remedies
+(withdrawal, exclusion, disqualification, annulment, revocation)
 
 Revision ID: 0014_appointment
 Revises: 0007_polish
-Create Date: 2026-12-02 13:22:23.662566
+Create Date: 2026-12-02 13:42:17.237667
 """
 
 import sqlalchemy as sa
@@ -26,6 +26,7 @@ def upgrade() -> None:
     sa.Column('reply_days', sa.Integer(), nullable=False),
     sa.Column('named_at', exam.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('named_by_id', sa.Integer(), nullable=False),
+    sa.Column('transmitted_at', exam.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('outcome', sa.String(length=16), nullable=False),
     sa.Column('closed_at', exam.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['competition_id'], ['competition.id'], name=op.f('fk_appointing_authority_competition_id_competition')),
@@ -67,6 +68,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_appointment_decision_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_appointment_decision_competition_id'), ['competition_id'], unique=False)
 
+    op.create_table('room_record',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('competition_id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('recorded_at', exam.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_by_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'], name=op.f('fk_room_record_application_id_application')),
+    sa.ForeignKeyConstraint(['competition_id'], ['competition.id'], name=op.f('fk_room_record_competition_id_competition')),
+    sa.ForeignKeyConstraint(['recorded_by_id'], ['user_account.id'], name=op.f('fk_room_record_recorded_by_id_user_account')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_room_record'))
+    )
+    with op.batch_alter_table('room_record', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_room_record_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_room_record_competition_id'), ['competition_id'], unique=False)
+
     op.create_table('remedy',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('competition_id', sa.Integer(), nullable=False),
@@ -76,6 +93,7 @@ def upgrade() -> None:
     sa.Column('decision_id', sa.Integer(), nullable=True),
     sa.Column('result_version_number', sa.Integer(), nullable=True),
     sa.Column('report_id', sa.Integer(), nullable=True),
+    sa.Column('room_record_id', sa.Integer(), nullable=True),
     sa.Column('effect', sa.String(length=40), nullable=False),
     sa.Column('reasons', sa.Text(), nullable=False),
     sa.Column('decided_at', exam.db.UTCDateTime(timezone=True), nullable=False),
@@ -94,6 +112,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['decision_id'], ['appointment_decision.id'], name=op.f('fk_remedy_decision_id_appointment_decision')),
     sa.ForeignKeyConstraint(['report_id'], ['irregularity_report.id'], name=op.f('fk_remedy_report_id_irregularity_report')),
     sa.ForeignKeyConstraint(['rerun_competition_id'], ['competition.id'], name=op.f('fk_remedy_rerun_competition_id_competition')),
+    sa.ForeignKeyConstraint(['room_record_id'], ['room_record.id'], name=op.f('fk_remedy_room_record_id_room_record')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_remedy'))
     )
     with op.batch_alter_table('remedy', schema=None) as batch_op:
@@ -108,6 +127,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_remedy_application_id'))
 
     op.drop_table('remedy')
+    with op.batch_alter_table('room_record', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_room_record_competition_id'))
+        batch_op.drop_index(batch_op.f('ix_room_record_application_id'))
+
+    op.drop_table('room_record')
     with op.batch_alter_table('appointment_decision', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_appointment_decision_competition_id'))
         batch_op.drop_index(batch_op.f('ix_appointment_decision_application_id'))
