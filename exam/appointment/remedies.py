@@ -185,18 +185,18 @@ def room_records(session: Session, competition: Competition) -> list[RoomRecord]
 
 
 def _republish_if_published(session: Session, actor, competition: Competition, reason: str,
-                            now: datetime) -> ResultVersion | None:
+                            now: datetime, part_scores=None) -> ResultVersion | None:
     """A ranking already published is recomputed without the candidate, as a new version."""
     if not competition.has_reached(Stage.PROVISIONAL_RESULTS):
         return None
     kind = (ResultKind.FINAL if competition.has_reached(Stage.FINAL_RESULTS)
             else ResultKind.PROVISIONAL)
     return results._new_version(session, actor, competition, kind=kind, reason=reason,
-                                now=now, part_scores=None)
+                                now=now, part_scores=part_scores)
 
 
 def exclude(session: Session, actor, application: Application, *, report_id: int,
-            reasons: str, now: datetime) -> Remedy:
+            reasons: str, now: datetime, part_scores=None) -> Remedy:
     """The board annuls an acceptance on an inspector's finding that the candidate was not
     eligible. A paper already drawn stays unused: the draw is not touched."""
     competition = application.competition
@@ -215,7 +215,7 @@ def exclude(session: Session, actor, application: Application, *, report_id: int
     version = _republish_if_published(
         session, actor, competition,
         _("Candidate %(n)s excluded as ineligible by decision of the board.",
-          n=application.candidate_number or ""), now)
+          n=application.candidate_number or ""), now, part_scores)
     effect = ("republished" if version else
               "paper_unused" if competition.has_reached(Stage.PAPERS_SEALED) else "excluded")
     remedy = _record(session, actor, competition, RemedyKind.EXCLUSION, DecidingBody.BOARD,
@@ -227,7 +227,7 @@ def exclude(session: Session, actor, application: Application, *, report_id: int
 
 def disqualify(session: Session, actor, application: Application, *, reasons: str,
                report_id: int | None = None, room_record_id: int | None = None,
-               now: datetime) -> Remedy:
+               now: datetime, part_scores=None) -> Remedy:
     """The board voids a cheating candidate's score, on a substantiated report or the
     proctor's record from the room; a published ranking is recomputed as a new version (the
     old one stays genuine, marked superseded)."""
@@ -256,7 +256,7 @@ def disqualify(session: Session, actor, application: Application, *, reasons: st
     version = _republish_if_published(
         session, actor, competition,
         _("Candidate %(n)s disqualified by decision of the board; score voided.",
-          n=application.candidate_number or ""), now)
+          n=application.candidate_number or ""), now, part_scores)
     remedy = _record(session, actor, competition, RemedyKind.DISQUALIFICATION,
                      DecidingBody.BOARD, now=now, application=application,
                      effect="republished" if version else "voided", reasons=reasons,
@@ -288,6 +288,24 @@ def annul_result(session: Session, actor, competition: Competition, *, version_n
         select(ResultRow).where(ResultRow.version_id == version.id))]
     _tell(session, candidates + _board_users(session, competition), competition, remedy, now=now)
     return remedy
+
+
+def republish_after_annulment(session: Session, actor, competition: Competition, *,
+                              now: datetime, part_scores=None) -> ResultVersion:
+    """After inspectors annulled the current version, the board recomputes the ranking from
+    the locked marks and publishes it as a new version of the same kind."""
+    from exam.results import permissions as result_permissions
+
+    require(result_permissions.can_manage_results(session, actor, competition),
+            _("Only the board chair or secretary can publish results."))
+    current = results.latest_version(session, competition)
+    require(current is not None and current.number in annulled_versions(session, competition),
+            _("Only an annulled result is republished this way."), Conflict)
+    kind = current.kind
+    version = results._new_version(
+        session, actor, competition, kind=kind, now=now, part_scores=part_scores,
+        reason=_("Republished after the inspectors annulled version %(n)d.", n=current.number))
+    return version
 
 
 def annulled_versions(session: Session, competition: Competition) -> set[int]:

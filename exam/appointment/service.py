@@ -28,6 +28,7 @@ from exam.appointment.models import (
     DecisionStatus,
     ProcessOutcome,
     Remedy,
+    RemedyKind,
 )
 from exam.audit import service as audit
 from exam.competitions import service as competitions
@@ -169,6 +170,11 @@ def final_version(session: Session, competition: Competition):
     version = results.latest_version(session, competition)
     require(version is not None and version.kind == ResultKind.FINAL,
             _("There is no final ranking to appoint from."), Conflict)
+    annulled = session.scalar(select(func.count()).select_from(Remedy).where(
+        Remedy.competition_id == competition.id, Remedy.kind == RemedyKind.RESULT_ANNULMENT,
+        Remedy.result_version_number == version.number))
+    require(not annulled, _("The final ranking was annulled; the board must publish a new one "
+                            "before anyone is appointed."), Conflict)
     return version
 
 

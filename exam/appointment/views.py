@@ -235,6 +235,22 @@ def annul_result(competition_id: int):
     return _page(competition_id)
 
 
+@bp.post("/manage/<int:competition_id>/remedies/republish")
+@login_required
+def republish(competition_id: int):
+    from exam.results import sheets
+    from exam.results.cli import signing_options
+
+    session = db_session()
+    competition = competitions.get_competition(session, competition_id)
+    now = utcnow()
+    version = remedies.republish_after_annulment(session, current_user, competition, now=now)
+    sheets.sign_result_sheet(session, current_user, version, now=now, **signing_options())
+    session.commit()
+    flash(_("Result version %(n)d was published and signed.", n=version.number), "success")
+    return _page(competition_id)
+
+
 @bp.post("/manage/<int:competition_id>/remedies/annul")
 @login_required
 def annul_competition(competition_id: int):

@@ -148,12 +148,13 @@ def test_disqualification_republishes_a_signed_sheet_both_genuine_the_old_supers
         remedies.disqualify(db, scene.chair, scene.app(ANH), reasons=PROCTOR,
                             room_record_id=record.id, now=clock.now)
     remedy = remedies.disqualify(db, scene.chair, cheat, reasons=PROCTOR,
-                                 room_record_id=record.id, now=clock.now)
+                                 room_record_id=record.id, now=clock.now,
+                                 part_scores=scene.scores)
     assert remedy.room_record_id == record.id
     new = results.latest_version(db, scene.competition)
     assert new.number == old.number + 1
     assert new.kind == "final"
-    assert [r["name"] for r in new.data["rows"]][0] == ANH
+    assert [(r["name"], r["standing"]) for r in new.data["rows"]][0] == (ANH, "recommended")
     assert cheat.id not in {r["application_id"] for r in new.data["rows"]}
     new_sheet = sheets.sign_result_sheet(db, scene.chair, new, now=clock.now, **options)
     assert remedy.result_version_number == new.number
@@ -334,3 +335,22 @@ def test_a_room_record_is_written_by_a_proctor_during_the_sitting_only(db, clock
                                       now=clock.now)
     remedies.record_room_incident(db, proctor, application, body=PROCTOR, now=clock.now)
     assert payload(last_entry(db, "remedy.room_record")) == {"application_id": application.id}
+
+
+def test_an_annulled_final_ranking_blocks_appointment_until_the_board_republishes(db, clock):
+    a = final_scene(db, clock)
+    report = substantiated(db, a.competition)
+    with pytest.raises(Conflict):  # nothing annulled yet
+        remedies.republish_after_annulment(db, a.scene.chair, a.competition, now=clock.now)
+    remedies.annul_result(db, make_inspector(db), a.competition, version_number=2,
+                          report_id=report.id, reasons=FINDING, now=clock.now)
+    with pytest.raises(Conflict, match="annulled"):
+        decide(db, a, HUONG, clock.hours(1))
+    with pytest.raises(PermissionDenied):
+        remedies.republish_after_annulment(db, a.signer, a.competition, now=clock.hours(2))
+    version = remedies.republish_after_annulment(db, a.scene.chair, a.competition,
+                                                 now=clock.hours(2), part_scores=a.scene.scores)
+    assert version.number == 3
+    assert version.kind == "final"
+    assert "annulled version 2" in version.reason
+    assert decide(db, a, HUONG, clock.hours(3)).result_version_id == version.id

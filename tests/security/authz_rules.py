@@ -519,6 +519,7 @@ RULES.update({
     "appointment.annul_result": Rule(NOBODY),
     "appointment.annul_competition": Rule(NOBODY),
     "appointment.rerun": Rule(roles("admin")),
+    "appointment.republish": Rule(roles("board")),
     "appointment.mine": Rule(SIGNED_IN),
     "appointment.answer": Rule(roles("candidate")),
     "appointment.withdraw": Rule(roles("candidate")),
