@@ -302,10 +302,9 @@ def republish_after_annulment(session: Session, actor, competition: Competition,
     require(current is not None and current.number in annulled_versions(session, competition),
             _("Only an annulled result is republished this way."), Conflict)
     kind = current.kind
-    version = results._new_version(
+    return results._new_version(
         session, actor, competition, kind=kind, now=now, part_scores=part_scores,
         reason=_("Republished after the inspectors annulled version %(n)d.", n=current.number))
-    return version
 
 
 def annulled_versions(session: Session, competition: Competition) -> set[int]:
