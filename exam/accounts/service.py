@@ -143,7 +143,7 @@ def find_by_email(session: Session, email: str) -> User:
 TOTP_ISSUER = "thituyen"
 RECOVERY_CODES = 10
 SECOND_FACTOR_ROLES = frozenset({"chair", "secretary", "board_member", "examiner",
-                                 "question_author"})
+                                 "question_author", "appointing_authority"})
 
 
 def requires_second_factor(session: Session, user: User) -> bool:

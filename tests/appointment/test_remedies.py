@@ -354,3 +354,17 @@ def test_an_annulled_final_ranking_blocks_appointment_until_the_board_republishe
     assert version.kind == "final"
     assert "annulled version 2" in version.reason
     assert decide(db, a, HUONG, clock.hours(3)).result_version_id == version.id
+
+
+def test_who_withdrew_before_the_results_cannot_be_learned_from_the_public_record(db, clock):
+    """Two worlds that differ only in which candidate withdrew publish the same record."""
+    seen = []
+    for leaver in (0, 1):
+        competition = make_competition(db, title="Thi tuyển Trưởng phòng Pháp chế", now=clock.now)
+        people = [make_application(db, competition, user=make_user(db, full_name=name))
+                  for name in ("Đinh Văn Hòa", "Mai Thị Lụa")]
+        remedies.withdraw(db, people[leaver].user, people[leaver], now=clock.now)
+        record = public_record(db, competition, now=clock.now)
+        record.pop("competition")
+        seen.append(record)
+    assert seen[0] == seen[1]

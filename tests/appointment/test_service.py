@@ -195,3 +195,10 @@ def test_a_signer_cannot_be_an_applicant_of_the_competition(db, clock):
     with pytest.raises(Conflict):
         competitions.appoint(db, a.admin, a.competition, outsider, Role.APPOINTING_AUTHORITY,
                              now=clock.now)
+
+
+def test_the_authoritys_signer_signs_in_with_a_second_factor(db, clock):
+    from exam.accounts.service import requires_second_factor
+
+    a = final_scene(db, clock, transmit=False)
+    assert requires_second_factor(db, a.signer)
