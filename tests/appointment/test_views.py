@@ -90,6 +90,7 @@ def test_a_candidate_withdraws_from_their_page(client, db, clock):
     assert response.status_code == 302
     db.refresh(application)
     assert application.status == ApplicationStatus.WITHDRAWN
+    assert "status-withdrawn" in client.get(f"/applications/{application.id}").text
     login(client, make_user(db, full_name="Người khác"))
     other = make_application(db, competition, user=make_user(db, full_name="Lê Văn Ở"))
     assert client.post(f"/applications/{other.id}/withdraw").status_code == 403
