@@ -96,3 +96,32 @@ def test_a_candidate_withdraws_from_their_page(client, db, clock):
     assert client.post(f"/applications/{other.id}/withdraw").status_code == 403
     db.refresh(other)
     assert other.status == ApplicationStatus.SUBMITTED
+
+
+def test_the_chair_disqualifies_on_the_page_and_the_new_ranking_is_signed(
+        client, db, clock, sheet_folder):
+    from exam.appointment import remedies
+    from exam.competitions.models import Role, Stage
+    from exam.results import service as results
+    from exam.results import sheets
+    from tests.factories import appoint
+    from tests.results.helpers import make_scene
+
+    scene = make_scene(db, clock, stage=Stage.SITTING)
+    cheat = scene.app(HUONG)
+    record = remedies.record_room_incident(
+        db, appoint(db, scene.competition, Role.PROCTOR), cheat, now=clock.days(-30),
+        body="Biên bản phòng thi số 2: thí sinh dùng điện thoại lúc 9 giờ 40.")
+    scene.competition.stage = Stage.IDENTITIES_REVEALED
+    db.flush()
+    results.publish_provisional_results(db, scene.chair, scene.competition, now=clock.days(-1),
+                                        part_scores=scene.scores)
+    login(client, scene.chair)
+    response = client.post(f"/manage/{scene.competition.id}/remedies/disqualify", data={
+        "candidate_number": cheat.candidate_number, "room_record_id": str(record.id),
+        "reasons": "Thí sinh sử dụng điện thoại trong phòng thi, vi phạm nội quy."})
+    assert response.status_code == 302
+    latest = results.latest_version(db, scene.competition)
+    assert latest.number == 2
+    assert sheets.result_sheet_of(db, latest) is not None
+    assert cheat.id not in {r["application_id"] for r in latest.data["rows"]}
