@@ -410,6 +410,7 @@ def public_appointment(session: Session, competition: Competition) -> dict:
         section.update({
             "authority": authority.name, "reply_days": authority.reply_days,
             "transmitted_at": authority.transmitted_at,
+            "reserve_expires_on": _reserve_expiry(session, competition),
             "outcome": str(authority.outcome),
             "outcome_label": OUTCOME_LABELS[ProcessOutcome(authority.outcome)],
             "closed_at": authority.closed_at,
@@ -426,6 +427,11 @@ def public_appointment(session: Session, competition: Competition) -> dict:
                 "body": authority.name} for d in decisions_of(session, competition)],
         })
     return section
+
+
+def _reserve_expiry(session: Session, competition: Competition) -> date | None:
+    version = results.latest_version(session, competition)
+    return version.reserve_expires_on if version is not None else None
 
 
 def remedies_of(session: Session, competition: Competition) -> list[Remedy]:

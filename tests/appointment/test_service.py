@@ -168,6 +168,7 @@ def test_a_call_up_after_the_reserve_list_expired_is_refused(db, clock):
     appointment.declare_exhausted(db, a.signer, a.competition, now=late)
     section = public_record(db, a.competition, now=late)["appointment"]
     assert section["outcome"] == "exhausted"
+    assert section["reserve_expires_on"] == expires.isoformat()
 
 
 def test_the_list_exhausted_closes_the_competition(db, clock):
