@@ -312,6 +312,13 @@ def annulled_versions(session: Session, competition: Competition) -> set[int]:
         Remedy.competition_id == competition.id, Remedy.kind == RemedyKind.RESULT_ANNULMENT)))
 
 
+def is_annulled(session: Session, version: ResultVersion) -> bool:
+    return session.scalar(select(Remedy.id).where(
+        Remedy.competition_id == version.competition_id,
+        Remedy.kind == RemedyKind.RESULT_ANNULMENT,
+        Remedy.result_version_number == version.number).limit(1)) is not None
+
+
 def annulment_of(session: Session, competition: Competition) -> Remedy | None:
     return session.scalar(select(Remedy).where(
         Remedy.competition_id == competition.id,

@@ -368,3 +368,21 @@ def test_who_withdrew_before_the_results_cannot_be_learned_from_the_public_recor
         record.pop("competition")
         seen.append(record)
     assert seen[0] == seen[1]
+
+
+def test_verify_pdf_says_a_sheet_belongs_to_an_annulled_result(
+        db, clock, signing_key, sheet_folder, runner, tmp_path):
+    a = final_scene(db, clock, transmit=False)
+    final = results.latest_version(db, a.competition)
+    sheet = sheets.sign_result_sheet(db, a.scene.chair, final, key=signing_key,
+                                     folder=sheet_folder, base_url="http://testserver",
+                                     organization="Sở Nội vụ", now=clock.now)
+    path = tmp_path / "final.pdf"
+    path.write_bytes(sheets.sheet_file(sheet, sheet_folder))
+    assert "annulled" not in runner.invoke(args=["verify-pdf", str(path)]).output
+    remedies.annul_result(db, make_inspector(db), a.competition, version_number=final.number,
+                          report_id=substantiated(db, a.competition).id, reasons=FINDING,
+                          now=clock.hours(1))
+    result = runner.invoke(args=["verify-pdf", str(path)])
+    assert f"annulled by the inspectors: result version {final.number}" in result.output
+    assert sheets.check_code(db, sheet.code).annulled

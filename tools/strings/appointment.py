@@ -22,6 +22,7 @@ VI = {
     "Proctors' records from the room": "Biên bản của giám thị tại phòng thi",
     "Save the record": "Lưu biên bản",
     "Record no.": "Số biên bản",
+    "The inspectors annulled this result version.": "Giám sát viên đã hủy phiên bản kết quả này.",
     "Withdrawn by the candidate": "Thí sinh đã rút hồ sơ",
     "Acceptance annulled: found ineligible": "Đã hủy tiếp nhận hồ sơ: không đủ điều kiện",
     "Disqualified: score voided": "Đã hủy kết quả thi",
