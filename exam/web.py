@@ -99,6 +99,7 @@ def init_app(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from exam.accounts.views import bp as accounts
     from exam.appeals.views import bp as appeals
+    from exam.appointment.views import bp as appointment
     from exam.audit.views import bp as audit_views
     from exam.bank.views import bp as bank
     from exam.competitions.views import bp as competitions
@@ -115,7 +116,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
                       results, verify, appeals, scoring, bank, sitting, notifications, insights,
-                      jobs):
+                      jobs, appointment):
         app.register_blueprint(blueprint)
 
 

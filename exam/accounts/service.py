@@ -225,7 +225,7 @@ TOTP_ISSUER = "thituyen"
 RECOVERY_CODES = 10
 MAX_FAILED_CODES = 5
 SECOND_FACTOR_ROLES = frozenset({"chair", "secretary", "board_member", "examiner",
-                                 "question_author"})
+                                 "question_author", "appointing_authority"})
 
 
 def requires_second_factor(session: Session, user: User) -> bool:

@@ -37,10 +37,12 @@ def can_set_rules(session: Session, user, competition: Competition) -> bool:
 
 
 def can_appoint(session: Session, user, competition: Competition, role: Role) -> bool:
-    """The administrator appoints anyone; the chair appoints staff below the board."""
+    """The administrator appoints anyone; the chair appoints staff below the board, never the
+    appointing authority's signers (the board does not choose who decides on its ranking)."""
     if getattr(user, "is_admin", False):
         return True
-    return role not in BOARD_ROLES and Role.CHAIR in roles_in(session, user, competition)
+    return (role not in BOARD_ROLES and role != Role.APPOINTING_AUTHORITY
+            and Role.CHAIR in roles_in(session, user, competition))
 
 
 def can_review_applications(session: Session, user, competition: Competition) -> bool:

@@ -35,6 +35,7 @@ STAGE_LABELS = {
     Stage.IDENTITIES_REVEALED: _l("Identities revealed"),
     Stage.PROVISIONAL_RESULTS: _l("Provisional results published"),
     Stage.FINAL_RESULTS: _l("Final results published"),
+    Stage.APPOINTMENT: _l("With the appointing authority"),
 }
 
 ROLE_LABELS = {
@@ -44,6 +45,7 @@ ROLE_LABELS = {
     Role.QUESTION_AUTHOR: _l("Question author"),
     Role.EXAMINER: _l("Examiner"),
     Role.PROCTOR: _l("Proctor"),
+    Role.APPOINTING_AUTHORITY: _l("Signs for the appointing authority"),
 }
 
 DOCUMENT_KINDS = {
@@ -169,6 +171,11 @@ def appoint(session: Session, actor: User, competition: Competition, user: User,
         Membership.competition_id == competition.id, Membership.user_id == user.id,
         Membership.role == role))
     require(exists is None, _("That person already holds this role."), Conflict)
+    held = permissions.roles_in(session, user, competition)
+    require(not held or (role != Role.APPOINTING_AUTHORITY
+                         and Role.APPOINTING_AUTHORITY not in held),
+            _("The appointing authority's signers hold no other role in the competition."),
+            Conflict)
     membership = Membership(competition=competition, user=user, role=role, appointed_at=now)
     session.add(membership)
     session.flush()
