@@ -137,14 +137,16 @@ def _application_of(session: Session, script: Script) -> Application | None:
 def add_script(session: Session, competition: Competition, *, application: Application | None,
                part_key: str, prompt: str, rubric, max_points, answer_text: str, now: datetime,
                item_key: str = "", item_version_id: int | None = None,
-               is_calibration: bool = False) -> Script:
-    """One script under a fresh code; its identity row is written apart (none for samples)."""
+               is_calibration: bool = False, code: str | None = None) -> Script:
+    """One script under a fresh code (or the one drawn for it); its identity row is written
+    apart (none for samples)."""
     rubric_json = [{"name": c.name, "max_points": str(c.max_points), "descriptors": c.descriptors}
                    if not isinstance(c, dict) else
                    {"name": c["name"], "max_points": str(c["max_points"]),
                     "descriptors": c.get("descriptors", "")} for c in rubric]
     script = Script(
-        competition_id=competition.id, code=_unique_code(session, competition), part_key=part_key,
+        competition_id=competition.id, code=code or _unique_code(session, competition),
+        part_key=part_key,
         item_key=item_key, item_version_id=item_version_id,
         prompt=unicodedata.normalize("NFC", prompt), rubric=rubric_json,
         max_points=Decimal(str(max_points)),
@@ -170,14 +172,23 @@ def create_scripts(session: Session, actor, competition: Competition, *, now: da
     existing = session.scalar(select(func.count()).select_from(Script).where(
         Script.competition_id == competition.id, Script.is_calibration.is_(False)))
     require(not existing, _("The scripts have already been made."), Conflict)
+    answers = essay_answers(session, competition)
+    drawn: list[str] = []
+    for _answer in answers:
+        code = _unique_code(session, competition)
+        while code in drawn:
+            code = _unique_code(session, competition)
+        drawn.append(code)
+    # Rows are written in the order of their random codes, never in the order of the attempts:
+    # a script's id (which the audit log names) must not tell whose attempt it came from.
     scripts = []
-    for answer in essay_answers(session, competition):
+    for code, answer in sorted(zip(drawn, answers, strict=True), key=lambda pair: pair[0]):
         application = session.get(Application, answer.application_id)
         scripts.append(add_script(
             session, competition, application=application, part_key=answer.part_key,
             item_key=answer.item_key, item_version_id=answer.item_version_id,
             prompt=answer.prompt, rubric=answer.rubric, max_points=answer.max_points,
-            answer_text=answer.answer_text, now=now))
+            answer_text=answer.answer_text, now=now, code=code))
     audit.record(session, actor, "scoring.scripts_created", at=now, competition=competition,
                  payload={"scripts": len(scripts),
                           "flagged": sum(1 for s in scripts if s.leak_kinds)})
