@@ -193,6 +193,9 @@ def test_the_board_sees_statistics_with_the_source_named(client, db, clock, mark
         for a in assignments(db, script).values():
             give(db, a, "6", clock.now)
     login(client, s.chair)
+    sealed = client.get(f"/scoring/{s.competition.id}/statistics")
+    assert sealed.status_code == 409 and "60.0" not in sealed.get_data(as_text=True)
+    service.lock_scores(db, s.chair, s.competition, now=clock.now)
     page = client.get(f"/scoring/{s.competition.id}/statistics").get_data(as_text=True)
     assert "Krippendorff, K. (2011)" in page
     assert "Shrout, P. E. &amp; Fleiss" in page

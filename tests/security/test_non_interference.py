@@ -255,12 +255,13 @@ def normalised(body: bytes) -> bytes:
 
 
 def _commitments(session) -> list[tuple[bytes, bytes]]:
-    """Digests that bind a candidate's own submission, and the chain that covers them.
+    """Digests that bind a secret, and the chain that covers them.
 
     ``answers_sha256`` is the candidate's receipt: a hash of the whole paper (every objective
     answer, the paper's fingerprint, the time), which nobody else can recompute; being
     binding, it necessarily differs when the candidate's essay differs, and so does every
-    audit entry hash and checkpoint head after it. Each is replaced by a label naming what it
+    audit entry hash and checkpoint head after it. A sealed mark is a commitment with a
+    random nonce (exam.scoring.seals): it differs when the mark does, and hides it. Each is replaced by a label naming what it
     is (attempt, entry, checkpoint), so where it is shown is still compared; what it hides
     cannot be.
     """
@@ -272,6 +273,15 @@ def _commitments(session) -> list[tuple[bytes, bytes]]:
     for attempt_id, digest in session.execute(select(Attempt.id, Attempt.answers_sha256)):
         if digest:
             pairs.append((digest, f"answers-{attempt_id}"))
+    # Sealed marks: hiding commitments (a 256-bit random nonce nobody else holds) to the mark.
+    from exam.scoring.marking import final_value, mark_value
+    from exam.scoring.models import FinalMark, Mark
+    from exam.scoring.seals import seal
+
+    for mark in session.scalars(select(Mark).where(Mark.seal_nonce != "")):
+        pairs.append((seal(mark.seal_nonce, mark_value(mark)), f"sealed-mark-{mark.id}"))
+    for final in session.scalars(select(FinalMark).where(FinalMark.seal_nonce != "")):
+        pairs.append((seal(final.seal_nonce, final_value(final)), f"sealed-final-{final.id}"))
     for seq, digest in session.execute(select(AuditEntry.seq, AuditEntry.entry_hash)):
         pairs.append((digest, f"entry-{seq}"))
     for checkpoint_id, head in session.execute(select(AuditCheckpoint.id, AuditCheckpoint.head)):
