@@ -33,7 +33,6 @@ from exam.scoring.models import (
 )
 from exam.scoring.panels import _third_examiner, panel_for
 from exam.scoring.permissions import can_manage_scoring
-from exam.scoring.seals import new_nonce, seal
 from exam.scoring.preparation import (
     CENT,
     _points,
@@ -42,6 +41,7 @@ from exam.scoring.preparation import (
     rubric_of,
     scripts_of,
 )
+from exam.scoring.seals import new_nonce, seal
 
 
 def mark_value(mark: Mark) -> dict:

@@ -194,7 +194,8 @@ def test_the_board_sees_statistics_with_the_source_named(client, db, clock, mark
             give(db, a, "6", clock.now)
     login(client, s.chair)
     sealed = client.get(f"/scoring/{s.competition.id}/statistics")
-    assert sealed.status_code == 409 and "60.0" not in sealed.get_data(as_text=True)
+    assert sealed.status_code == 409
+    assert "60.0" not in sealed.get_data(as_text=True)
     service.lock_scores(db, s.chair, s.competition, now=clock.now)
     page = client.get(f"/scoring/{s.competition.id}/statistics").get_data(as_text=True)
     assert "Krippendorff, K. (2011)" in page
@@ -204,12 +205,17 @@ def test_the_board_sees_statistics_with_the_source_named(client, db, clock, mark
     assert client.get(f"/scoring/{s.competition.id}/statistics").status_code == 403
 
 
-def test_the_board_masks_a_leak_through_the_page(client, db, clock):
+def test_the_panel_chair_masks_a_leak_through_the_page(client, db, clock):
     s = scene(db, scripts=5)
     application = s.applications[0]
     leaky = make_script(db, s.competition, application=application,
                         answer_text=f"Tôi, {application.user.full_name}, xin trình bày.")
     login(client, s.chair)
+    home = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
+    assert codes.display(leaky.code) in home
+    assert client.get(f"/scoring/{s.competition.id}/leaks/{leaky.code}").status_code == 403
+    assert client.get(f"/scoring/{s.competition.id}/leaks/{s.scripts[1].code}").status_code == 403
+    login(client, s.panel.chair)
     home = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
     assert codes.display(leaky.code) in home
     client.post(f"/scoring/{s.competition.id}/leaks/{leaky.code}",

@@ -46,7 +46,7 @@ from exam.scoring.models import Assignment, AssignmentRole, Panel, Script
 from exam.sitting import attempts
 from exam.sitting import service as sitting
 from tests import factories
-from tests.conftest import fresh_database, login, make_test_app
+from tests.conftest import fresh_database, make_test_app
 from tests.factories import appoint, make_inspector, make_user
 from tests.sitting.helpers import open_sitting, sitting_competition
 
