@@ -262,6 +262,9 @@ def calibration(competition_id: int, panel_id: int):
 def leak(competition_id: int, code: str):
     session = db_session()
     competition = _competition(competition_id)
+    if not any(scoring_permissions.chairs(session, current_user, p)
+               for p in scoring_permissions.panels_of(session, current_user, competition)):
+        abort(403)
     item = service.get_script(session, competition, code)
     service.review_leak(session, current_user, item)
     mask_form, dismiss_form = MaskForm(prefix="mask"), DismissForm(prefix="dismiss")

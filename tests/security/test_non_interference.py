@@ -117,6 +117,10 @@ def _build(world: World, secret: str, variant: int, pinned, monkeypatch) -> None
     sitting.close_sitting(session, chair, competition, now=competition.sitting_closes_at)
     at = competition.sitting_closes_at + timedelta(hours=1)
 
+    # The nonces of seals come from one seeded sequence, the same in both worlds.
+    nonces = (f"{n:064x}" for n in itertools.count(1))
+    for module in ("exam.scoring.preparation", "exam.scoring.marking"):
+        monkeypatch.setattr(f"{module}.new_nonce", lambda: next(nonces))
     _draw_codes(world, competition, pinned, monkeypatch)
     scripts = scoring.create_scripts(session, chair, competition, now=at)
     world.code_of_text = {s.answer_text: s.code for s in scripts}
