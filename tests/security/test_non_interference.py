@@ -76,6 +76,8 @@ class World:
         self.session = app.extensions["thituyen_db"].sessionmaker()
         self.observers: dict[str, int | None] = {}
         self.code_of_text: dict[str, str] = {}
+        self.lock = None
+        self.nonces = (f"{n:064x}" for n in itertools.count(1))
 
 
 def _draw_codes(world: World, competition, pinned: dict[str, str] | None, monkeypatch) -> None:
@@ -87,6 +89,12 @@ def _draw_codes(world: World, competition, pinned: dict[str, str] | None, monkey
         sequence = [pinned[a.answer_text] for a in answers]
     drawn = iter(sequence)
     monkeypatch.setattr(codes, "new_code", lambda: next(drawn))
+
+
+def _draw_nonces(world: World, monkeypatch) -> None:
+    """The nonces of seals come from the world's own seeded sequence, alike in both worlds."""
+    for module in ("exam.scoring.preparation", "exam.scoring.marking"):
+        monkeypatch.setattr(f"{module}.new_nonce", lambda: next(world.nonces), raising=False)
 
 
 def _build(world: World, secret: str, variant: int, pinned, monkeypatch) -> None:
@@ -117,10 +125,7 @@ def _build(world: World, secret: str, variant: int, pinned, monkeypatch) -> None
     sitting.close_sitting(session, chair, competition, now=competition.sitting_closes_at)
     at = competition.sitting_closes_at + timedelta(hours=1)
 
-    # The nonces of seals come from one seeded sequence, the same in both worlds.
-    nonces = (f"{n:064x}" for n in itertools.count(1))
-    for module in ("exam.scoring.preparation", "exam.scoring.marking"):
-        monkeypatch.setattr(f"{module}.new_nonce", lambda: next(nonces), raising=False)
+    _draw_nonces(world, monkeypatch)
     _draw_codes(world, competition, pinned, monkeypatch)
     scripts = scoring.create_scripts(session, chair, competition, now=at)
     world.code_of_text = {s.answer_text: s.code for s in scripts}
@@ -144,9 +149,7 @@ def _build(world: World, secret: str, variant: int, pinned, monkeypatch) -> None
         return roles[AssignmentRole.FIRST], roles[AssignmentRole.SECOND]
 
     def give(assignment, total, *, submit=True, minutes=0):
-        points = [str(min(Decimal(total), Decimal(6))), str(max(Decimal(total) - 6, Decimal(0)))]
-        rubric = scoring.rubric_of(assignment.script)
-        points = _split(Decimal(total), rubric)
+        points = _split(Decimal(total), scoring.rubric_of(assignment.script))
         scoring.save_mark(session, assignment.examiner, assignment, points=points,
                           submit=submit, now=at + timedelta(hours=1, minutes=minutes))
 
@@ -162,9 +165,21 @@ def _build(world: World, secret: str, variant: int, pinned, monkeypatch) -> None
     give(first, "7.5" if (secret == "mark" and variant == 1) else "7", minutes=4)
     give(second, "7", minutes=5)
     # A draft only.
-    first, _second = pair(TEXT_SIGNED.format(name=z.user.full_name))
+    first, second = pair(TEXT_SIGNED.format(name=z.user.full_name))
     give(first, "6", submit=False, minutes=6)
     session.commit()
+
+    def lock():
+        """Every script final, the scores locked, identities still sealed."""
+        give(first, "6", minutes=7)
+        give(second, "6", minutes=8)
+        scoring.settle_script(session, panel_chair, by_text[TEXT_ONE], mark="5",
+                              reason="Bài làm đạt yêu cầu cơ bản, lập luận còn sơ sài.",
+                              now=at + timedelta(hours=2))
+        scoring.lock_scores(session, chair, competition, now=at + timedelta(hours=3))
+        session.commit()
+
+    world.lock = lock
 
     secret_holder = pair(TEXT_TWO)[0].examiner_id
     world.observers = {"anonymous": None, "board chair": chair.id,
@@ -269,9 +284,9 @@ def _commitments(session) -> list[tuple[bytes, bytes]]:
     answer, the paper's fingerprint, the time), which nobody else can recompute; being
     binding, it necessarily differs when the candidate's essay differs, and so does every
     audit entry hash and checkpoint head after it. A sealed mark is a commitment with a
-    random nonce (exam.scoring.seals): it differs when the mark does, and hides it. Each is replaced by a label naming what it
-    is (attempt, entry, checkpoint), so where it is shown is still compared; what it hides
-    cannot be.
+    random nonce (exam.scoring.seals): it differs when the mark does, and hides it. Each is
+    replaced by a label naming what it is (attempt, mark, entry, checkpoint), so where it is
+    shown is still compared; what it hides cannot be.
     """
     import base64
 
@@ -354,27 +369,22 @@ def _world(tmp_path, secret, variant, pinned, monkeypatch, stack):
     stack.callback(world.session.close)
     with app.app_context():
         _build(world, secret, variant, pinned, monkeypatch)
-        seen = _observe(world)
-    return world, seen
+    return world
 
 
-@pytest.mark.parametrize("secret", SECRETS)
-def test_before_the_reveal_no_observer_can_tell_the_secret(tmp_path, monkeypatch,
-                                                           reportlab_invariant, fixed_second_factor, secret):
-    from contextlib import ExitStack
+def _seen(world: World, then=None) -> dict:
+    with world.app.app_context():
+        if then is not None:
+            then(world)
+        return _observe(world)
 
-    with ExitStack() as stack:
-        first, seen_first = _world(tmp_path, secret, 0, None, monkeypatch, stack)
-        second, seen_second = _world(tmp_path, secret, 1, first.code_of_text, monkeypatch, stack)
-    assert first.code_of_text == second.code_of_text
+
+def assert_same(seen_first: dict, seen_second: dict, secret: str) -> None:
     assert set(seen_first) == set(seen_second)
     assert sum(1 for v in seen_first.values() if v[0] == 200) > 100, "the walk reached too little"
     differing = [key for key in sorted(seen_first) if seen_first[key] != seen_second[key]]
     report = []
-    print("\n".join(f"{o} {u}" for o, u in differing))
-    import os
-    wanted = os.environ.get("NI_SHOW", "").split(",")
-    for observer, url in [k for k in differing if k[1] in wanted] + differing[:3]:
+    for observer, url in differing[:4]:
         a, b = seen_first[(observer, url)], seen_second[(observer, url)]
         diff = difflib.unified_diff(
             a[3].decode("utf-8", "replace").splitlines(),
@@ -383,3 +393,25 @@ def test_before_the_reveal_no_observer_can_tell_the_secret(tmp_path, monkeypatch
                       + "\n".join(line[:300] for line in itertools.islice(diff, 2, 12)))
     assert not differing, (f"{len(differing)} answers depend on the {secret} secret:\n"
                            + "\n\n".join(report))
+
+
+@pytest.mark.parametrize("secret", SECRETS)
+def test_before_the_reveal_no_observer_can_tell_the_secret(tmp_path, monkeypatch,
+                                                           reportlab_invariant,
+                                                           fixed_second_factor, secret):
+    """Scoring under way; for the pairing, again once the scores are locked (marks are
+    then public, identities still sealed)."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        first = _world(tmp_path, secret, 0, None, monkeypatch, stack)
+        second = _world(tmp_path, secret, 1, first.code_of_text, monkeypatch, stack)
+        assert first.code_of_text == second.code_of_text
+        assert_same(_seen(first), _seen(second), secret)
+        if secret == "pairing":
+            def lock(world):
+                _draw_nonces(world, monkeypatch)
+                world.lock()
+
+            locked = [_seen(w, then=lock) for w in (first, second)]
+            assert_same(*locked, "pairing (scores locked)")
