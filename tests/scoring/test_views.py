@@ -269,3 +269,29 @@ def test_the_competition_dashboard_shows_the_board_where_scoring_stands(client, 
     login(client, s.panel.members[0].user)
     page = client.get(f"/manage/{s.competition.id}").get_data(as_text=True)
     assert "bài đã có điểm chính thức" not in page
+
+
+def test_after_the_results_the_candidate_sees_what_was_masked_from_the_examiners(client, db,
+                                                                                 clock):
+    from exam.results import service as results
+    from exam.scoring.models import Redaction
+    from tests.results.helpers import make_scene
+
+    scene = make_scene(db, clock)
+    huong = scene.app("Nguyễn Thị Hương")
+    script = make_script(db, scene.competition, application=huong,
+                         answer_text="Giải pháp là số hoá. Người viết: Nguyễn Thị Hương.")
+    db.add(Redaction(script_id=script.id, passage="Nguyễn Thị Hương", nonce="ab" * 32,
+                     by_id=scene.chair.id, at=clock.now))
+    db.flush()
+    login(client, huong.user)
+    assert client.get(f"/applications/{huong.id}/result").status_code != 200
+    results.publish_provisional_results(db, scene.chair, scene.competition, now=clock.now,
+                                        part_scores=scene.scores)
+    page = client.get(f"/applications/{huong.id}/result").get_data(as_text=True)
+    assert "«Nguyễn Thị Hương»" in page
+    assert "ab" * 32 in page
+    other = scene.app("Trần Đức Anh")
+    login(client, other.user)
+    assert "Nguyễn Thị Hương»" not in client.get(
+        f"/applications/{other.id}/result").get_data(as_text=True)
