@@ -446,6 +446,16 @@ def test_a_small_part_warns_that_anonymity_is_weak(db, clock):
     assert service.anonymity_warnings(db, big.competition) == []
 
 
+def test_essay_questions_drawn_per_candidate_warn_that_the_prompt_may_tell_who_wrote(db, clock):
+    s = scene(db, scripts=8)
+    assert service.anonymity_warnings(db, s.competition) == []
+    for n, script in enumerate(s.scripts):
+        script.item_key = "essay-shared" if n < 6 else f"essay-rare-{n}"
+    db.flush()
+    assert any("2 essay questions were answered by fewer than 5" in w
+               for w in service.anonymity_warnings(db, s.competition))
+
+
 def test_examiners_who_know_many_candidates_raise_a_warning(db, clock):
     s = scene(db, scripts=8, declared=False)
     known = [a.id for a in s.applications[:3]]

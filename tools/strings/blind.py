@@ -24,4 +24,6 @@ VI = {
     "These words of your answers could have told the examiners who you are, so the panel chair hid them before marking. The audit log keeps, for each, SHA-256 of the nonce, the script code and the passage.":
         "Những từ này trong bài làm của anh/chị có thể làm giám khảo biết danh tính người viết, nên chủ tịch ban chấm đã che trước khi chấm. Nhật ký kiểm toán lưu, với mỗi đoạn, giá trị SHA-256 của số ngẫu nhiên, số phách và đoạn bị che.",
     "nonce": "số ngẫu nhiên",
+    "Part %(part)s: %(n)d essay questions were answered by fewer than %(min)d candidates each; their prompt may tell whose script it is (prefer one shared question per part).":
+        "Phần %(part)s: %(n)d câu hỏi tự luận có ít hơn %(min)d thí sinh làm mỗi câu; nội dung đề có thể cho biết bài thi của ai (nên dùng một đề chung cho mỗi phần).",
 }
