@@ -311,9 +311,12 @@ def _commitments(session) -> list[tuple[bytes, bytes]]:
                           f"sealed-final-{final.id}"))
     for seq, digest in session.execute(select(AuditEntry.seq, AuditEntry.entry_hash)):
         pairs.append((digest, f"entry-{seq}"))
-    for checkpoint_id, head in session.execute(select(AuditCheckpoint.id, AuditCheckpoint.head)):
+    for checkpoint_id, head, signature in session.execute(
+            select(AuditCheckpoint.id, AuditCheckpoint.head, AuditCheckpoint.signature)):
         pairs.append((head, f"head-{checkpoint_id}"))
         pairs.append((base64.b64encode(bytes.fromhex(head)).decode(), f"head64-{checkpoint_id}"))
+        if signature:  # the organization's signature over the head (and the time)
+            pairs.append((base64.b64encode(signature).decode(), f"signature-{checkpoint_id}"))
     out = []
     for value, label in pairs:
         out.append((value.encode(), f"<{label}>".encode()))
@@ -358,12 +361,13 @@ def fixed_second_factor(monkeypatch):
     monkeypatch.setattr(pyotp, "random_base32", lambda *a, **k: "JBSWY3DPEHPK3PXP" * 2)
 
 
-def _world(tmp_path, secret, variant, pinned, monkeypatch, stack):
+def _world(tmp_path, secret, variant, pinned, monkeypatch, stack, key_folder):
     folder = tmp_path / f"{secret}-{variant}"
     folder.mkdir()
     url = stack.enter_context(fresh_database(folder, f"ni_{secret}_{variant}"))
     upgrade(url)
-    app = make_test_app(url, folder)
+    # Checkpoints are signed, as in production, with one development key for both worlds.
+    app = make_test_app(url, folder, SIGNING_KEY_FOLDER=str(key_folder))
     world = World(app)
     stack.callback(app.extensions["thituyen_db"].engine.dispose)
     stack.callback(world.session.close)
@@ -398,14 +402,15 @@ def assert_same(seen_first: dict, seen_second: dict, secret: str) -> None:
 @pytest.mark.parametrize("secret", SECRETS)
 def test_before_the_reveal_no_observer_can_tell_the_secret(tmp_path, monkeypatch,
                                                            reportlab_invariant,
-                                                           fixed_second_factor, secret):
+                                                           fixed_second_factor, key_folder,
+                                                           secret):
     """Scoring under way; for the pairing, again once the scores are locked (marks are
     then public, identities still sealed)."""
     from contextlib import ExitStack
 
     with ExitStack() as stack:
-        first = _world(tmp_path, secret, 0, None, monkeypatch, stack)
-        second = _world(tmp_path, secret, 1, first.code_of_text, monkeypatch, stack)
+        first = _world(tmp_path, secret, 0, None, monkeypatch, stack, key_folder)
+        second = _world(tmp_path, secret, 1, first.code_of_text, monkeypatch, stack, key_folder)
         assert first.code_of_text == second.code_of_text
         assert_same(_seen(first), _seen(second), secret)
         if secret == "pairing":
