@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
@@ -109,6 +111,67 @@ def keys_fingerprint():
     click.echo(fingerprint)
 
 
+def _passphrase(variable: str, *, confirm: bool) -> str:
+    import os
+
+    value = os.environ.get(variable)
+    if value:
+        return value
+    return click.prompt("Backup passphrase", hide_input=True, confirmation_prompt=confirm)
+
+
+@click.command("backup")
+@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Archive to write (default: thituyen-backup-<UTC time>.tar.gz here).")
+@click.option("--passphrase-env", default="THITUYEN_BACKUP_PASSPHRASE", show_default=True,
+              help="Environment variable holding the passphrase that encrypts the keys "
+                   "(asked for when unset).")
+@with_appcontext
+def backup_command(output, passphrase_env):
+    """Write one archive: database dump, uploads, signed files, encrypted keys, manifest."""
+    from exam import backup
+
+    now = utcnow()
+    output = output or Path(f"thituyen-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz")
+    try:
+        manifest = backup.create_backup(current_app, output, _passphrase(passphrase_env, confirm=True),
+                                        now=now)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {output} ({len(manifest['members'])} members, database "
+               f"{manifest['dialect']} at revision {manifest['alembic_revision']}).")
+    click.echo(f"SHA-256 of the archive: {_file_sha256(output)}")
+
+
+@click.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--passphrase-env", default="THITUYEN_BACKUP_PASSPHRASE", show_default=True,
+              help="Environment variable holding the passphrase (asked for when unset).")
+@with_appcontext
+def restore_command(archive, passphrase_env):
+    """Bring a backup back on a new instance with an empty database; all or nothing."""
+    from exam import backup
+
+    try:
+        manifest = backup.restore_backup(current_app, archive,
+                                         _passphrase(passphrase_env, confirm=False))
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored the backup of {manifest['created_at']} ({len(manifest['members'])} "
+               "members, every digest checked). Next: `thituyen db upgrade`, then "
+               "`thituyen audit verify`.")
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def register(app: Flask) -> None:
     from exam.audit.cli import audit_group
     from exam.demo import demo_command
@@ -120,5 +183,5 @@ def register(app: Flask) -> None:
 
     for command in (db_group, users_group, audit_group, keys_group, demo_command,
                     verify_pdf_command, sitting_group, verify_draw_command, oversight_group,
-                    scoring_group, notifications_group):
+                    scoring_group, notifications_group, backup_command, restore_command):
         app.cli.add_command(command)
