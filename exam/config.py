@@ -53,6 +53,9 @@ def load(app, test_config: dict | None) -> None:
     for name in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
         if test_config is None or name not in test_config:
             app.config[name] = secure
+    # Reverse proxies in front that set X-Forwarded-For/-Proto (deploy/nginx: 1); 0 when the
+    # app faces clients directly, so that a client cannot claim another address.
+    app.config.setdefault("PROXY_HOPS", int(os.environ.get("THITUYEN_PROXY_HOPS") or 0))
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
     app.config.setdefault("SIGNING_PASSWORD", os.environ.get("THITUYEN_SIGNING_PASSWORD"))
     # SHA-256 of the organization's signing certificate, pinned by verification; by default
