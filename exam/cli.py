@@ -121,8 +121,9 @@ def _passphrase(variable: str, *, confirm: bool) -> str:
 
 
 @click.command("backup")
-@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Archive to write (default: thituyen-backup-<UTC time>.tar.gz here).")
+@click.option("--output", "output", type=click.Path(path_type=Path),
+              help="Archive to write, or a folder to write thituyen-backup-<UTC time>.tar.gz "
+                   "in (default: the current folder).")
 @click.option("--passphrase-env", default="THITUYEN_BACKUP_PASSPHRASE", show_default=True,
               help="Environment variable holding the passphrase that encrypts the keys "
                    "(asked for when unset).")
@@ -132,7 +133,8 @@ def backup_command(output, passphrase_env):
     from exam import backup
 
     now = utcnow()
-    output = output or Path(f"thituyen-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz")
+    name = f"thituyen-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz"
+    output = output / name if output and output.is_dir() else output or Path(name)
     try:
         manifest = backup.create_backup(current_app, output, _passphrase(passphrase_env, confirm=True),
                                         now=now)
