@@ -203,3 +203,21 @@ def test_the_archive_keeps_keys_encrypted_and_lists_every_digest(small_backup, t
         from exam.accounts.models import User
 
         assert db_session().scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_backup_into_a_folder_names_the_archive_by_time_and_never_overwrites(
+        small_backup, tmp_path, monkeypatch):
+    _archive, app = small_backup
+    assert invoke(app, "db", "upgrade").exit_code == 0
+    assert invoke(app, "keys", "create-dev").exit_code == 0
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    result = invoke(app, "backup", "--output", str(folder))
+    assert result.exit_code == 0, result.output
+    [written] = folder.iterdir()
+    assert written.name.startswith("thituyen-backup-")
+    assert written.name.endswith(".tar.gz")
+    assert oct(written.stat().st_mode & 0o777) == "0o600"
+    again = invoke(app, "backup", "--output", str(written))
+    assert again.exit_code == 1
+    assert "already exists" in again.output
