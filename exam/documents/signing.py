@@ -325,6 +325,9 @@ class SigningKey:
     signer: signers.Signer  # SimpleSigner (PKCS#12) or PKCS11Signer (a token)
     trust_roots: list[asn1_x509.Certificate]
     root_paths: list[Path] = field(default_factory=list)
+    # RFC 3161 timestamp authority: signatures made with this key carry its token (PAdES B-T),
+    # so they stay verifiable after the certificate expires.
+    tsa_url: str | None = None
 
     @property
     def subject_name(self) -> str:
@@ -421,6 +424,7 @@ def _sign(
     timestamper: TimeStamper | None,
 ) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=True)
+    tsa_url = tsa_url or key.tsa_url
     if timestamper is None and tsa_url:
         timestamper = HTTPTimeStamper(tsa_url)
     pdf_signer = signers.PdfSigner(meta, signer=key.signer, timestamper=timestamper)

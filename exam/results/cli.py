@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -31,6 +32,8 @@ def signing_options(app=None) -> dict:
     except keystore.KeyMissing:
         raise Conflict(_("The organization's signing key is not installed; results cannot be "
                          "signed.")) from None
+    if config.get("TSA_URL"):
+        key = dataclasses.replace(key, tsa_url=config["TSA_URL"])
     return {"key": key, "folder": signed_folder(app), "base_url": config["PUBLIC_BASE_URL"],
             "organization": config["ORGANIZATION_NAME"]}
 
@@ -58,6 +61,8 @@ def verify_pdf_command(file: Path):
         state = "valid" if signer.is_valid else "INVALID"
         when = signer.signed_at.isoformat() if signer.signed_at else "?"
         click.echo(f"{kind} signature by {signer.name} at {when}: {state}")
+        if signer.timestamp:
+            click.echo(f"  timestamped by a timestamp authority at {signer.timestamp.isoformat()}")
     if check.code:
         click.echo(f"verification code: {check.code}")
     click.echo(f"matches the record: {'yes' if check.matches_record else 'NO'}")
@@ -105,6 +110,7 @@ def countersign_command(code, email, pkcs11_module, token_label, key_label, pin_
     try:
         with signing.token_key(pkcs11_module, token_label=token_label, key_label=key_label,
                                pin=pin, trust_roots=roots) as key:
+            key.tsa_url = current_app.config.get("TSA_URL")
             sheets.countersign(session, actor, sheet, member_key=key, folder=signed_folder(),
                                now=utcnow())
     except signing.TokenError as error:
