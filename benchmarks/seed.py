@@ -33,7 +33,7 @@ def _bulk_candidates(session, competition, n: int, tag: str) -> list[str]:
     emails = [f"bench-{tag}-{i}@bench.thituyen.vn" for i in range(1, n + 1)]
     session.execute(insert(User), [
         {"email": e, "full_name": f"Thí sinh {i}", "password_hash": password_hash,
-         "is_admin": False, "is_inspector": False, "failed_logins": 0, "created_at": now}
+         "is_admin": False, "is_inspector": False, "created_at": now}
         for i, e in enumerate(emails, 1)])
     ids = dict(session.execute(select(User.email, User.id).where(User.email.in_(emails))).all())
     session.execute(insert(Application), [

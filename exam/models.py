@@ -7,6 +7,12 @@ from exam.appeals.models import (
     RemarkAppeal,
     ScoreAdjustment,
 )
+from exam.appointment.models import (
+    AppointingAuthority,
+    AppointmentDecision,
+    Remedy,
+    RoomRecord,
+)
 from exam.audit.models import AuditEntry
 from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
@@ -76,3 +82,4 @@ __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "Ob
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
 __all__ += ["LateAdmission"]
+__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]

@@ -434,6 +434,9 @@ def appoint_inspector(session: Session, actor, user: User, *, now) -> User:
     require(not user.is_admin, _("The administrator cannot be an inspector."), Conflict)
     require(not user.is_inspector, _("%(name)s is already an inspector.", name=user.full_name),
             Conflict)
+    require(not competition_permissions.has_live_application(session, user),
+            _("%(name)s is a candidate in a competition still under way and cannot be an "
+              "inspector until it has finished.", name=user.full_name), Conflict)
     user.is_inspector = True
     session.flush()
     audit.record(session, actor, "oversight.inspector_appointed", at=now, target=user)

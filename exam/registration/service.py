@@ -152,6 +152,12 @@ def submit_application(
             _("You serve on the staff of this competition and cannot apply to it."))
     require(not actor.is_admin and not actor.is_inspector,
             _("Administrators and inspectors oversee every competition and cannot apply."))
+    require(not permissions.holds_bank_role(session, actor),
+            _("You hold a role in the question bank, which serves every competition, so you "
+              "cannot apply to any competition."))
+    require(not permissions.serves_on_unfinished_staff(session, actor),
+            _("You serve on the staff of a competition still under way and cannot apply to "
+              "any competition until it has finished."))
     already = session.scalar(select(func.count()).select_from(Application).where(
         Application.competition_id == competition.id, Application.user_id == actor.id))
     require(not already, _("You have already applied to this competition."), Conflict)

@@ -68,6 +68,8 @@ def verify_pdf_command(file: Path):
     click.echo(f"matches the record: {'yes' if check.matches_record else 'NO'}")
     if check.superseded_by is not None:
         click.echo(f"superseded by result version {check.superseded_by.number}")
+    if check.annulled:
+        click.echo(f"annulled by the inspectors: result version {check.sheet.version.number}")
     for problem in check.problems:
         click.echo(f"problem: {problem}", err=True)
     if not check.is_genuine:

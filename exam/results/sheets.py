@@ -315,6 +315,7 @@ class SheetCheck:
     problems: list[str] = field(default_factory=list)
     matches_record: bool = False
     superseded_by: ResultVersion | None = None
+    annulled: bool = False  # the inspectors annulled this result version (exam.appointment)
 
     @property
     def is_genuine(self) -> bool:
@@ -328,6 +329,9 @@ def _record_facts(session: Session, check: SheetCheck, sheet: SignedSheet) -> No
         newest = latest_version(session, session.get(Competition, sheet.competition_id))
         if newest is not None and newest.id != sheet.version_id:
             check.superseded_by = newest
+        from exam.appointment.remedies import is_annulled
+
+        check.annulled = is_annulled(session, sheet.version)
 
 
 def check_code(session: Session, code: str) -> SheetCheck:

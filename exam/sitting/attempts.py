@@ -484,14 +484,18 @@ def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | No
     return closed
 
 
-def verify_receipt(statement: str, signature_b64: str, trust_roots) -> bool:
+def verify_receipt(statement: str, signature_b64: str, trust_roots,
+                   signer_sha256: str | None = None) -> bool:
+    """True when the receipt's statement is signed under the roots, and, with `signer_sha256`,
+    by that very certificate: the roots also issue board members' certificates."""
     from exam.documents.signing import verify_detached
 
     try:
         signature = base64.b64decode(signature_b64, validate=True)
     except ValueError:
         return False
-    return verify_detached(statement.encode("utf-8"), signature, trust_roots)
+    return verify_detached(statement.encode("utf-8"), signature, trust_roots,
+                           signer_sha256=signer_sha256)
 
 
 # ----------------------------------------------------------------------------- proctor

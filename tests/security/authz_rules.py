@@ -472,3 +472,65 @@ RULES.update({
     "jobs.show": Rule(roles("board")),
     "jobs.step": Rule(roles("board")),
 })
+
+
+# Appointment and remedies: the authority's signers and the inspectors are not among the
+# matrix roles, so their own routes are reached by nobody here (their service tests show who
+# may); the board transmits and decides exclusions, the candidate answers and withdraws.
+def _appointment(session, world):
+    """A final result version and a decision appointing the world's candidate."""
+    if "appointment" not in world.extra:
+        from exam.appointment.models import AppointmentDecision, Remedy
+        from exam.results.models import ResultVersion
+
+        at = world.competition.created_at
+        version = ResultVersion(competition_id=world.competition.id, number=1, kind="final",
+                                published_at=at, published_by_id=world.users["board"].id,
+                                data={"rows": []}, data_sha256="0" * 64)
+        session.add(version)
+        session.flush()
+        decision = AppointmentDecision(
+            competition_id=world.competition.id, application_id=world.application.id,
+            sequence=1, result_version_id=version.id, ranking_position=1,
+            next_in_line_position=1, number="1/QĐ", decided_on=at.date(), term_months=60,
+            document_name="qd.pdf", stored_name="x.pdf", document_sha256="0" * 64, data={},
+            data_sha256="0" * 64, status="offered", reply_by=at.replace(year=at.year + 5),
+            recorded_at=at, recorded_by_id=world.users["admin"].id)
+        remedy = Remedy(competition_id=world.competition.id, kind="exclusion", body="board",
+                        application_id=world.application.id, decided_at=at,
+                        decided_by_id=world.users["board"].id, reasons="Không đủ điều kiện.")
+        session.add_all([decision, remedy])
+        session.flush()
+        world.extra["appointment"] = {"decision": decision, "remedy": remedy}
+    return world.extra["appointment"]
+
+
+PARAMS.update({
+    "decision_id": lambda s, w: _appointment(s, w)["decision"].id,
+    "remedy_id": lambda s, w: _appointment(s, w)["remedy"].id,
+    "verb": lambda s, w: "exclude",
+})
+RULES.update({
+    "appointment.manage": Rule(roles("board", "admin")),
+    "appointment.name_authority": Rule(roles("admin"), form=lambda s, w: {
+        "name": "Ủy ban nhân dân tỉnh", "reply_days": "15"}),
+    "appointment.transmit": Rule(roles("board")),
+    "appointment.decide": Rule(NOBODY),
+    "appointment.exhausted": Rule(NOBODY),
+    "appointment.revoke": Rule(NOBODY, form=lambda s, w: {
+        "reasons": "Bổ nhiệm trái quy định về tiêu chuẩn chức danh."}),
+    "appointment.board_remedy": Rule(roles("board")),
+    "appointment.annul_result": Rule(NOBODY),
+    "appointment.annul_competition": Rule(NOBODY),
+    "appointment.rerun": Rule(roles("admin")),
+    "appointment.republish": Rule(roles("board")),
+    "appointment.mine": Rule(SIGNED_IN),
+    "appointment.answer": Rule(roles("candidate")),
+    "appointment.withdraw": Rule(roles("candidate")),
+    "appointment.contest": Rule(roles("candidate")),
+    "appointment.decide_contest": Rule(NOBODY),
+    "appointment.room_records": {"GET": Rule(roles("board", "proctor")),
+                                 "POST": Rule(roles("proctor"), form=lambda s, w: {
+                                     "candidate_number": "9999",
+                                     "body": "Thí sinh trao đổi bài với người bên cạnh."})},
+})

@@ -225,6 +225,36 @@ def test_the_proctor_board_shows_progress_and_grants_extra_time(db, client, worl
     assert client.get(f"/manage/{cid}/sitting").status_code == 403
 
 
+def test_a_receipt_signed_with_a_board_members_certificate_is_not_called_valid(
+        db, client, world, app, tmp_path, monkeypatch):
+    """The root that issues the organization's certificate also issues members' own: a member
+    who re-signs a receipt statement of their making must not get the page to call it valid."""
+    import base64
+
+    from exam.documents import keystore
+    from exam.documents.signing import DevPki, issue_dev_signer, load_signer, sign_detached
+
+    keystore.create_dev_keys(tmp_path, "Hội đồng thi tuyển")
+    monkeypatch.setitem(app.config, "SIGNING_KEY_FOLDER", str(tmp_path))
+    monkeypatch.setitem(app.config, "SIGNING_PASSWORD", None)
+    cid = start(client, world)
+    client.post(f"/sitting/{cid}/submit", data=CONFIRM)
+    attempt = db.scalars(select(Attempt)).one()
+    db.refresh(attempt)
+    assert "hợp lệ" in client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
+
+    password = (tmp_path / keystore.DEV_PASSWORD).read_text().encode()
+    pki = DevPki(tmp_path, tmp_path / "root-ca.pem", tmp_path / "root-ca-key.pem",
+                 tmp_path / "signing.p12")
+    issue_dev_signer(pki, "Lê Quang Uy", "Sở Nội vụ", password, "member-forger.p12")
+    member = load_signer(tmp_path / "member-forger.p12", password)
+    attempt.receipt_signature = base64.b64encode(
+        sign_detached(attempt.receipt_statement.encode(), member)).decode()
+    db.flush()
+    page = client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
+    assert "badge-ok" not in page
+
+
 def test_the_receipt_is_signed_by_the_organization(db, client, world, app, tmp_path, monkeypatch):
     from exam.documents import keystore
     from exam.documents.pdf import read_sheet_metadata

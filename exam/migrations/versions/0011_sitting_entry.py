@@ -1,7 +1,7 @@
 """sitting entry: the late-entry limit of a sitting and the proctor's late admissions
 
 Revision ID: 0011_sitting_entry
-Revises: 0009_results_freeze
+Revises: 0010_accounts
 Create Date: 2026-12-02 13:26:09.284779
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import exam.db
 
 revision = '0011_sitting_entry'
-down_revision = '0009_results_freeze'
+down_revision = '0010_accounts'
 branch_labels = None
 depends_on = None
 
