@@ -1,4 +1,5 @@
-"""The `thituyen` command: the Flask CLI of this app, calling the same services as the web."""
+"""The commands of the `thituyen` CLI (entry point: `exam.console:main`), calling the same
+services as the web."""
 
 from __future__ import annotations
 
@@ -6,37 +7,12 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 
+from exam.clitools import fail_on_domain_error
 from exam.db import db_session, utcnow
-from exam.errors import DomainError
 
-
-def _create_app():
-    from exam import create_app
-
-    return create_app()
-
-
-@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False,
-             load_dotenv=False, set_debug_flag=False)
-def main():
-    """thituyen: open, verifiable competitive exams."""
-
-
-def fail_on_domain_error(func):
-    """The CLI's face of a refused action: a clear message, nothing written, exit 1."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except DomainError as error:
-            db_session().rollback()
-            raise click.ClickException(error.message) from None
-
-    return wrapper
+__all__ = ["fail_on_domain_error", "register"]
 
 
 @click.group("db")
