@@ -49,7 +49,7 @@ def _bulk_candidates(session, competition, n: int, tag: str) -> list[str]:
 
 def seed_sitting(session, n: int, *, tag: str, progress=print) -> Seeded:
     """A competition whose sitting is open now, N candidates, papers drawn (timed)."""
-    from exam import demo
+    from exam import demo_cast as demo
     from exam.competitions import service as competitions
     from exam.sitting import attempts, service
     from exam.sitting.demo import build_sample_bank, configure_demo_test

@@ -1,40 +1,18 @@
-"""The `thituyen` command: the Flask CLI of this app, calling the same services as the web."""
+"""The commands of the `thituyen` CLI (entry point: `exam.console:main`), calling the same
+services as the web."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 
+from exam.clitools import fail_on_domain_error
 from exam.db import db_session, utcnow
-from exam.errors import DomainError
 
-
-def _create_app():
-    from exam import create_app
-
-    return create_app()
-
-
-@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False,
-             load_dotenv=False, set_debug_flag=False)
-def main():
-    """thituyen: open, verifiable competitive exams."""
-
-
-def fail_on_domain_error(func):
-    """The CLI's face of a refused action: a clear message, nothing written, exit 1."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except DomainError as error:
-            db_session().rollback()
-            raise click.ClickException(error.message) from None
-
-    return wrapper
+__all__ = ["fail_on_domain_error", "register"]
 
 
 @click.group("db")
@@ -109,16 +87,80 @@ def keys_fingerprint():
     click.echo(fingerprint)
 
 
+def _passphrase(variable: str, *, confirm: bool) -> str:
+    import os
+
+    value = os.environ.get(variable)
+    if value:
+        return value
+    return click.prompt("Backup passphrase", hide_input=True, confirmation_prompt=confirm)
+
+
+@click.command("backup")
+@click.option("--output", "output", type=click.Path(path_type=Path),
+              help="Archive to write, or a folder to write thituyen-backup-<UTC time>.tar.gz "
+                   "in (default: the current folder).")
+@click.option("--passphrase-env", default="THITUYEN_BACKUP_PASSPHRASE", show_default=True,
+              help="Environment variable holding the passphrase that encrypts the keys "
+                   "(asked for when unset).")
+@with_appcontext
+def backup_command(output, passphrase_env):
+    """Write one archive: database dump, uploads, signed files, encrypted keys, manifest."""
+    from exam import backup
+
+    now = utcnow()
+    name = f"thituyen-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz"
+    output = output / name if output and output.is_dir() else output or Path(name)
+    try:
+        manifest = backup.create_backup(current_app, output, _passphrase(passphrase_env, confirm=True),
+                                        now=now)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {output} ({len(manifest['members'])} members, database "
+               f"{manifest['dialect']} at revision {manifest['alembic_revision']}).")
+    click.echo(f"SHA-256 of the archive: {_file_sha256(output)}")
+
+
+@click.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--passphrase-env", default="THITUYEN_BACKUP_PASSPHRASE", show_default=True,
+              help="Environment variable holding the passphrase (asked for when unset).")
+@with_appcontext
+def restore_command(archive, passphrase_env):
+    """Bring a backup back on a new instance with an empty database; all or nothing."""
+    from exam import backup
+
+    try:
+        manifest = backup.restore_backup(current_app, archive,
+                                         _passphrase(passphrase_env, confirm=False))
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored the backup of {manifest['created_at']} ({len(manifest['members'])} "
+               "members, every digest checked). Next: `thituyen db upgrade`, then "
+               "`thituyen audit verify`.")
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def register(app: Flask) -> None:
     from exam.audit.cli import audit_group
     from exam.demo import demo_command
     from exam.notifications.cli import notifications_group
     from exam.oversight.cli import oversight_group
-    from exam.results.cli import verify_pdf_command
+    from exam.results.cli import countersign_command, verify_pdf_command
     from exam.scoring.cli import scoring_group
     from exam.sitting.cli import sitting_group, verify_draw_command
 
     for command in (db_group, users_group, audit_group, keys_group, demo_command,
                     verify_pdf_command, sitting_group, verify_draw_command, oversight_group,
-                    scoring_group, notifications_group):
+                    scoring_group, notifications_group, backup_command, restore_command,
+                    countersign_command):
         app.cli.add_command(command)

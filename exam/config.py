@@ -62,7 +62,12 @@ def load(app, test_config: dict | None) -> None:
     for name in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
         if test_config is None or name not in test_config:
             app.config[name] = secure
+    # Reverse proxies in front that set X-Forwarded-For/-Proto (deploy/nginx: 1); 0 when the
+    # app faces clients directly, so that a client cannot claim another address.
+    app.config.setdefault("PROXY_HOPS", int(os.environ.get("THITUYEN_PROXY_HOPS") or 0))
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
+    # RFC 3161 timestamp authority for signed sheets and receipts (unset: no timestamp).
+    app.config.setdefault("TSA_URL", os.environ.get("THITUYEN_TSA_URL"))
     app.config.setdefault("SIGNING_PASSWORD", os.environ.get("THITUYEN_SIGNING_PASSWORD"))
     # SHA-256 of the organization's signing certificate, pinned by verification; by default
     # the certificate inside SIGNING_KEY_FOLDER/signing.p12.

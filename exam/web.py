@@ -8,10 +8,7 @@ from flask import Flask, abort, current_app, flash, g, redirect, render_template
 from flask.wrappers import Request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager, current_user
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
@@ -19,10 +16,10 @@ from werkzeug.routing import IntegerConverter
 from exam.audit import service as audit
 from exam.db import db_session, utcnow
 from exam.errors import DomainError
+from exam.extensions import csrf, current_actor, limiter, login_manager
 
-csrf = CSRFProtect()
-login_manager = LoginManager()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+__all__ = ["CONTENT_SECURITY_POLICY", "csrf", "current_actor", "init_app", "limiter",
+           "login_manager", "register_blueprints"]
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -210,11 +207,6 @@ def _http_error(error):
         500: _("Something went wrong on our side. Nothing was saved from this request."),
     }
     return render_template("error.html", code=code, message=messages.get(code, "")), code
-
-
-def current_actor():
-    """The signed-in account, or None: what services receive as `actor`."""
-    return current_user if current_user.is_authenticated else None
 
 
 def client_wants_json() -> bool:

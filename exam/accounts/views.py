@@ -25,7 +25,7 @@ from exam.accounts.forms import (
 from exam.accounts.qr import qr_data_uri
 from exam.db import db_session, utcnow
 from exam.errors import DomainError
-from exam.web import limiter
+from exam.extensions import limiter
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 

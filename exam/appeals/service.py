@@ -17,6 +17,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from exam.appeals.cases import decided_objections as decided_objections  # read by others here
+from exam.appeals.cases import open_cases as open_cases
 from exam.appeals.models import (
     AppealStatus,
     KeyAction,
@@ -147,13 +149,6 @@ def decide_objection(session: Session, actor, objection: Objection, *, uphold: b
     return objection
 
 
-def decided_objections(session: Session, competition: Competition) -> list[Objection]:
-    """Published with their reasons, without the names of those who objected."""
-    return list(session.scalars(select(Objection).where(
-        Objection.competition_id == competition.id,
-        Objection.status != ObjectionStatus.PENDING).order_by(Objection.decided_at)))
-
-
 # --------------------------------------------------------------------------- re-mark appeals
 
 
@@ -269,17 +264,6 @@ def _tell_candidate(session: Session, competition: Competition, application_id: 
 
 
 # --------------------------------------------------------------------------- lists
-
-
-def open_cases(session: Session, competition: Competition) -> int:
-    """Objections and appeals still waiting for the board: final results wait for them."""
-    objections = session.scalar(select(func.count()).select_from(Objection).where(
-        Objection.competition_id == competition.id,
-        Objection.status == ObjectionStatus.PENDING)) or 0
-    appeals = session.scalar(select(func.count()).select_from(RemarkAppeal).where(
-        RemarkAppeal.competition_id == competition.id,
-        RemarkAppeal.status.in_([AppealStatus.FILED, AppealStatus.REMARKING]))) or 0
-    return objections + appeals
 
 
 def cases_for_board(session: Session, actor, competition: Competition):

@@ -20,7 +20,7 @@ DEPARTURE_REASONS = (
 
 def build_second_finished(session, cast, *, now: datetime, rng: random.Random):
     """A second competition that sat 25 days ago, scored and with final results at `now`."""
-    from exam import demo
+    from exam import demo_cast as demo
     from exam.competitions import service as competitions
     from exam.competitions.models import Stage
     from exam.registration import service as registration
@@ -58,7 +58,7 @@ def build_second_finished(session, cast, *, now: datetime, rng: random.Random):
 
 
 def _decide(session, signer, competition, entry, *, at, number, reasons=""):
-    from exam.demo import demo_pdf
+    from exam.demo_cast import demo_pdf
 
     config = current_app.config
     return service.record_decision(

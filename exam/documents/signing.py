@@ -25,6 +25,7 @@ Design choices (see docs in the project's research notes):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -139,14 +140,19 @@ def _issue_leaf(
     common_name: str,
     organization: str,
     days: int = 3 * 365,
-) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    public_key=None,
+) -> tuple[rsa.RSAPrivateKey | None, x509.Certificate]:
+    """A signing certificate; for `public_key` (a key held on a token) when given, else for a
+    new RSA-3072 key returned with it."""
     now = dt.datetime.now(dt.UTC)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    key = None if public_key is not None else rsa.generate_private_key(
+        public_exponent=65537, key_size=3072)
+    public_key = public_key if public_key is not None else key.public_key()
     cert = (
         x509.CertificateBuilder()
         .subject_name(_name(common_name, organization))
         .issuer_name(root_cert.subject)
-        .public_key(key.public_key())
+        .public_key(public_key)
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=days))
@@ -165,7 +171,7 @@ def _issue_leaf(
             ),
             critical=True,
         )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
             critical=False,
@@ -272,6 +278,18 @@ def issue_dev_signer(
     return path
 
 
+def issue_dev_token_certificate(
+    pki: DevPki, public_key_der: bytes, common_name: str, organization: str, password: bytes
+) -> bytes:
+    """A dev certificate (DER) for a key generated on a PKCS#11 token, to store beside it."""
+    root_cert = x509.load_pem_x509_certificate(pki.root_cert_path.read_bytes())
+    root_key = serialization.load_pem_private_key(pki.root_key_path.read_bytes(), password)
+    public_key = serialization.load_der_public_key(public_key_der)
+    _key, cert = _issue_leaf(root_cert, root_key, common_name, organization,
+                             public_key=public_key)
+    return cert.public_bytes(serialization.Encoding.DER)
+
+
 # --------------------------------------------------------------------------- keys
 
 
@@ -304,9 +322,12 @@ def load_trust_roots(roots: Iterable[TrustRoot]) -> list[asn1_x509.Certificate]:
 class SigningKey:
     """A loaded signer (key + certificate chain) and the roots its signatures chain to."""
 
-    signer: signers.SimpleSigner
+    signer: signers.Signer  # SimpleSigner (PKCS#12) or PKCS11Signer (a token)
     trust_roots: list[asn1_x509.Certificate]
     root_paths: list[Path] = field(default_factory=list)
+    # RFC 3161 timestamp authority: signatures made with this key carry its token (PAdES B-T),
+    # so they stay verifiable after the certificate expires.
+    tsa_url: str | None = None
 
     @property
     def subject_name(self) -> str:
@@ -341,6 +362,42 @@ def load_signer(
     return SigningKey(signer=signer, trust_roots=roots, root_paths=paths)
 
 
+class TokenError(RuntimeError):
+    """The PKCS#11 token cannot be opened or holds no usable key and certificate."""
+
+
+@contextlib.contextmanager
+def token_key(
+    module: str, *, token_label: str, key_label: str, pin: str,
+    trust_roots: Sequence[TrustRoot],
+):
+    """A signer whose private key never leaves a PKCS#11 token (a board member's USB token,
+    an HSM): pyHanko's PKCS11Signer over the vendor's module. The key and its certificate share
+    `key_label`; the session is closed when the block ends."""
+    from pkcs11 import PKCS11Error
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign import pkcs11 as p11
+    from pyhanko.sign.general import SigningError
+
+    try:
+        session = p11.open_pkcs11_session(module, token_criteria=TokenCriteria(label=token_label),
+                                          user_pin=pin)
+    except (PKCS11Error, SigningError, OSError, RuntimeError) as error:
+        raise TokenError(f"cannot open token {token_label!r} with {module}: "
+                         f"{type(error).__name__} {error}".strip()) from None
+    try:
+        try:
+            signer = p11.PKCS11Signer(session, cert_label=key_label, key_label=key_label)
+            signer.signing_cert  # noqa: B018  (fetched now so a missing certificate shows here)
+        except (PKCS11Error, SigningError) as error:
+            raise TokenError(f"token {token_label!r} has no key and certificate labelled "
+                             f"{key_label!r}: {type(error).__name__} {error}".strip()) from None
+        yield SigningKey(signer=signer, trust_roots=load_trust_roots(trust_roots),
+                         root_paths=[Path(r) for r in trust_roots if isinstance(r, Path | str)])
+    finally:
+        session.close()
+
+
 def certificate_sha256(cert: asn1_x509.Certificate) -> str:
     """SHA-256 of the certificate's DER, lower-case hex (as `openssl x509 -fingerprint` shows it)."""
     return hashlib.sha256(cert.dump()).hexdigest()
@@ -367,6 +424,7 @@ def _sign(
     timestamper: TimeStamper | None,
 ) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=True)
+    tsa_url = tsa_url or key.tsa_url
     if timestamper is None and tsa_url:
         timestamper = HTTPTimeStamper(tsa_url)
     pdf_signer = signers.PdfSigner(meta, signer=key.signer, timestamper=timestamper)

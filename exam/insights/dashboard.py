@@ -39,7 +39,7 @@ def _count(session: Session, query) -> int:
 
 def waiting_work(session: Session, competition: Competition) -> list[Waiting]:
     """Counts of what waits, in the order the life of the competition needs it done."""
-    from exam.appeals.service import open_cases
+    from exam.appeals.cases import open_cases
     from exam.oversight.models import IrregularityReport, ReportStatus
     from exam.registration.models import Application, ApplicationStatus
     from exam.scoring.models import FinalMark, Script

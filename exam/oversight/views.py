@@ -18,6 +18,7 @@ from exam.accounts import service as accounts
 from exam.competitions import service as competitions
 from exam.db import db_session, utcnow
 from exam.errors import DomainError, NotFound, require
+from exam.extensions import current_actor, limiter
 from exam.oversight import permissions, service
 from exam.oversight import votes as votes_service
 from exam.oversight.forms import (
@@ -32,7 +33,6 @@ from exam.oversight.forms import (
 )
 from exam.oversight.models import ReportAttachment
 from exam.timefmt import to_utc
-from exam.web import current_actor, limiter
 
 bp = Blueprint("oversight", __name__)
 

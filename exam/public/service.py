@@ -29,7 +29,7 @@ EXTERNAL_SECTIONS = {
                 "results/_public_results.html"),
     "audit_checkpoints": ("exam.audit.service", "list_checkpoints",
                           "audit/_public_checkpoints.html"),
-    "appointment": ("exam.appointment.service", "public_appointment",
+    "appointment": ("exam.appointment.public", "public_appointment",
                     "appointment/_public_appointment.html"),
 }
 

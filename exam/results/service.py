@@ -264,7 +264,7 @@ def republish_provisional_results(session: Session, actor, competition: Competit
 def publish_final_results(session: Session, actor, competition: Competition, *, now: datetime,
                           part_scores=None) -> ResultVersion:
     """After the appeal window, with every appeal and objection decided."""
-    from exam.appeals.service import open_cases
+    from exam.appeals.cases import open_cases
 
     require(permissions.can_manage_results(session, actor, competition),
             _("Only the board chair or secretary can publish results."))
@@ -317,7 +317,7 @@ def public_results_summary(session: Session, competition: Competition) -> dict:
     """The results section of the public record (page and JSON): every published version with
     its data hash and signed sheet code, who is recommended, the reserve list, key decisions.
     Empty until something is published."""
-    from exam.appeals.service import decided_objections
+    from exam.appeals.cases import decided_objections
     from exam.results.models import SignedSheet
 
     versions = versions_of(session, competition)

@@ -29,6 +29,7 @@ from exam.competitions.models import Competition, Stage
 from exam.db import db_session, utcnow
 from exam.documents import keystore
 from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.extensions import current_actor, limiter
 from exam.registration import service as registration
 from exam.registration.models import Application
 from exam.results import permissions, service, sheets
@@ -36,7 +37,6 @@ from exam.results.cli import certifier_sha256, signed_folder, signing_options
 from exam.results.forms import PriorityForm, RulesForm, TieForm, VerifyForm
 from exam.scoring import service as scoring_service
 from exam.vietnamese import name_key
-from exam.web import current_actor, limiter
 from question_bank import safe_csv
 
 bp = Blueprint("results", __name__)

@@ -25,7 +25,7 @@ def _examiners(session, competition: Competition, board_chair, now: datetime) ->
     """The competition's examiners, topped up to six so that re-marks find fresh examiners."""
     from exam.accounts import service as accounts
     from exam.accounts.models import User
-    from exam.demo import DEMO_PASSWORD
+    from exam.demo_cast import DEMO_PASSWORD
 
     people = service.examiners_of(session, competition)
     for email, name in EXTRA_EXAMINERS[: max(0, 6 - len(people))]:

@@ -1,6 +1,7 @@
 """The presentation round: sealed scores out of 100 from every panel member, then the spread rule.
 
-Rule (TT 6/2020/TT-BNV Điều 31 khoản 2 as read in ../shared/research/scoring-merit.md):
+Rule (Quy chế ban hành kèm Thông tư 6/2020/TT-BNV, Điều 31 khoản 2, for the first two cases;
+the third is this platform's choice):
 spread = highest - lowest score of the round. Spread <= 5: the mean, rounded half up to one
 decimal. Over 5 and under 10: the chair decides after a discussion, with a written reason.
 10 or more: the panel scores again (a new round, the old scores kept). Every member then

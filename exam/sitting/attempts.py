@@ -24,8 +24,10 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
+from exam.competitions import permissions
 from exam.competitions.models import Competition, Role, Stage
 from exam.competitions.permissions import roles_in
+from exam.competitions.service import enter_stage
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
 from exam.registration.models import Application, ApplicationStatus
 from exam.sitting import service
@@ -638,3 +640,25 @@ def attempt_by_id(session: Session, attempt_id: int) -> Attempt:
     if attempt is None:
         raise NotFound(_("No such attempt."))
     return attempt
+
+
+def close_sitting(session: Session, actor, competition: Competition, *, now: datetime,
+                  sign=None) -> None:
+    """After the window (or once everyone has submitted) and no attempt still runs: scoring."""
+    require(permissions.can_run_stages(session, actor, competition),
+            _("Only the board chair or secretary can close the sitting."))
+    require(competition.stage == Stage.SITTING, _("The sitting is not open."), Conflict)
+    close_expired_attempts(session, now, sign=sign, competition=competition)
+    papers = session.scalar(select(func.count()).select_from(Paper)
+                            .where(Paper.competition_id == competition.id))
+    submitted = session.scalar(select(func.count()).select_from(Attempt).where(
+        Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None)))
+    running = session.scalar(select(func.count()).select_from(Attempt).where(
+        Attempt.competition_id == competition.id, Attempt.submitted_at.is_(None)))
+    require(now >= competition.sitting_closes_at or submitted == papers,
+            _("The sitting window has not closed and not every candidate has submitted."),
+            Conflict)
+    require(not running, _("%(n)d attempts are still running; close the sitting when they end.",
+                           n=running), Conflict)
+    enter_stage(session, actor, competition, Stage.SCORING, now=now, via_domain_action=True,
+                payload={"papers": papers, "submitted": submitted})

@@ -123,7 +123,7 @@ def simulate_sitting(session, competition: Competition, *, board_chair, proctor,
                                     now=moment + timedelta(minutes=1), sign=sign)
     closes = competition.sitting_closes_at
     attempts.close_expired_attempts(session, closes, sign=sign, competition=competition)
-    service.close_sitting(session, board_chair, competition, now=closes + timedelta(minutes=5),
+    attempts.close_sitting(session, board_chair, competition, now=closes + timedelta(minutes=5),
                           sign=sign)
     service.reveal_secret(session, board_chair, competition, now=closes + timedelta(hours=1))
 
@@ -135,7 +135,7 @@ def build_finished_competition(session, cast, *, now: datetime, rng: random.Rand
     """
     from flask import current_app
 
-    from exam import demo
+    from exam import demo_cast as demo
     from exam.competitions import service as competitions
     from exam.competitions.models import Stage
     from exam.registration import service as registration

@@ -13,7 +13,7 @@ The life of the papers, each step a board action recorded in the audit log:
    of that event is mixed with the secret into the seed; every sealed candidate's paper
    is drawn and stored at once, so starting the sitting costs one insert.
 4. ``open_sitting`` (stage -> sitting), the attempts (``exam.sitting.attempts``),
-   ``close_sitting`` (stage -> scoring), then ``reveal_secret``; ``verify_draw`` lets
+   ``attempts.close_sitting`` (stage -> scoring), then ``reveal_secret``; ``verify_draw`` lets
    anyone recompute every paper (``thituyen verify-draw COMPETITION``).
 
 Other areas read: ``test_parts``, ``essay_answers``, ``objective_part_scores``,
@@ -431,31 +431,6 @@ def open_sitting(session: Session, actor, competition: Competition, *, now: date
             _("Enter the public value and draw the papers before opening the sitting."), Conflict)
     competitions.enter_stage(session, actor, competition, Stage.SITTING, now=now,
                              via_domain_action=True)
-
-
-def close_sitting(session: Session, actor, competition: Competition, *, now: datetime,
-                  sign=None) -> None:
-    """After the window (or once everyone has submitted) and no attempt still runs: scoring."""
-    from exam.sitting import attempts
-
-    _require_board(session, actor, competition,
-                   _("Only the board chair or secretary can close the sitting."))
-    require(competition.stage == Stage.SITTING, _("The sitting is not open."), Conflict)
-    attempts.close_expired_attempts(session, now, sign=sign, competition=competition)
-    papers = session.scalar(select(func.count()).select_from(Paper)
-                            .where(Paper.competition_id == competition.id))
-    submitted = session.scalar(select(func.count()).select_from(Attempt).where(
-        Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None)))
-    running = session.scalar(select(func.count()).select_from(Attempt).where(
-        Attempt.competition_id == competition.id, Attempt.submitted_at.is_(None)))
-    require(now >= competition.sitting_closes_at or submitted == papers,
-            _("The sitting window has not closed and not every candidate has submitted."),
-            Conflict)
-    require(not running, _("%(n)d attempts are still running; close the sitting when they end.",
-                           n=running), Conflict)
-    competitions.enter_stage(session, actor, competition, Stage.SCORING, now=now,
-                             via_domain_action=True,
-                             payload={"papers": papers, "submitted": submitted})
 
 
 def reveal_secret(session: Session, actor, competition: Competition, *, now: datetime) -> Seal:

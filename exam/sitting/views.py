@@ -161,7 +161,7 @@ def open_sitting(competition_id: int):
 def close_sitting(competition_id: int):
     competition = _staff(competition_id)
     _confirmed()
-    service.close_sitting(db_session(), current_user, competition, now=utcnow(),
+    attempts.close_sitting(db_session(), current_user, competition, now=utcnow(),
                           sign=receipts.platform_signer())
     return _done(_("The sitting is closed; scoring can begin."), competition_id)
 

@@ -29,7 +29,7 @@ def sat(db, clock):
         attempts.save_answer(db, application.user, attempt, essay.line.id, response=text,
                              is_flagged=False, client_seq=1, now=clock.now)
         attempts.submit_attempt(db, application.user, attempt, now=clock.now + timedelta(minutes=30))
-    sitting.close_sitting(db, world["chair"], competition, now=competition.sitting_closes_at)
+    attempts.close_sitting(db, world["chair"], competition, now=competition.sitting_closes_at)
     return world
 
 

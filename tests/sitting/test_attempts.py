@@ -188,13 +188,13 @@ def test_close_sitting_waits_for_running_attempts_then_enters_scoring(db, clock,
     competition, chair = world["competition"], world["chair"]
     user, attempt = started(db, world, clock)
     with pytest.raises(Conflict, match="window has not closed"):
-        service.close_sitting(db, chair, competition, now=clock.now)
+        attempts.close_sitting(db, chair, competition, now=clock.now)
     attempts.grant_extra_time(db, world["proctor"], attempt, minutes=200,
                               reason="Chế độ ưu tiên đã được duyệt", now=clock.now)
     with pytest.raises(Conflict, match="still running"):
-        service.close_sitting(db, chair, competition, now=competition.sitting_closes_at)
+        attempts.close_sitting(db, chair, competition, now=competition.sitting_closes_at)
     attempts.submit_attempt(db, user, attempt, now=competition.sitting_closes_at)
-    service.close_sitting(db, chair, competition, now=competition.sitting_closes_at)
+    attempts.close_sitting(db, chair, competition, now=competition.sitting_closes_at)
     assert competition.stage == Stage.SCORING
 
 
