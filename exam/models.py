@@ -23,6 +23,17 @@ from exam.oversight.models import (
     VoteCounter,
     VoteElector,
 )
+from exam.presentation.models import (
+    CollegialDecision,
+    ConflictOfInterest,
+    EligibilityOverride,
+    PresentationRules,
+    PresentationSitting,
+    PresentationSlot,
+    Programme,
+    ProgrammeFreeze,
+    RegistrationExtension,
+)
 from exam.registration.models import Application, Document
 from exam.results.models import (
     Countersignature,
@@ -74,3 +85,6 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
+__all__ += ["CollegialDecision", "ConflictOfInterest", "EligibilityOverride", "PresentationRules",
+            "PresentationSitting", "PresentationSlot", "Programme", "ProgrammeFreeze",
+            "RegistrationExtension"]

@@ -42,7 +42,7 @@ __all__ = [
     "current_priority", "get_version", "grant_priority", "latest_version", "own_result",
     "priority_categories", "public_results_summary", "publish_final_results",
     "publish_provisional_results",
-    "record_tie_decision", "republish_provisional_results", "rule_set", "rules_for",
+    "record_tie_decision", "republish_provisional_results", "store_tie_decision", "rule_set", "rules_for",
     "set_result_rules", "tie_decisions", "versions_of",
 ]
 
@@ -55,9 +55,21 @@ def canonical_sha256(data) -> str:
 def record_tie_decision(session: Session, actor, competition: Competition,
                         application_ids: list[int], *, reason: str, now: datetime,
                         part_scores=None) -> TieDecision:
-    """The chair records the order of candidates that no score splits, with the reason."""
+    """The chair records the order of candidates that no score splits, as the board's vote
+    decided it (`exam.presentation.gate`): a different order is refused."""
+    from exam.presentation import gate
+
     require(permissions.can_decide_ties(session, actor, competition),
             _("Only the board chair records a tie decision."))
+    gate.require_tie_mandate(session, competition, [int(i) for i in application_ids])
+    return store_tie_decision(session, actor, competition, application_ids, reason=reason,
+                              now=now, part_scores=part_scores)
+
+
+def store_tie_decision(session: Session, actor, competition: Competition,
+                       application_ids: list[int], *, reason: str, now: datetime,
+                       part_scores=None) -> TieDecision:
+    """Store a tie order the board's vote (or the appointing authority) decided."""
     require(competition.stage in {Stage.IDENTITIES_REVEALED, Stage.PROVISIONAL_RESULTS},
             _("Ties are decided after identities are revealed and before final results."),
             Conflict)
