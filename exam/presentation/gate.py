@@ -314,18 +314,27 @@ def record_authority_tie(session: Session, actor, decision: CollegialDecision, o
                                                ref=text))
 
 
-def require_tie_mandate(session: Session, competition: Competition, order: list[int]) -> None:
-    """A tie order is recorded only as a vote's tally (or the authority) decided it."""
-    for decision in decisions_of(session, competition, DecisionSubject.TIE):
-        if sorted(decision.application_ids) != sorted(order):
-            continue
-        if decision.outcome == "decided":
-            require(decision.option_orders[decision.decided_option] == list(order),
-                    _("The board's vote decided another order; the chair cannot record a "
-                      "different one."), Conflict)
-            return
-    raise Conflict(_("A tie at the last place is decided by the board's secret vote; put it to "
-                     "a vote first."))
+def require_tie_mandate(session: Session, competition: Competition, order: list[int], *,
+                        now: datetime) -> CollegialDecision:
+    """A tie order is recorded only as a vote's tally decided it: returns the decision whose
+    tally gives exactly this order and is not recorded yet; refuses any other order."""
+    mine = [d for d in decisions_of(session, competition, DecisionSubject.TIE)
+            if sorted(d.application_ids) == sorted(order)]
+    require(mine, _("A tie at the last place is decided by the board's secret vote; put it to "
+                    "a vote first."), Conflict)
+    decision = mine[-1]
+    vote = session.get(BoardVote, decision.vote_id)
+    require(votes.results_due(vote, now),
+            _("The board's vote on this tie is still open."), Conflict)
+    result = votes.tally(vote, now)
+    require(result["decision"] == "decided",
+            _("The board's vote decided nothing; the rules' fallback applies."), Conflict)
+    winner = decision.option_orders[vote.options.index(result["outcome"])]
+    require(winner == list(order),
+            _("The board's vote decided another order; the chair cannot record a different "
+              "one."), Conflict)
+    require(decision.applied_at is None, _("This decision is already recorded."), Conflict)
+    return decision
 
 
 def public_decisions(session: Session, competition: Competition, *, now: datetime) -> list[dict]:

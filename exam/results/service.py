@@ -61,9 +61,10 @@ def record_tie_decision(session: Session, actor, competition: Competition,
 
     require(permissions.can_decide_ties(session, actor, competition),
             _("Only the board chair records a tie decision."))
-    gate.require_tie_mandate(session, competition, [int(i) for i in application_ids])
-    return store_tie_decision(session, actor, competition, application_ids, reason=reason,
-                              now=now, part_scores=part_scores)
+    decision = gate.require_tie_mandate(session, competition, [int(i) for i in application_ids],
+                                        now=now)
+    gate.apply_decision(session, actor, decision, now=now, part_scores=part_scores)
+    return tie_decisions(session, competition)[-1]
 
 
 def store_tie_decision(session: Session, actor, competition: Competition,
