@@ -393,11 +393,11 @@ def draw_presentation_order(session: Session, actor, competition: Competition, *
     """The order of presentation is drawn, never chosen, from a seed kept in the audit log."""
     require(permissions.can_run_stages(session, actor, competition),
             _("Only the board chair or secretary draws the order of presentation."))
-    require(_presentation_panel(session, competition) is not None,
-            _("This competition has no presentation round."), NotFound)
     require(competition.stage == Stage.IDENTITIES_REVEALED,
             _("The presentation round takes place after the written scores are locked and the "
               "identities revealed, before the results."), Conflict)
+    require(_presentation_panel(session, competition) is not None,
+            _("This competition has no presentation round."), NotFound)
     require(sitting_of(session, competition) is None,
             _("The order of presentation is already drawn."), Conflict)
     rules = rules_of(session, competition)

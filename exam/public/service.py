@@ -29,6 +29,8 @@ EXTERNAL_SECTIONS = {
                 "results/_public_results.html"),
     "audit_checkpoints": ("exam.audit.service", "list_checkpoints",
                           "audit/_public_checkpoints.html"),
+    "candidates_and_panels": ("exam.presentation.public", "public_section",
+                              "presentation/_public.html"),
 }
 
 

@@ -81,7 +81,8 @@ def review_list(competition_id: int):
 def accept(application_id: int):
     session = db_session()
     item = service.get_application(session, application_id)
-    service.accept_application(session, current_user, item, now=utcnow())
+    service.accept_application(session, current_user, item, now=utcnow(),
+                               reason=request.form.get("reason", ""))
     session.commit()
     flash(_("Accepted. Candidate number: %(number)s.", number=item.candidate_number), "success")
     return redirect(url_for("registration.review_list", competition_id=item.competition_id))
