@@ -20,6 +20,9 @@ from exam.db import db_session, utcnow
 from exam.registration import service as registration
 
 DEMO_PASSWORD = "thituyen-demo-2026"
+# Recorded only where a criterion is not met (the board must then say why it accepts).
+DEMO_ACCEPT_REASON = ("Hội đồng đã đối chiếu bản gốc: thời gian giữ chức vụ tương đương được tính "
+                      "theo quyết định của cơ quan quản lý (dữ liệu minh hoạ).")
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
           "Hồ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Ngọc", "Quốc", "Thanh", "Hoài", "Xuân"]
@@ -126,6 +129,11 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.results.demo import prepare_demo_rules
 
     prepare_demo_rules(session, finished, board_chair=cast.chair)
+    from exam.presentation.demo import submit_programmes
+
+    submit_programmes(session, finished, board_chair=cast.chair,
+                      at=finished.sitting_closes_at + timedelta(hours=2),
+                      upload_folder=config["UPLOAD_FOLDER"], max_bytes=config["MAX_DOCUMENT_BYTES"])
     from exam.scoring.demo import simulate_scoring
 
     simulate_scoring(session, finished, board_chair=cast.chair,
@@ -141,7 +149,8 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
                              upload_folder=config["UPLOAD_FOLDER"],
                              max_bytes=config["MAX_DOCUMENT_BYTES"])
     for application in applications[: len(applications) // 2]:
-        registration.accept_application(session, cast.chair, application, now=now)
+        registration.accept_application(session, cast.chair, application, now=now,
+                                        reason=DEMO_ACCEPT_REASON)
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -15,8 +24,7 @@ from exam.db import db_session, utcnow
 from exam.errors import InvalidInput
 from exam.oversight import votes
 from exam.oversight.models import BoardVote
-from exam.presentation import gate
-from exam.presentation import service
+from exam.presentation import gate, service
 from exam.presentation.forms import (
     CollegialVoteForm,
     ConflictForm,

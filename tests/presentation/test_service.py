@@ -401,9 +401,9 @@ def test_the_order_is_drawn_and_the_secretary_records_each_presentation(db, cloc
     assert sitting.order == presentation.drawn_order(sitting.seed_hex, numbers)
     assert audit_payloads(db, "presentation.order_drawn")[0]["seed"] == sitting.seed_hex
     first, second = (next(a for a in r.applications if a.id == i) for i in sitting.order[:2])
-    minutes = dict(started_at=clock.hours(1), ended_at=clock.hours(1.5),
-                   present_ids=[m.id for m in r.members[:2]],
-                   questions="Hỏi: Giải pháp nào ưu tiên trong năm đầu?", now=clock.hours(2))
+    minutes = {"started_at": clock.hours(1), "ended_at": clock.hours(1.5),
+                   "present_ids": [m.id for m in r.members[:2]],
+                   "questions": "Hỏi: Giải pháp nào ưu tiên trong năm đầu?", "now": clock.hours(2)}
     with pytest.raises(PermissionDenied, match="secretary"):
         presentation.record_presentation(db, r.chair, r.competition, first.id, **minutes)
     with pytest.raises(Conflict, match="drawn order"):
@@ -434,7 +434,8 @@ def test_after_the_results_a_candidate_reads_the_minutes_and_scores_without_name
         questions="Hỏi: Nguồn lực thực hiện đề án lấy từ đâu?", now=clock.hours(2))
     score(db, r, first, ["70", "72", "75"], clock)
     before = presentation.own_presentation(db, first.user, r.competition)
-    assert before["slot"] is None and before["breakdown"] is None
+    assert before["slot"] is None
+    assert before["breakdown"] is None
     r.competition.stage = Stage.PROVISIONAL_RESULTS
     mine = presentation.own_presentation(db, first.user, r.competition)
     assert "Nguồn lực" in mine["slot"].questions

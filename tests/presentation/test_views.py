@@ -39,7 +39,8 @@ def test_the_secretary_records_a_presentation_on_the_page(client, db, clock):
     assert response.status_code == 200
     assert "Lộ trình số hoá" in response.text
     slot = presentation.slot_of(db, r.competition, first.id)
-    assert slot.started_at == clock.hours(-2).replace(second=0) and slot.present_ids == sorted(
+    assert slot.started_at == clock.hours(-2).replace(second=0)
+    assert slot.present_ids == sorted(
         m.id for m in r.members)
     login(client, r.chair)  # the chair reads the minutes but does not write them
     client.post(f"{url}/record/{sitting.order[1]}", data={
