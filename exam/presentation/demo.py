@@ -93,19 +93,19 @@ def target_scores(session, competition: Competition, part: str,
         return [{r.application_id for r in g}
                 for g in ranking.unresolved_ties(ranking.rank(rows, rules))]
 
-    for first in order:
+    for first in order[rules.vacancies - 1:] + order[: rules.vacancies - 1]:
         for second in order:
-            if first is second:
-                continue
-            target = Decimal(70) + base[first.id] - base[second.id]
-            if target != target.quantize(TENTH) or not Decimal(55) <= target <= Decimal(95):
-                continue
-            scores = {a.id: Decimal(55) + (n % 3) for n, a in enumerate(order)}
-            leaders = [a for a in order if a not in (first, second)][: rules.vacancies - 1]
-            scores |= {a.id: Decimal(92) for a in leaders}
-            scores |= {first.id: Decimal(70), second.id: target}
-            if {first.id, second.id} in ties_with(scores):
-                return scores
+            for own in (Decimal(75), Decimal(70), Decimal(80), Decimal(65), Decimal(85)):
+                target = own + base[first.id] - base[second.id]
+                if (first is second or target != target.quantize(TENTH)
+                        or not Decimal(55) <= target <= Decimal(95)):
+                    continue
+                scores = {a.id: Decimal(55) + (n % 3) for n, a in enumerate(order)}
+                leaders = [a for a in order if a not in (first, second)][: rules.vacancies - 1]
+                scores |= {a.id: Decimal(95) for a in leaders}
+                scores |= {first.id: own, second.id: target}
+                if {first.id, second.id} in ties_with(scores):
+                    return scores
     return plain
 
 

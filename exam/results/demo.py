@@ -30,7 +30,13 @@ def demo_rules(session, competition: Competition, *, with_presentation: bool) ->
                       "weight": "1"})
     essay = next((p.key for p in info if p.kind == "essay"), "")
     written = next((p.key for p in info if p.kind == "objective"), "")
-    if with_presentation:  # the board splits ties by vote, so the demo shows one decided so
+    if with_presentation:
+        # Ties are left to the board's vote (the demo shows one decided so). The objective part
+        # weighs 2.5 and the essay 10 (on a 100-point scale), so every weighted written mark
+        # is a multiple of 0.1, the precision of the presentation's mean.
+        for part in parts:
+            kind = next((p.kind for p in info if p.key == part["key"]), "")
+            part["weight"] = {"objective": "2.5", "essay": "10"}.get(kind, "1")
         return {"parts": parts, "specialised_part": "", "written_part": ""}
     return {"parts": parts, "specialised_part": essay, "written_part": written}
 
