@@ -78,7 +78,8 @@ def manage(competition_id: int):
     rules_form = PresentationRulesForm(
         scoring_rule=str(rules.scoring_rule), panel_quorum=rules.panel_quorum,
         min_candidates=rules.min_candidates, tie_fallback=str(rules.tie_fallback),
-        programme_deadline=(to_local(rules.programme_deadline).replace(tzinfo=None)
+        programme_deadline=(to_local(rules.programme_deadline).replace(tzinfo=None, second=0,
+                                                                           microsecond=0)
                             if rules.programme_deadline else None))
     candidates = _candidates(session, competition)
     conflict_form = ConflictForm()
