@@ -14,6 +14,7 @@ from flask_login import current_user, login_required
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
+from exam.presentation.gate import override_of
 from exam.registration import service
 from exam.registration.forms import ApplicationForm, RejectForm
 from exam.registration.models import ApplicationStatus
@@ -57,6 +58,7 @@ def application(application_id: int):
     return render_template(
         "registration/application.html", application=item, is_board=is_board,
         findings=service.eligibility_findings(item.competition, item) if is_board else [],
+        override=override_of(session, item) if is_board else None,
         document_kinds=competitions.DOCUMENT_KINDS, reject_form=RejectForm(),
         confirm_form=ConfirmForm())
 

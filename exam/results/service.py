@@ -222,6 +222,12 @@ def _new_version(session: Session, actor, competition: Competition, *, kind: str
     number = (previous.number + 1) if previous else 1
     data = result_data(competition, rules, ranked, number=number, kind=kind, published_at=now,
                        reserve_expires_on=expires)
+    decided = {r.application_id for r in ranked if r.split_by == "board"}
+    numbers = {r.application_id: r.candidate_number for r in ranked}
+    board = [{"order": [numbers.get(i, "") for i in t.application_ids], "reason": t.reason}
+             for t in tie_decisions(session, competition) if decided & set(t.application_ids)]
+    if board:  # the reasons of the tie decisions that set a place, printed on the sheet
+        data["board_decisions"] = board
     version = ResultVersion(
         competition_id=competition.id, number=number, kind=kind, reason=clean_text(reason),
         published_at=now, published_by_id=actor.id, reserve_expires_on=expires, data=data,

@@ -286,6 +286,8 @@ def test_the_tally_not_the_chair_records_a_tie_decision(db, clock):
                                                   now=clock.now, part_scores=scene.scores)
     standing = {r.full_name: r.standing for r in version.rows}
     assert standing["Nguyễn Thị Hương"] == "recommended"
+    assert version.data["board_decisions"] == [
+        {"order": [huong.candidate_number, anh.candidate_number], "reason": ties[0].reason}]
 
 
 def test_a_tie_vote_without_majority_follows_the_rules_fallback(db, clock):
@@ -443,3 +445,28 @@ def test_after_the_results_a_candidate_reads_the_minutes_and_scores_without_name
     assert mine["breakdown"]["score"] == "72.30"
     text = json.dumps(mine["breakdown"], ensure_ascii=False)
     assert not any(m.full_name in text or f'"{m.id}"' in text for m in r.members)
+
+
+def test_the_signed_sheet_prints_the_reason_of_the_tie_decision_that_set_a_place(
+        db, clock, signing_key, sheet_folder, tmp_path):
+    from exam.results import sheets
+    from tests.documents.conftest import pdftotext
+
+    scene, huong, anh = _tie_scene(db, clock)
+    decision = gate.open_collegial_vote(
+        db, scene.chair, scene.competition, subject="tie", application_ids=[anh.id, huong.id],
+        reasons="Hai thí sinh bằng điểm tuyệt đối ở chỉ tiêu cuối cùng.",
+        closes_at=clock.hours(2), now=clock.now, part_scores=scene.scores)
+    vote = db.get(BoardVote, decision.vote_id)
+    for member in (scene.chair, scene.secretary, scene.member):
+        votes.cast_ballot(db, member, vote, decision.option_orders.index([anh.id, huong.id]),
+                          now=clock.now)
+    gate.apply_decision(db, scene.chair, decision, now=clock.now, part_scores=scene.scores)
+    version = results.publish_provisional_results(db, scene.chair, scene.competition,
+                                                  now=clock.now, part_scores=scene.scores)
+    sheet = sheets.sign_result_sheet(db, scene.chair, version, key=signing_key,
+                                     folder=sheet_folder, base_url="http://testserver",
+                                     organization="Sở Nội vụ", now=clock.now)
+    text = " ".join(pdftotext(sheets.sheet_file(sheet, sheet_folder), tmp_path).split())
+    assert "bằng điểm tuyệt đối ở chỉ tiêu cuối cùng" in text
+    assert f"{anh.candidate_number} > {huong.candidate_number}" in text

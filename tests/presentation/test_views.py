@@ -108,3 +108,23 @@ def test_accepting_a_failing_application_on_the_page_needs_the_reason(client, db
                 data={"reason": "Sơ yếu lý lịch đã nộp bản giấy, Hội đồng đã đối chiếu."})
     db.refresh(application)
     assert application.status == ApplicationStatus.ACCEPTED
+
+
+def test_freeze_due_programmes_from_the_command_line(runner, db, clock, app):
+    r = presentation_round(db, clock, deadline=clock.hours(1))
+    presentation.submit_programme(
+        db, r.applications[0].user, r.competition,
+        upload=presentation_upload(), upload_folder=app.config["UPLOAD_FOLDER"],
+        max_bytes=5 * 1024 * 1024, now=clock.now)
+    presentation.rules_of(db, r.competition).programme_deadline = clock.hours(-1)
+    db.flush()
+    result = runner.invoke(args=["presentation", "freeze-due-programmes"])
+    assert result.exit_code == 0, result.output
+    assert "1 programme(s) frozen" in result.output
+    assert presentation.freeze_of(db, r.competition) is not None
+
+
+def presentation_upload():
+    from exam.registration.service import Upload
+
+    return Upload("programme", "de-an.pdf", pdf_bytes("Đề án"))

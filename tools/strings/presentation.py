@@ -164,4 +164,6 @@ VI = {
     "The members' names are not shown next to their scores.": "Không ghi tên thành viên bên cạnh điểm chấm.",
     "Candidates, board, panels and the board's decisions": "Thí sinh, Hội đồng, Ban chấm thi và quyết định của Hội đồng",
     "Reason for accepting although a criterion is not met (inspectors and the audit log see it)": "Lý do chấp nhận dù chưa đáp ứng một tiêu chuẩn (giám sát viên và nhật ký hệ thống ghi nhận)",
+    "Order decided by the board (%(order)s): %(reason)s": "Thứ tự do Hội đồng quyết định (%(order)s): %(reason)s",
+    "Accepted although a criterion is not met (%(failed)s). The board's reason: %(reason)s": "Được chấp nhận dù chưa đáp ứng tiêu chuẩn (%(failed)s). Lý do của Hội đồng: %(reason)s",
 }
