@@ -247,6 +247,14 @@ def open_collegial_vote(session: Session, actor, competition: Competition, *, su
     return decision
 
 
+def require_no_conflict_in_vote(session: Session, actor, vote: BoardVote) -> None:
+    """A member who declared a conflict after the vote opened does not vote either."""
+    decision = decision_for_vote(session, vote)
+    if decision is not None and decision.application_ids:
+        presentation.require_no_conflict(session, actor, vote.competition,
+                                         decision.application_ids)
+
+
 def apply_decision(session: Session, actor, decision: CollegialDecision, *,
                    now: datetime, part_scores=None) -> CollegialDecision:
     """Once the vote has closed, its tally becomes the decision: a tie's order is recorded as

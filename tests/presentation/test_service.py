@@ -137,6 +137,10 @@ def test_a_member_with_a_conflict_takes_no_part_in_board_decisions_about_that_ca
     assert decision.excluded_ids == [scene.member.id]
     with pytest.raises(PermissionDenied):
         votes.cast_ballot(db, scene.member, vote, 0, now=clock.now)
+    presentation.declare_conflict(db, scene.secretary, scene.competition, huong.id,
+                                  kind="relative", note="Chị gái", now=clock.hours(1))
+    with pytest.raises(PermissionDenied, match="conflict of interest"):  # declared after opening
+        votes.cast_ballot(db, scene.secretary, vote, 0, now=clock.hours(1))
 
 
 def test_a_secretary_with_a_conflict_grants_no_priority_points_to_that_candidate(db, clock):

@@ -166,4 +166,7 @@ VI = {
     "Reason for accepting although a criterion is not met (inspectors and the audit log see it)": "Lý do chấp nhận dù chưa đáp ứng một tiêu chuẩn (giám sát viên và nhật ký hệ thống ghi nhận)",
     "Order decided by the board (%(order)s): %(reason)s": "Thứ tự do Hội đồng quyết định (%(order)s): %(reason)s",
     "Accepted although a criterion is not met (%(failed)s). The board's reason: %(reason)s": "Được chấp nhận dù chưa đáp ứng tiêu chuẩn (%(failed)s). Lý do của Hội đồng: %(reason)s",
+    "Each member enters a sealed score out of 100 in a single secret round; the official score is the plain mean.": "Mỗi thành viên chấm kín một lần theo thang điểm 100; điểm chính thức là điểm trung bình cộng.",
+    "A member who declared a conflict of interest with a candidate does not score them.": "Thành viên đã kê khai xung đột lợi ích với thí sinh không chấm thí sinh đó.",
+    "Below the panel's quorum: the board must add a member": "Không đủ số thành viên chấm: Hội đồng phải bổ sung thành viên",
 }
