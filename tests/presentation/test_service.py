@@ -474,3 +474,22 @@ def test_the_signed_sheet_prints_the_reason_of_the_tie_decision_that_set_a_place
     text = " ".join(pdftotext(sheets.sheet_file(sheet, sheet_folder), tmp_path).split())
     assert "bằng điểm tuyệt đối ở chỉ tiêu cuối cùng" in text
     assert f"{anh.candidate_number} > {huong.candidate_number}" in text
+
+
+def test_a_chair_with_a_conflict_does_not_answer_that_candidates_appeal(db, clock):
+    from exam.appeals import service as appeals
+
+    scene = make_scene(db, clock, stage=Stage.IDENTITIES_REVEALED)
+    results.publish_provisional_results(db, scene.chair, scene.competition, now=clock.now,
+                                        part_scores=scene.scores)
+    huong = scene.app("Nguyễn Thị Hương")
+    appeal = appeals.file_remark_appeal(db, huong.user, huong, part_key="specialised",
+                                        reason="Bài làm đủ ý nhưng bị chấm thấp.",
+                                        now=clock.days(1))
+    presentation.declare_conflict(db, scene.chair, scene.competition, huong.id, kind="line",
+                                  note="", now=clock.days(1))
+    with pytest.raises(PermissionDenied, match="conflict of interest"):
+        appeals.answer_remark_appeal(db, scene.chair, appeal, grant=False,
+                                     reason="Giữ nguyên điểm đã chấm.", now=clock.days(2))
+    appeals.answer_remark_appeal(db, scene.secretary, appeal, grant=False,
+                                 reason="Giữ nguyên điểm đã chấm.", now=clock.days(2))
