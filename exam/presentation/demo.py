@@ -95,7 +95,8 @@ def target_scores(session, competition: Competition, part: str,
 
     for first in order[rules.vacancies - 1:] + order[: rules.vacancies - 1]:
         for second in order:
-            for own in (Decimal(75), Decimal(70), Decimal(80), Decimal(65), Decimal(85)):
+            for own in (Decimal(75), Decimal(70), Decimal(80), Decimal(65), Decimal(85),
+                        Decimal(60), Decimal(90)):
                 target = own + base[first.id] - base[second.id]
                 if (first is second or target != target.quantize(TENTH)
                         or not Decimal(55) <= target <= Decimal(95)):

@@ -173,10 +173,6 @@ def tied_groups(session: Session, competition: Competition, part_scores=None) ->
                                                            part_scores=part_scores))
 
 
-def _candidate_label(application: Application) -> str:
-    return f"{application.candidate_number} {application.user.full_name}"
-
-
 def _options_for(session: Session, competition: Competition, subject: str,
                  application_ids: list[int], part_scores=None):
     if subject == DecisionSubject.TIE:
@@ -191,10 +187,11 @@ def _options_for(session: Session, competition: Competition, subject: str,
         require(len(application_ids) <= MAX_TIED,
                 _("A vote orders at most %(n)d tied candidates; split the group into successive "
                   "votes.", n=MAX_TIED), InvalidInput)
-        people = {a: session.get(Application, a) for a in application_ids}
-        orders = [list(p) for p in itertools.permutations(sorted(
-            application_ids, key=lambda a: people[a].candidate_number or ""))]
-        labels = [" > ".join(_candidate_label(people[a]) for a in order) for order in orders]
+        numbers = {a: session.get(Application, a).candidate_number or "" for a in application_ids}
+        orders = [list(p) for p in itertools.permutations(sorted(application_ids,
+                                                                  key=numbers.get))]
+        # candidate numbers, not names: the options go into the audit log with the vote
+        labels = [" > ".join(numbers[a] for a in order) for order in orders]
         return VoteKind.TIE, labels, orders
     if subject == DecisionSubject.PROCEED:
         require(competition.stage in {Stage.REGISTRATION_OPEN, Stage.REGISTRATION_CLOSED},

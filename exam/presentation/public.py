@@ -26,6 +26,13 @@ def _accepted(session: Session, competition: Competition) -> list[Application]:
         Application.status == ApplicationStatus.ACCEPTED).order_by(Application.candidate_number)))
 
 
+def marking_blind(competition: Competition) -> bool:
+    """From the scoring stage to the reveal no page of the platform names a candidate, so that
+    no page an examiner reaches does (the list was public from the eligibility review)."""
+    return competition.has_reached(Stage.SCORING) and not competition.has_reached(
+        Stage.IDENTITIES_REVEALED)
+
+
 def public_section(session: Session, competition: Competition, *,
                    now: datetime | None = None) -> dict | None:
     from exam.competitions.service import ROLE_LABELS
@@ -39,8 +46,13 @@ def public_section(session: Session, competition: Competition, *,
     }
     if competition.has_reached(Stage.ELIGIBILITY_REVIEWED):
         accepted = _accepted(session, competition)
-        section["accepted_candidates"] = [
-            {"candidate_number": a.candidate_number, "name": a.user.full_name} for a in accepted]
+        if marking_blind(competition):
+            section["accepted_candidates"] = {"status": "withheld_during_blind_marking",
+                                              "count": len(accepted)}
+        else:
+            section["accepted_candidates"] = [
+                {"candidate_number": a.candidate_number, "name": a.user.full_name}
+                for a in accepted]
         section["board"] = [
             {"name": m.user.full_name, "role": str(m.role),
              "role_label": str(ROLE_LABELS[m.role])}

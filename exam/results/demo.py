@@ -37,6 +37,8 @@ def demo_rules(session, competition: Competition, *, with_presentation: bool) ->
         for part in parts:
             kind = next((p.kind for p in info if p.key == part["key"]), "")
             part["weight"] = {"objective": "2.5", "essay": "10"}.get(kind, "1")
+            if kind == "essay":
+                part["pass_mark"] = str(Decimal(part["max_points"]) * Decimal("0.35"))
         return {"parts": parts, "specialised_part": "", "written_part": ""}
     return {"parts": parts, "specialised_part": essay, "written_part": written}
 

@@ -169,4 +169,5 @@ VI = {
     "Each member enters a sealed score out of 100 in a single secret round; the official score is the plain mean.": "Mỗi thành viên chấm kín một lần theo thang điểm 100; điểm chính thức là điểm trung bình cộng.",
     "A member who declared a conflict of interest with a candidate does not score them.": "Thành viên đã kê khai xung đột lợi ích với thí sinh không chấm thí sinh đó.",
     "Below the panel's quorum: the board must add a member": "Không đủ số thành viên chấm: Hội đồng phải bổ sung thành viên",
+    "%(n)d accepted candidates. Their names are not shown while the scripts are marked blind; they are shown again once the identities are revealed.": "%(n)d thí sinh đủ điều kiện dự thi. Tên thí sinh không hiển thị trong thời gian chấm bài đã rọc phách; được hiển thị lại sau khi ghép phách.",
 }
