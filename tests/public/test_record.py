@@ -84,7 +84,8 @@ def test_the_finished_demo_competition_publishes_its_record(app, client, db):
     assert record["reports"] == {"received": 1, "resolved": 1}
     assert "Phản ánh sai phạm đã nhận: 1, đã giải quyết: 1" in page
     ties = [v for v in record["votes"] if v["kind"] == "tie"]
-    assert ties and len(ties) == len(record["votes"])
+    assert ties
+    assert len(ties) == len(record["votes"])
     for tie in ties:  # the board's votes on ties, the one that set a place included
         assert tie["voted"] == tie["electorate"] == 3
         assert sum(row["votes"] for row in tie["tally"]) == 3
