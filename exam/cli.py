@@ -155,6 +155,7 @@ def register(app: Flask) -> None:
     from exam.demo import demo_command
     from exam.notifications.cli import notifications_group
     from exam.oversight.cli import oversight_group
+    from exam.presentation.cli import presentation_group
     from exam.results.cli import countersign_command, verify_pdf_command
     from exam.scoring.cli import scoring_group
     from exam.sitting.cli import sitting_group, verify_draw_command
@@ -162,5 +163,5 @@ def register(app: Flask) -> None:
     for command in (db_group, users_group, audit_group, keys_group, demo_command,
                     verify_pdf_command, sitting_group, verify_draw_command, oversight_group,
                     scoring_group, notifications_group, backup_command, restore_command,
-                    countersign_command):
+                    countersign_command, presentation_group):
         app.cli.add_command(command)

@@ -29,6 +29,9 @@ from exam.registration import service as registration
 
 __all__ = ["DEMO_PASSWORD", "DemoCast", "_user", "apply_all", "create_cast",
            "create_competition", "demo_command", "demo_pdf", "print_logins", "run_demo"]
+# Recorded only where a criterion is not met (the board must then say why it accepts).
+DEMO_ACCEPT_REASON = ("Hội đồng đã đối chiếu bản gốc: thời gian giữ chức vụ tương đương được tính "
+                      "theo quyết định của cơ quan quản lý (dữ liệu minh hoạ).")
 
 
 def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None = None) -> dict:
@@ -43,6 +46,11 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.results.demo import prepare_demo_rules
 
     prepare_demo_rules(session, finished, board_chair=cast.chair)
+    from exam.presentation.demo import submit_programmes
+
+    submit_programmes(session, finished, board_chair=cast.chair,
+                      at=finished.sitting_closes_at + timedelta(hours=2),
+                      upload_folder=config["UPLOAD_FOLDER"], max_bytes=config["MAX_DOCUMENT_BYTES"])
     from exam.scoring.demo import simulate_scoring
 
     simulate_scoring(session, finished, board_chair=cast.chair,
@@ -58,7 +66,8 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
                              upload_folder=config["UPLOAD_FOLDER"],
                              max_bytes=config["MAX_DOCUMENT_BYTES"])
     for application in applications[: len(applications) // 2]:
-        registration.accept_application(session, cast.chair, application, now=now)
+        registration.accept_application(session, cast.chair, application, now=now,
+                                        reason=DEMO_ACCEPT_REASON)
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)

@@ -29,6 +29,17 @@ from exam.oversight.models import (
     VoteCounter,
     VoteElector,
 )
+from exam.presentation.models import (
+    CollegialDecision,
+    ConflictOfInterest,
+    EligibilityOverride,
+    PresentationRules,
+    PresentationSitting,
+    PresentationSlot,
+    Programme,
+    ProgrammeFreeze,
+    RegistrationExtension,
+)
 from exam.registration.models import Application, Document
 from exam.results.models import (
     Countersignature,
@@ -83,3 +94,6 @@ __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "Ob
 __all__ += ["Job", "Notification", "OutboxMail"]
 __all__ += ["LateAdmission"]
 __all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]
+__all__ += ["CollegialDecision", "ConflictOfInterest", "EligibilityOverride", "PresentationRules",
+            "PresentationSitting", "PresentationSlot", "Programme", "ProgrammeFreeze",
+            "RegistrationExtension"]

@@ -104,6 +104,7 @@ def register_blueprints(app: Flask) -> None:
     from exam.jobs.views import bp as jobs
     from exam.notifications.views import bp as notifications
     from exam.oversight.views import bp as oversight
+    from exam.presentation.views import bp as presentation
     from exam.public.views import bp as public
     from exam.registration.views import bp as registration
     from exam.results.views import bp as results
@@ -113,7 +114,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
                       results, verify, appeals, scoring, bank, sitting, notifications, insights,
-                      jobs, appointment):
+                      jobs, appointment, presentation):
         app.register_blueprint(blueprint)
 
 

@@ -197,6 +197,9 @@ def answer_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, grant
     competition = session.get(Competition, appeal.competition_id)
     require(permissions.can_manage_results(session, actor, competition),
             _("Only the board chair or secretary answers appeals."))
+    from exam.presentation.service import require_no_conflict
+
+    require_no_conflict(session, actor, competition, [appeal.application_id])
     require(appeal.status == AppealStatus.FILED, _("This appeal has already been answered."),
             Conflict)
     require_not_suspended(competition)
@@ -227,6 +230,9 @@ def decide_remark_appeal(session: Session, actor, appeal: RemarkAppeal, *, reaso
     competition = session.get(Competition, appeal.competition_id)
     require(permissions.can_manage_results(session, actor, competition),
             _("Only the board chair or secretary decides appeals."))
+    from exam.presentation.service import require_no_conflict
+
+    require_no_conflict(session, actor, competition, [appeal.application_id])
     require(appeal.status == AppealStatus.REMARKING,
             _("This appeal is not being re-marked."), Conflict)
     require_not_suspended(competition)

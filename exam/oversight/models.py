@@ -125,6 +125,7 @@ class VoteKind(StrEnum):
     TIE = "tie"
     SUSPENSION = "suspension"
     CANCELLATION = "cancellation"
+    PROCEED = "proceed"
 
 
 class BoardVote(Base):

@@ -35,6 +35,7 @@ KIND_LABELS = {
     VoteKind.TIE: _l("Tie the stated order cannot split"),
     VoteKind.SUSPENSION: _l("Suspending the competition"),
     VoteKind.CANCELLATION: _l("Cancelling the competition"),
+    VoteKind.PROCEED: _l("Proceeding with fewer candidates than the minimum"),
 }
 
 MAX_OPTIONS = 6
@@ -55,8 +56,9 @@ def quorum_of(vote: BoardVote) -> int:
 
 def open_vote(session: Session, actor, competition: Competition, *, kind: str, question: str,
               options: list[str], closes_at: datetime, now: datetime,
-              quorum: int | None = None) -> BoardVote:
-    """The chair puts a question to the whole board; the electorate is fixed at this moment."""
+              quorum: int | None = None, excluded=frozenset()) -> BoardVote:
+    """The chair puts a question to the whole board; the electorate is fixed at this moment.
+    `excluded`: members who declared a conflict with a candidate the vote is about."""
     require(permissions.can_open_vote(session, actor, competition),
             _("Only the board chair puts a question to a vote."))
     require(kind in set(VoteKind), _("Choose what kind of decision this is."), InvalidInput)
@@ -68,7 +70,8 @@ def open_vote(session: Session, actor, competition: Competition, *, kind: str, q
             _("Give from 2 to %(n)d different options.", n=MAX_OPTIONS), InvalidInput)
     require(closes_at > now, _("The deadline must be in the future."), InvalidInput)
     board = sorted(set(session.scalars(select(Membership.user_id).where(
-        Membership.competition_id == competition.id, Membership.role.in_(BOARD_ROLES)))))
+        Membership.competition_id == competition.id, Membership.role.in_(BOARD_ROLES))))
+        - set(excluded))
     require(len(board) >= 2, _("A vote needs a board of at least two members."), Conflict)
     lowest = default_quorum(len(board))
     if quorum is None:
@@ -133,6 +136,9 @@ def cast_ballot(session: Session, actor, vote: BoardVote, option_index: int, *, 
     require(any(e.user_id == getattr(actor, "id", None) for e in vote.electors),
             _("Only the members of the board when the vote opened take part."))
     require(not is_closed(vote, now), _("This vote is closed."), Conflict)
+    from exam.presentation.gate import require_no_conflict_in_vote
+
+    require_no_conflict_in_vote(session, actor, vote)
     require(isinstance(option_index, int) and 0 <= option_index < len(vote.options),
             _("Choose one of the options."), InvalidInput)
     marked = session.execute(

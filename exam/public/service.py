@@ -31,6 +31,8 @@ EXTERNAL_SECTIONS = {
                           "audit/_public_checkpoints.html"),
     "appointment": ("exam.appointment.public", "public_appointment",
                     "appointment/_public_appointment.html"),
+    "candidates_and_panels": ("exam.presentation.public", "public_section",
+                              "presentation/_public.html"),
 }
 
 

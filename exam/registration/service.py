@@ -209,9 +209,14 @@ def _review_allowed(session, actor, application: Application) -> Competition:
     return competition
 
 
-def accept_application(session: Session, actor: User, application: Application, *, now) -> Application:
-    """An accepted candidate gets the next candidate number of the competition."""
+def accept_application(session: Session, actor: User, application: Application, *, now,
+                       reason: str = "") -> Application:
+    """An accepted candidate gets the next candidate number of the competition; an application
+    whose findings fail is accepted only with the board's written reason."""
+    from exam.presentation.gate import check_acceptance
+
     competition = _review_allowed(session, actor, application)
+    check_acceptance(session, actor, application, reason=reason, now=now)
     accepted = session.scalar(select(func.count()).select_from(Application).where(
         Application.competition_id == competition.id,
         Application.candidate_number.is_not(None)))
@@ -230,7 +235,10 @@ def accept_application(session: Session, actor: User, application: Application, 
 def reject_application(session: Session, actor: User, application: Application, *, reason: str,
                        now) -> Application:
     """A rejection always carries the reason the candidate will read."""
+    from exam.presentation.service import require_no_conflict
+
     competition = _review_allowed(session, actor, application)
+    require_no_conflict(session, actor, competition, [application.id])
     reason = unicodedata.normalize("NFC", (reason or "").strip())
     require(len(reason) >= 10, _("Give the candidate a reason of at least a few words."),
             InvalidInput)

@@ -18,6 +18,7 @@ from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.documents import uploads
 from exam.errors import Conflict, require
+from exam.presentation.gate import override_of
 from exam.registration import service
 from exam.registration.forms import ApplicationForm, RejectForm
 from exam.registration.models import ApplicationStatus
@@ -61,6 +62,7 @@ def application(application_id: int):
     return render_template(
         "registration/application.html", application=item, is_board=is_board,
         findings=service.eligibility_findings(item.competition, item) if is_board else [],
+        override=override_of(session, item) if is_board else None,
         document_kinds=competitions.DOCUMENT_KINDS, reject_form=RejectForm(),
         confirm_form=ConfirmForm())
 
@@ -85,7 +87,8 @@ def review_list(competition_id: int):
 def accept(application_id: int):
     session = db_session()
     item = service.get_application(session, application_id)
-    service.accept_application(session, current_user, item, now=utcnow())
+    service.accept_application(session, current_user, item, now=utcnow(),
+                               reason=request.form.get("reason", ""))
     session.commit()
     flash(_("Accepted. Candidate number: %(number)s.", number=item.candidate_number), "success")
     return redirect(url_for("registration.review_list", competition_id=item.competition_id))

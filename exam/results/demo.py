@@ -11,7 +11,7 @@ from flask import current_app
 
 from exam.competitions.models import Competition, Stage
 from exam.documents import keystore
-from exam.results import ranking, service, sheets
+from exam.results import service, sheets
 from exam.results.cli import signing_options
 
 PRESENTATION = "presentation"
@@ -30,6 +30,16 @@ def demo_rules(session, competition: Competition, *, with_presentation: bool) ->
                       "weight": "1"})
     essay = next((p.key for p in info if p.kind == "essay"), "")
     written = next((p.key for p in info if p.kind == "objective"), "")
+    if with_presentation:
+        # Ties are left to the board's vote (the demo shows one decided so). The objective part
+        # weighs 2.5 and the essay 10 (on a 100-point scale), so every weighted written mark
+        # is a multiple of 0.1, the precision of the presentation's mean.
+        for part in parts:
+            kind = next((p.kind for p in info if p.key == part["key"]), "")
+            part["weight"] = {"objective": "2.5", "essay": "10"}.get(kind, "1")
+            if kind == "essay":
+                part["pass_mark"] = str(Decimal(part["max_points"]) * Decimal("0.35"))
+        return {"parts": parts, "specialised_part": "", "written_part": ""}
     return {"parts": parts, "specialised_part": essay, "written_part": written}
 
 
@@ -63,13 +73,10 @@ def publish_demo_results(session, competition: Competition, *, board_chair, now:
     options = signing_options()
     provisional_at = now - timedelta(days=competition.appeal_days, hours=1)
     scores = service.collect_part_scores(session, competition)
-    for group in ranking.unresolved_ties(service.compute_ranking(session, competition,
-                                                                 part_scores=scores)):
-        ordered = sorted(group, key=lambda r: r.candidate_number)
-        service.record_tie_decision(
-            session, board_chair, competition, [r.application_id for r in ordered],
-            reason="Biên bản họp Hội đồng thi tuyển (dữ liệu minh hoạ): xếp theo số báo danh.",
-            now=provisional_at, part_scores=scores)
+    from exam.presentation.demo import decide_ties_by_vote
+
+    decide_ties_by_vote(session, competition, board_chair=board_chair,
+                        at=provisional_at - timedelta(days=2), part_scores=scores)
     provisional = service.publish_provisional_results(session, board_chair, competition,
                                                       now=provisional_at, part_scores=scores)
     sheets.sign_result_sheet(session, board_chair, provisional, now=provisional_at, **options)
@@ -92,8 +99,10 @@ def demo_appeal(session, competition: Competition, provisional, *, board_chair, 
     from exam.registration.models import Application
     from exam.scoring import service as scoring
     from exam.scoring.models import Assignment, Script
+    from exam.sitting.service import test_parts
 
-    part_key = next(iter(provisional.data["tie_break_parts"]), None)
+    essays = [p.key for p in test_parts(session, competition) if p.kind == "essay"]
+    part_key = next(iter(provisional.data["tie_break_parts"]), None) or next(iter(essays), None)
     row = next((r for r in provisional.data["rows"] if r["standing"] == "reserve"), None)
     if part_key is None or row is None:
         return None

@@ -186,6 +186,9 @@ def grant_priority(session: Session, actor, competition: Competition, applicatio
     require(not competition.has_reached(Stage.IDENTITIES_REVEALED),
             _("Identities have been revealed; priority points can no longer change."), Conflict)
     _accepted(application, competition)
+    from exam.presentation.service import require_no_conflict
+
+    require_no_conflict(session, actor, competition, [application.id])
     categories = priority_categories(session, competition)
     if category == "":
         points = Decimal(0)

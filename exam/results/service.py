@@ -42,7 +42,7 @@ __all__ = [
     "current_priority", "get_version", "grant_priority", "latest_version", "own_result",
     "priority_categories", "public_results_summary", "publish_final_results",
     "publish_provisional_results",
-    "record_tie_decision", "republish_provisional_results", "rule_set", "rules_for",
+    "record_tie_decision", "republish_provisional_results", "store_tie_decision", "rule_set", "rules_for",
     "set_result_rules", "tie_decisions", "versions_of",
 ]
 
@@ -55,9 +55,22 @@ def canonical_sha256(data) -> str:
 def record_tie_decision(session: Session, actor, competition: Competition,
                         application_ids: list[int], *, reason: str, now: datetime,
                         part_scores=None) -> TieDecision:
-    """The chair records the order of candidates that no score splits, with the reason."""
+    """The chair records the order of candidates that no score splits, as the board's vote
+    decided it (`exam.presentation.gate`): a different order is refused."""
+    from exam.presentation import gate
+
     require(permissions.can_decide_ties(session, actor, competition),
             _("Only the board chair records a tie decision."))
+    decision = gate.require_tie_mandate(session, competition, [int(i) for i in application_ids],
+                                        now=now)
+    gate.apply_decision(session, actor, decision, now=now, part_scores=part_scores)
+    return tie_decisions(session, competition)[-1]
+
+
+def store_tie_decision(session: Session, actor, competition: Competition,
+                       application_ids: list[int], *, reason: str, now: datetime,
+                       part_scores=None) -> TieDecision:
+    """Store a tie order the board's vote (or the appointing authority) decided."""
     require(competition.stage in {Stage.IDENTITIES_REVEALED, Stage.PROVISIONAL_RESULTS},
             _("Ties are decided after identities are revealed and before final results."),
             Conflict)
@@ -209,6 +222,12 @@ def _new_version(session: Session, actor, competition: Competition, *, kind: str
     number = (previous.number + 1) if previous else 1
     data = result_data(competition, rules, ranked, number=number, kind=kind, published_at=now,
                        reserve_expires_on=expires)
+    decided = {r.application_id for r in ranked if r.split_by == "board"}
+    numbers = {r.application_id: r.candidate_number for r in ranked}
+    board = [{"order": [numbers.get(i, "") for i in t.application_ids], "reason": t.reason}
+             for t in tie_decisions(session, competition) if decided & set(t.application_ids)]
+    if board:  # the reasons of the tie decisions that set a place, printed on the sheet
+        data["board_decisions"] = board
     version = ResultVersion(
         competition_id=competition.id, number=number, kind=kind, reason=clean_text(reason),
         published_at=now, published_by_id=actor.id, reserve_expires_on=expires, data=data,

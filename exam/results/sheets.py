@@ -152,6 +152,9 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
             notes.append(_("Equal totals are split by: %(order)s, then by a recorded decision "
                            "of the board. “=” marks a shared rank.",
                            order=", ".join(titles[k] for k in data["tie_break_parts"])))
+        for decision in data.get("board_decisions", ()):
+            notes.append(_("Order decided by the board (%(order)s): %(reason)s",
+                           order=" > ".join(decision["order"]), reason=decision["reason"]))
         if data["reserve_expires_on"]:
             notes.append(_("The reserve list is valid until %(day)s.",
                            day=format_date(date.fromisoformat(data["reserve_expires_on"]))))

@@ -123,22 +123,7 @@ def simulate_scoring(session, competition: Competition, *, board_chair, now: dat
 
 
 def _presentation_round(session, competition, chair, members, at: datetime, rng) -> None:
-    """Sealed scores out of 100; a wide spread now and then, so the chair and re-scoring show."""
-    for application in registration.accepted_candidates(session, competition):
-        base = rng.uniform(60, 90)
-        spreads = [0.0, 2.0, -2.0] if rng.random() < 0.7 else [0.0, 4.0, -3.5]
-        for member, offset in zip([chair, *members], [*spreads, 1.0], strict=False):
-            at += timedelta(minutes=4)
-            score = Decimal(str(min(100.0, max(0.0, base + offset)))).quantize(Decimal("0.5"))
-            service.submit_presentation_score(session, member, competition, application.id,
-                                              score=str(score), now=at)
-        panel, rows = service.presentation_sheet(session, chair, competition)
-        state = {a.id: s for a, s in rows}[application.id]
-        if state.outcome == "chair":
-            middle = sorted(state.scores.values())[len(state.scores) // 2]
-            service.decide_presentation(session, chair, competition, application.id,
-                                        score=str(middle), reason="Sau khi ban chấm trao đổi, "
-                                        "thống nhất lấy điểm ở giữa.", now=at)
-        for member in [chair, *members]:
-            service.confirm_presentation(session, member, competition, application.id,
-                                         now=at + timedelta(minutes=30))
+    """The recorded presentation session and its sealed scores (`exam.presentation.demo`)."""
+    from exam.presentation.demo import presentation_round
+
+    presentation_round(session, competition, panel_chair=chair, members=members, at=at, rng=rng)

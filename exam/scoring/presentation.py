@@ -4,7 +4,10 @@ Rule (Quy chế ban hành kèm Thông tư 6/2020/TT-BNV, Điều 31 khoản 2, f
 the third is this platform's choice):
 spread = highest - lowest score of the round. Spread <= 5: the mean, rounded half up to one
 decimal. Over 5 and under 10: the chair decides after a discussion, with a written reason.
-10 or more: the panel scores again (a new round, the old scores kept). Every member then
+10 or more: the panel scores again (a new round, the old scores kept). The competition's rules
+may choose instead a single secret round with a plain mean (`exam.presentation`). A member who
+declared a conflict with a candidate does not score them; with fewer scorers left than the
+panel's quorum, the candidate's score waits for the board to add a member. Every member then
 confirms the summary sheet. The candidate stands in front of the panel, so this round is
 never blind; it opens after the identities are revealed so that no essay examiner meets a
 name while written scripts are still being marked, and the result sheet says it is not blind.
@@ -71,18 +74,37 @@ class RoundState:
     confirmed: frozenset[int]
 
 
+def scorers_for(session: Session, panel: Panel, application_id: int) -> list[int]:
+    """The panel members who score this candidate: none with a declared conflict."""
+    from exam.presentation.service import eligible_scorers
+
+    competition = session.get(Competition, panel.competition_id)
+    return eligible_scorers(session, competition, scorers(panel), application_id)
+
+
+def _rules(session: Session, panel: Panel):
+    from exam.presentation.service import rules_of
+
+    return rules_of(session, session.get(Competition, panel.competition_id))
+
+
 def round_state(session: Session, panel: Panel, application_id: int) -> RoundState:
+    from exam.presentation.models import ScoringRule
+
     result = session.scalar(select(PresentationResult).where(
         PresentationResult.application_id == application_id))
     rows = list(session.scalars(select(PresentationScore).where(
         PresentationScore.application_id == application_id).order_by(PresentationScore.id)))
-    members = scorers(panel)
+    rules = _rules(session, panel)
+    single = rules.scoring_rule == ScoringRule.SINGLE_MEAN
+    members = scorers_for(session, panel, application_id)
     round_no = 1
     while True:
-        current = {r.member_id: r.score for r in rows if r.round_no == round_no}
-        complete = set(current) >= set(members)
+        current = {r.member_id: r.score for r in rows
+                   if r.round_no == round_no and r.member_id in members}
+        complete = bool(members) and set(current) >= set(members)
         spread = (max(current.values()) - min(current.values())) if complete else None
-        if complete and spread >= RESCORE_SPREAD and result is None:
+        if complete and not single and spread >= RESCORE_SPREAD and result is None:
             round_no += 1
             continue
         break
@@ -90,9 +112,11 @@ def round_state(session: Session, panel: Panel, application_id: int) -> RoundSta
         PresentationConfirmation.result_id == result.id))) if result else frozenset()
     if result is not None:
         outcome = "decided"
+    elif len(members) < rules.panel_quorum:
+        outcome = "below_quorum"
     elif not complete:
         outcome = "pending"
-    elif spread <= MEAN_SPREAD:
+    elif single or spread <= MEAN_SPREAD:
         outcome = "mean"
     else:
         outcome = "chair"
@@ -116,6 +140,10 @@ def submit_presentation_score(session: Session, actor, competition: Competition,
             _("Only members of the presentation panel score it."))
     _open(competition)
     _candidate(session, competition, application_id)
+    from exam.presentation.service import require_no_conflict, require_present
+
+    require_no_conflict(session, actor, competition, [application_id])
+    require_present(session, actor, competition, application_id)
     try:
         value = Decimal(str(score).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
@@ -125,6 +153,9 @@ def submit_presentation_score(session: Session, actor, competition: Competition,
     lock_row(session, Application, application_id)
     state = round_state(session, panel, application_id)
     require(state.result is None, _("This candidate's presentation score is decided."), Conflict)
+    require(state.outcome != "below_quorum",
+            _("Too few panel members without a conflict remain to score this candidate; the "
+              "board must add a member to the panel."), Conflict)
     require(actor.id not in state.submitted,
             _("You have already scored this round; your score is sealed."), Conflict)
     row = PresentationScore(competition_id=competition.id, application_id=application_id,
@@ -166,6 +197,9 @@ def decide_presentation(session: Session, actor, competition: Competition, appli
     require(panel.chair_id == getattr(actor, "id", None),
             _("Only the chair of the presentation panel decides."))
     _open(competition)
+    from exam.presentation.service import require_no_conflict
+
+    require_no_conflict(session, actor, competition, [application_id])
     lock_row(session, Application, application_id)
     state = round_state(session, panel, application_id)
     require(state.outcome == "chair", _("This score does not await the chair's decision."),
@@ -185,7 +219,7 @@ def decide_presentation(session: Session, actor, competition: Competition, appli
 def confirm_presentation(session: Session, actor, competition: Competition, application_id: int,
                          *, now: datetime) -> PresentationConfirmation:
     panel = _panel(session, competition)
-    require(getattr(actor, "id", None) in scorers(panel),
+    require(getattr(actor, "id", None) in scorers_for(session, panel, application_id),
             _("Only members of the presentation panel confirm its summary."))
     state = round_state(session, panel, application_id)
     require(state.result is not None, _("There is no decided score to confirm yet."), Conflict)

@@ -344,7 +344,15 @@ def presentation(competition_id: int):
     return render_template("scoring/presentation.html", competition=competition, panel=panel,
                            rows=rows, score_form=PresentationScoreForm(), decide_form=DecideForm(),
                            names={m.user_id: m.user.full_name for m in panel.members}
-                           | {panel.chair_id: panel.chair.full_name})
+                           | {panel.chair_id: panel.chair.full_name},
+                           single_round=_single_round(session, competition))
+
+
+def _single_round(session, competition) -> bool:
+    from exam.presentation.models import ScoringRule
+    from exam.presentation.service import rules_of
+
+    return rules_of(session, competition).scoring_rule == ScoringRule.SINGLE_MEAN
 
 
 @bp.post("/presentation/<int:application_id>/<action>")

@@ -154,7 +154,8 @@ def build_finished_competition(session, cast, *, now: datetime, rng: random.Rand
                                   max_bytes=current_app.config["MAX_DOCUMENT_BYTES"])
     for application in applications:
         registration.accept_application(session, cast.chair, application,
-                                        now=now - timedelta(days=40))
+                                        now=now - timedelta(days=40),
+                                        reason=demo.DEMO_ACCEPT_REASON)
     competitions.enter_stage(session, cast.chair, competition, Stage.REGISTRATION_CLOSED,
                              now=now - timedelta(days=34))
     competitions.enter_stage(session, cast.chair, competition, Stage.ELIGIBILITY_REVIEWED,

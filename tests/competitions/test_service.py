@@ -47,8 +47,9 @@ def test_every_transition_but_the_next_one_is_refused(db, clock, current, target
     index = STAGE_ORDER.index(current)
     is_next = index + 1 < len(STAGE_ORDER) and STAGE_ORDER[index + 1] == target
     if is_next and target not in service.DOMAIN_ACTION_STAGES:
-        if target == Stage.ELIGIBILITY_REVIEWED:
+        if target in (Stage.REGISTRATION_CLOSED, Stage.ELIGIBILITY_REVIEWED):
             make_application(db, competition, status="accepted")
+            make_application(db, competition, user=make_user(db), status="accepted")
         service.enter_stage(db, chair, competition, target, now=clock.now)
         assert competition.stage == target
     elif is_next:
@@ -86,6 +87,8 @@ def test_registration_cannot_close_before_the_deadline(db, clock):
     competition = make_competition(db, stage=Stage.REGISTRATION_OPEN,
                                    registration_closes_at=clock.days(2))
     chair = make_board(db, competition)[Role.CHAIR]
+    make_application(db, competition)
+    make_application(db, competition, user=make_user(db))
     with pytest.raises(Conflict, match="deadline"):
         service.advance_stage(db, chair, competition, now=clock.now)
     service.advance_stage(db, chair, competition, now=clock.days(3))

@@ -31,6 +31,7 @@ def test_admission_tickets_are_announced_when_eligibility_is_reviewed(db, clock)
     competition = make_competition(db, stage=Stage.REGISTRATION_CLOSED, now=clock.days(-20))
     chair = make_board(db, competition)[Role.CHAIR]
     accepted = make_application(db, competition, status=ApplicationStatus.ACCEPTED)
+    make_application(db, competition, status=ApplicationStatus.ACCEPTED)  # the minimum is two
     rejected = make_application(db, competition, status=ApplicationStatus.REJECTED)
     enter_stage(db, chair, competition, Stage.ELIGIBILITY_REVIEWED, now=clock.now)
     assert kinds_for(db, accepted) == ["ticket_ready"]

@@ -26,7 +26,8 @@ def mail_folder(app, tmp_path, monkeypatch):
 
 @pytest.fixture
 def scene(db, clock):
-    competition = make_competition(db, now=clock.days(-10), title="Thi tuyển Trưởng phòng Tài chính")
+    competition = make_competition(db, now=clock.days(-10), title="Thi tuyển Trưởng phòng Tài chính",
+                                   required_documents=[])  # every application meets the criteria
     board = make_board(db, competition)
     candidate = make_user(db, full_name="Lê Thị Ánh Tuyết", email="tuyet@example.vn")
     application = make_application(db, competition, user=candidate)

@@ -214,6 +214,8 @@ def test_a_substantiated_report_suspends_every_stage_change_until_lifted(db, clo
                                    registration_closes_at=clock.days(-1))
     chair = make_board(db, competition)[Role.CHAIR]
     make_application(db, competition, status="accepted")
+    make_application(db, competition, user=make_user(db, full_name="Lê Văn Hai"),
+                     status="accepted")
     inspector, _report = _substantiate(db, competition, clock)
     assert competition.is_suspended
     target = competitions.next_stage(competition)

@@ -83,12 +83,14 @@ def test_the_finished_demo_competition_publishes_its_record(app, client, db):
     assert record["stage"]["code"] == str(finished.stage)
     assert record["reports"] == {"received": 1, "resolved": 1}
     assert "Phản ánh sai phạm đã nhận: 1, đã giải quyết: 1" in page
-    [tie] = record["votes"]
-    assert tie["kind"] == "tie"
-    assert tie["voted"] == tie["electorate"] == 3
-    assert sum(row["votes"] for row in tie["tally"]) == 3
-    assert tie["outcome"]
-    assert tie["question"] in page
+    ties = [v for v in record["votes"] if v["kind"] == "tie"]
+    assert ties
+    assert len(ties) == len(record["votes"])
+    for tie in ties:  # the board's votes on ties, the one that set a place included
+        assert tie["voted"] == tie["electorate"] == 3
+        assert sum(row["votes"] for row in tie["tally"]) == 3
+        assert tie["outcome"]
+        assert tie["question"] in page
     for key in service.EXTERNAL_SECTIONS:
         assert key in record
         if not _provider_exists(key):

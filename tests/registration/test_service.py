@@ -139,8 +139,9 @@ def test_the_board_accepts_and_the_candidate_gets_a_number(db, clock):
     board = make_board(db, competition)
     first = make_application(db, competition)
     second = make_application(db, competition, user=make_user(db))
-    service.accept_application(db, board[Role.BOARD_MEMBER], first, now=clock.now)
-    service.accept_application(db, board[Role.CHAIR], second, now=clock.now)
+    reason = "Bản sơ yếu lý lịch đã nộp bản giấy tại bộ phận một cửa."
+    service.accept_application(db, board[Role.BOARD_MEMBER], first, now=clock.now, reason=reason)
+    service.accept_application(db, board[Role.CHAIR], second, now=clock.now, reason=reason)
     assert (first.candidate_number, second.candidate_number) == ("0001", "0002")
     with pytest.raises(Conflict, match="already been decided"):
         service.reject_application(db, board[Role.CHAIR], first, reason="Không đủ điều kiện",

@@ -9,6 +9,9 @@ import pytest
 from exam.audit.models import AuditEntry
 from exam.competitions.models import Stage
 from exam.errors import Conflict, InvalidInput, PermissionDenied
+from exam.oversight import votes
+from exam.oversight.models import BoardVote
+from exam.presentation import gate
 from exam.results import service
 from exam.results.ranking import Standing
 from tests.factories import make_user
@@ -95,9 +98,16 @@ def test_a_tie_at_the_last_vacancy_blocks_publication_until_the_chair_decides(db
         service.record_tie_decision(db, scene.secretary, scene.competition, [anh.id, huong.id],
                                     reason="Biên bản họp Hội đồng số 5", now=clock.now,
                                     part_scores=scene.scores)
-    service.record_tie_decision(db, scene.chair, scene.competition, [anh.id, huong.id],
-                                reason="Biên bản họp Hội đồng số 5 ngày 10/07",
-                                now=clock.now, part_scores=scene.scores)
+    decision = gate.open_collegial_vote(
+        db, scene.chair, scene.competition, subject="tie", application_ids=[anh.id, huong.id],
+        reasons="Hai ứng viên bằng điểm ở vị trí cuối cùng.", closes_at=clock.hours(2),
+        now=clock.now, part_scores=scene.scores)
+    vote = decision_vote(db, decision)
+    anh_first = next(i for i, order in enumerate(decision.option_orders)
+                     if order == [anh.id, huong.id])
+    for member in (scene.chair, scene.secretary, scene.member):
+        votes.cast_ballot(db, member, vote, anh_first, now=clock.now)
+    gate.apply_decision(db, scene.secretary, decision, now=clock.now, part_scores=scene.scores)
     version = service.publish_provisional_results(db, scene.chair, scene.competition,
                                                   now=clock.now, part_scores=scene.scores)
     rows = {r.full_name: r for r in version.rows}
@@ -142,3 +152,7 @@ def test_a_candidate_sees_only_their_own_result(db, clock):
     assert service.own_result(db, huong.user, huong).row.rank == 1
     with pytest.raises(PermissionDenied):
         service.own_result(db, make_user(db), huong)
+
+
+def decision_vote(db, decision):
+    return db.get(BoardVote, decision.vote_id)

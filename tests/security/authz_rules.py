@@ -534,4 +534,35 @@ RULES.update({
                                  "POST": Rule(roles("proctor"), form=lambda s, w: {
                                      "candidate_number": "9999",
                                      "body": "Thí sinh trao đổi bài với người bên cạnh."})},
+# The presentation round and the board's collegial decisions: the board (and the presentation
+# panel, which this world does not set up) work on the manage page; a candidate's own page
+# needs an accepted application (this world's candidate is still under review).
+def _collegial_decision(session, world):
+    from exam.presentation.models import CollegialDecision
+
+    vote = _oversight(session, world)["vote"]
+    decision = CollegialDecision(competition_id=world.competition.id, vote_id=vote.id,
+                                 subject="proceed", application_ids=[],
+                                 option_orders=["proceed", "extend"],
+                                 reasons="Chưa đủ số ứng viên tối thiểu.", excluded_ids=[],
+                                 opened_at=world.competition.created_at)
+    session.add(decision)
+    session.flush()
+    return decision.id
+
+
+PARAMS.update({"decision_id": _collegial_decision})
+RULES.update({
+    "presentation.manage": Rule(roles("board")),
+    "presentation.rules": Rule(roles("board")),
+    "presentation.freeze": Rule(roles("board")),
+    "presentation.draw": Rule(roles("board")),
+    "presentation.record": Rule(roles("board")),
+    "presentation.declare": Rule(roles("board")),
+    "presentation.open_decision": Rule(roles("board")),
+    "presentation.apply_decision": Rule(roles("board")),
+    "presentation.extend": Rule(roles("board")),
+    "presentation.programme_file": Rule(roles("board")),
+    "presentation.mine": {"GET": Rule(NOBODY), "POST": Rule(NOBODY)},
+    "presentation.my_programme": Rule(NOBODY),
 })
