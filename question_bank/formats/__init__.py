@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from question_bank.formats import csv_format, gift, moodle_xml
-from question_bank.formats._common import ImportFormatError
+from question_bank.formats._common import ImportFormatError, ImportReport
 from question_bank.items import Item
 
-__all__ = ["FORMATS", "ImportFormatError", "dump", "parse"]
+__all__ = ["FORMATS", "ImportFormatError", "ImportReport", "dump", "parse", "read"]
 
 _MODULES = {"gift": gift, "moodle_xml": moodle_xml, "csv": csv_format}
 FORMATS = tuple(_MODULES)
@@ -26,8 +26,14 @@ def _module(fmt: str):
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}") from None
 
 
-def parse(fmt: str, text: str) -> list[Item]:
-    return _module(fmt).parse(text)
+def read(fmt: str, data: bytes | str) -> ImportReport:
+    """What importing ``data`` would do, question by question (the import preview)."""
+    return _module(fmt).read(data)
+
+
+def parse(fmt: str, data: bytes | str) -> list[Item]:
+    """The items of a file, or ``ImportFormatError`` if any question is refused or skipped."""
+    return _module(fmt).parse(data)
 
 
 def dump(fmt: str, items: Iterable[Item]) -> str:
