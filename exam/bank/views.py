@@ -4,9 +4,9 @@ import hashlib
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from markupsafe import Markup
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from exam.bank import service
 from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS, ConfirmImportForm, ImportForm, ItemForm

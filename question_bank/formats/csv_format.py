@@ -49,7 +49,15 @@ from question_bank.formats._common import (
     parse_bool,
 )
 from question_bank.html import sanitize
-from question_bank.items import Criterion, Difficulty, Item, Option, PartialAnswer, TextFormat, decimal_str
+from question_bank.items import (
+    Criterion,
+    Difficulty,
+    Item,
+    Option,
+    PartialAnswer,
+    TextFormat,
+    decimal_str,
+)
 
 __all__ = ["COLUMNS", "ImportFormatError", "dump", "parse", "read"]
 

@@ -59,7 +59,8 @@ def test_per_answer_format_tags_are_not_kept_as_text():
 
 def test_moodle_short_answer_with_explicit_100_percent_and_partial_credit():
     item = gift("{=%100%Moodler#}")
-    assert item.type is ItemType.SHORT_ANSWER and item.accepted_answers == ("Moodler",)
+    assert item.type is ItemType.SHORT_ANSWER
+    assert item.accepted_answers == ("Moodler",)
     item = gift("{=Frog#Good!\n =%50%Cat#Cats?\n =%0%*#Completely wrong}")
     assert item.accepted_answers == ("Frog",)
     assert score_response(item, "cat") == Decimal("0.50")
@@ -132,7 +133,8 @@ def test_html_stems_are_kept_as_sanitised_html():
     assert item.stem_format is TextFormat.HTML
     assert item.stem == "<p>Chọn <b>một</b></p>"
     (plain,) = parse("gift", "::q:: 2 < 3 {T}\n")
-    assert plain.stem_format is TextFormat.PLAIN and plain.stem == "2 < 3"
+    assert plain.stem_format is TextFormat.PLAIN
+    assert plain.stem == "2 < 3"
 
 
 def test_a_category_path_gives_the_same_topic_from_gift_and_xml():
@@ -156,7 +158,8 @@ def test_moodle_gift_test_file_imports_unedited():
     assert set(by_key) == {"Q8", "Q2", "colours", "Q5", "Shortanswer", "Q1", "2-08 TSL",
                            "2-08 TSL (2)"}
     assert report.skipped == ["line 5: matching questions are not supported: skipped"]
-    assert by_key["Q8"].type is ItemType.ESSAY and by_key["Q8"].approval_problems()
+    assert by_key["Q8"].type is ItemType.ESSAY
+    assert by_key["Q8"].approval_problems()
     assert [o.text for o in by_key["Q2"].options] == ["yellow", "red", "blue"]
     assert by_key["Q2"].type is ItemType.SINGLE_CHOICE
     assert [o.fraction for o in by_key["colours"].options] == [Decimal("0.5"), -1, Decimal("0.5"), -1]
@@ -170,7 +173,8 @@ def test_moodle_gift_test_file_imports_unedited():
 
 def test_moodle_xml_nested_categories_file_imports_unedited():
     report = read("moodle_xml", (FIXTURES / "nested_categories_with_questions.xml").read_bytes())
-    assert report.problems == [] and report.skipped == []
+    assert report.problems == []
+    assert report.skipped == []
     assert [(i.key, i.topic) for i in report.items] == [
         ("Iota Question", "Iota"), ("Kappa Essay Question", "Iota / Kappa"),
         ("Kappa Question", "Iota / Kappa"), ("Lambda Question", "Iota / Kappa / Lambda"),
