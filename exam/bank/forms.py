@@ -5,7 +5,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from exam.bank.service import FORMAT_LABELS
+from exam.bank.service import IMPORT_LABELS
 from exam.errors import InvalidInput
 from question_bank.html import sanitize
 from question_bank.items import (
@@ -147,5 +147,5 @@ class ConfirmImportForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    format = SelectField(_l("Format"), choices=[SelectChoice(k, v) for k, v in FORMAT_LABELS.items()])
+    format = SelectField(_l("Format"), choices=[SelectChoice(k, v) for k, v in IMPORT_LABELS.items()])
     file = FileField(_l("File"), validators=[DataRequired()])

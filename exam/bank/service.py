@@ -25,6 +25,7 @@ from question_bank.draw import canonical_json
 from question_bank.items import Item, item_from_dict, item_to_dict
 
 FORMAT_LABELS = {"gift": "GIFT", "moodle_xml": "Moodle XML", "csv": "CSV"}
+IMPORT_LABELS = FORMAT_LABELS | {"aiken": "Aiken"}
 FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv"}
 
 
@@ -169,7 +170,7 @@ def preview_import(session: Session, actor, fmt: str, data: bytes | str) -> form
     """What importing the file would do, question by question, before anything is written;
     a key already in the bank is an error of its question."""
     _require_bank(session, actor)
-    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    require(fmt in formats.IMPORT_FORMATS, _("Unknown file format."), InvalidInput)
     try:
         report = formats.read(fmt, data)
     except formats.ImportFormatError as error:
@@ -190,7 +191,7 @@ def import_bank(session: Session, actor, fmt: str, data: bytes | str, *,
     Questions of types the platform does not score were shown as skipped in the preview
     and are left out."""
     _require_bank(session, actor)
-    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    require(fmt in formats.IMPORT_FORMATS, _("Unknown file format."), InvalidInput)
     try:
         report = formats.read(fmt, data)
     except formats.ImportFormatError as error:

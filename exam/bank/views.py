@@ -35,7 +35,8 @@ def _only_authors():
 def _labels():
     return {"status_labels": {str(k): v for k, v in STATUS_LABELS.items()},
             "type_labels": {str(k): v for k, v in TYPE_LABELS.items()},
-            "difficulty_labels": DIFFICULTY_LABELS, "format_labels": service.FORMAT_LABELS}
+            "difficulty_labels": DIFFICULTY_LABELS, "format_labels": service.FORMAT_LABELS,
+            "import_labels": service.IMPORT_LABELS}
 
 
 @bp.get("/")

@@ -1,4 +1,4 @@
-"""Import and export of question banks: GIFT, Moodle XML and CSV.
+"""Import and export of question banks: GIFT, Moodle XML, CSV and Aiken.
 
 ``parse`` is all or nothing: a file with any bad item raises ``ImportFormatError``
 listing every problem with its line (or item), and returns nothing, so an author
@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from question_bank.formats import csv_format, gift, moodle_xml
+from question_bank.formats import aiken, csv_format, gift, moodle_xml
 from question_bank.formats._common import ImportFormatError, ImportReport
 from question_bank.items import Item
 
-__all__ = ["FORMATS", "ImportFormatError", "ImportReport", "dump", "parse", "read"]
+__all__ = ["FORMATS", "IMPORT_FORMATS", "ImportFormatError", "ImportReport", "dump", "parse", "read"]
 
-_MODULES = {"gift": gift, "moodle_xml": moodle_xml, "csv": csv_format}
-FORMATS = tuple(_MODULES)
+_MODULES = {"gift": gift, "moodle_xml": moodle_xml, "csv": csv_format, "aiken": aiken}
+# Formats that hold every item type and field (export, round trips); Aiken holds only
+# single-choice questions, so it is offered for import.
+FORMATS = ("gift", "moodle_xml", "csv")
+IMPORT_FORMATS = tuple(_MODULES)
 
 
 def _module(fmt: str):
