@@ -156,16 +156,20 @@ class _Skip(Exception):
     """A question of a type the platform does not score: reported, not imported."""
 
 
-def _answer_text(raw: str, notes: list[str]) -> str:
+def _answer_text(raw: str, notes: list[str] | None) -> str:
     """An answer's text: feedback cut off, format tag honoured, escapes restored."""
-    text = raw.split("#", 1)[0]
+    return _formatted(raw.split("#", 1)[0], notes)
+
+
+def _formatted(text: str, notes: list[str] | None) -> str:
+    """Plain text of a field that may start with a format tag (answers, feedback)."""
     m = _FORMAT_PREFIX.match(text)
     if not m:
         return _restore(text)
     text = _restore(text[m.end():])
     if m.group(1).lower() in ("html", "moodle"):
         plain = html_to_text(text)
-        if plain != text:
+        if plain != text and notes is not None:
             notes.append(f"the answer {plain[:30]!r} is written in HTML: kept as plain text")
         return plain
     return text
@@ -331,7 +335,7 @@ def _parse_block(block: _Block, notes: list[str]) -> Item:
         key=key, type=kind, stem=stem, stem_format=stem_format, points=_one(meta, "points") or "1",
         topic=block.topic, difficulty=_one(meta, "difficulty") or Difficulty.UNCLASSIFIED,
         rubric=tuple(rubric), source=_one(meta, "source") or "",
-        general_feedback=_restore(feedback),
+        general_feedback=_formatted(feedback, None),
         case_sensitive=parse_bool(_one(meta, "case_sensitive") or "", False),
         diacritics_sensitive=parse_bool(_one(meta, "diacritics_sensitive") or "", True),
         **fields,
@@ -366,9 +370,22 @@ def parse(data: bytes | str) -> list[Item]:
     return read(data).strict()
 
 
+def _escape_plain(text: str) -> str:
+    return "".join("\\" + c if c in _SPECIAL else c for c in text).replace("\n", "\\n")
+
+
 def _escape(text: str) -> str:
-    out = "".join("\\" + c if c in _SPECIAL else c for c in text).replace("\n", "\\n")
+    """Text in a question or answer; ``[plain]`` keeps a leading "[html]" literal."""
+    out = _escape_plain(text)
     return "[plain]" + out if _FORMAT_PREFIX.match(out) else out
+
+
+def _answer(mark: str, text: str, fraction: Decimal | None = None) -> str:
+    """One answer; a text that itself starts with %n% gets an explicit weight first."""
+    out = _escape(text)
+    if fraction is None and out.startswith("%"):
+        fraction = Decimal(1 if mark == "=" else 0)
+    return mark + ("" if fraction is None else f"%{decimal_str(fraction * 100)}%") + out
 
 
 def _escape_meta(text: str) -> str:
@@ -385,12 +402,12 @@ def _answers(item: Item) -> list[str]:
         return ["#", f"={main}", *(f"=%{decimal_str(a.fraction * 100)}%{a.text}:{decimal_str(a.tolerance)}"
                                    for a in item.partial_answers)]
     if item.type is ItemType.SHORT_ANSWER:
-        return [f"={_escape(a)}" for a in item.accepted_answers] + [
-            f"=%{decimal_str(a.fraction * 100)}%{_escape(a.text)}" for a in item.partial_answers]
+        return [_answer("=", a) for a in item.accepted_answers] + [
+            _answer("=", a.text, a.fraction) for a in item.partial_answers]
     if item.type is ItemType.SINGLE_CHOICE:
-        return [("=" if o.fraction == 1 else "~") + _escape(o.text) for o in item.options]
+        return [_answer("=" if o.fraction == 1 else "~", o.text) for o in item.options]
     if item.type is ItemType.MULTIPLE_RESPONSE:
-        return [f"~%{decimal_str(o.fraction * 100)}%{_escape(o.text)}" for o in item.options]
+        return [_answer("~", o.text, o.fraction) for o in item.options]
     return []
 
 
@@ -424,7 +441,7 @@ def dump(items: Iterable[Item]) -> str:
         stem = _escape(item.stem)
         if item.stem_format is TextFormat.HTML:
             stem = "[html]" + stem.removeprefix("[plain]")
-        head = f"::{_escape(item.key)}:: {stem}"
+        head = f"::{_escape_plain(item.key)}:: {stem}"
         if not answers:
             out.append(head + " {}")
         elif len(answers) == 1:

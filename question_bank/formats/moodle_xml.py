@@ -249,7 +249,7 @@ def _parse_question(q: ET.Element, topic: str, notes: list[str]) -> Item:
     elif kind is ItemType.SHORT_ANSWER:
         accepted, partial = [], []
         for a in answers:
-            text, fraction = _plain(a, notes), _fraction(a)
+            text, fraction = _text(a), _fraction(a)  # compared as typed: never HTML
             if fraction >= 1:
                 accepted.append(text)
             elif fraction > 0:
