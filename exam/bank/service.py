@@ -24,9 +24,9 @@ from question_bank import formats
 from question_bank.draw import canonical_json
 from question_bank.items import Item, item_from_dict, item_to_dict
 
-FORMAT_LABELS = {"gift": "GIFT", "moodle_xml": "Moodle XML", "csv": "CSV"}
+FORMAT_LABELS = {"gift": "GIFT", "moodle_xml": "Moodle XML", "csv": "CSV", "qti": "QTI 3.0"}
 IMPORT_LABELS = FORMAT_LABELS | {"aiken": "Aiken"}
-FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv"}
+FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv", "qti": "zip"}
 
 
 def can_use_bank(session: Session, user) -> bool:
@@ -218,10 +218,10 @@ def import_bank(session: Session, actor, fmt: str, data: bytes | str, *,
 
 
 def export_bank(session: Session, actor, fmt: str, *,
-                status: ItemStatus | None = ItemStatus.APPROVED) -> str:
+                status: ItemStatus | None = ItemStatus.APPROVED) -> str | bytes:
     """The newest version of each question (approved only, by default) in ``fmt``."""
     _require_bank(session, actor)
-    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    require(fmt in formats.EXPORT_FORMATS, _("Unknown file format."), InvalidInput)
     versions = list_questions(session, actor, status=status)
     return formats.dump(fmt, [item_of(v) for v in versions])
 

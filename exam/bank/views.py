@@ -151,9 +151,10 @@ def confirm_import():
     return redirect(url_for("bank.index", status="draft"))
 
 
-@bp.get("/export/<any(gift, moodle_xml, csv):fmt>")
+@bp.get("/export/<any(gift, moodle_xml, csv, qti):fmt>")
 def export(fmt: str):
     text = service.export_bank(db_session(), current_user, fmt)
-    mimetype = {"gift": "text/plain", "moodle_xml": "application/xml", "csv": "text/csv"}[fmt]
-    return Response(text, mimetype=f"{mimetype}; charset=utf-8", headers={
+    mimetype = {"gift": "text/plain; charset=utf-8", "moodle_xml": "application/xml; charset=utf-8",
+                "csv": "text/csv; charset=utf-8", "qti": "application/zip"}[fmt]
+    return Response(text, mimetype=mimetype, headers={
         "Content-Disposition": f"attachment; filename=ngan-hang-cau-hoi.{service.FORMAT_EXTENSIONS[fmt]}"})

@@ -1,4 +1,4 @@
-"""Import and export of question banks: GIFT, Moodle XML, CSV and Aiken.
+"""Import and export of question banks: GIFT, Moodle XML, CSV, Aiken and IMS QTI.
 
 ``parse`` is all or nothing: a file with any bad item raises ``ImportFormatError``
 listing every problem with its line (or item), and returns nothing, so an author
@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from question_bank.formats import aiken, csv_format, gift, moodle_xml
+from question_bank.formats import aiken, csv_format, gift, moodle_xml, qti
 from question_bank.formats._common import ImportFormatError, ImportReport
 from question_bank.items import Item
 
 __all__ = ["FORMATS", "IMPORT_FORMATS", "ImportFormatError", "ImportReport", "dump", "parse", "read"]
 
-_MODULES = {"gift": gift, "moodle_xml": moodle_xml, "csv": csv_format, "aiken": aiken}
+_MODULES = {"gift": gift, "moodle_xml": moodle_xml, "csv": csv_format, "aiken": aiken, "qti": qti}
 # Formats that hold every item type and field (export, round trips); Aiken holds only
 # single-choice questions, so it is offered for import.
 FORMATS = ("gift", "moodle_xml", "csv")
+EXPORT_FORMATS = (*FORMATS, "qti")  # QTI 3.0 content package (bytes: a zip)
 IMPORT_FORMATS = tuple(_MODULES)
 
 
@@ -39,5 +40,5 @@ def parse(fmt: str, data: bytes | str) -> list[Item]:
     return _module(fmt).parse(data)
 
 
-def dump(fmt: str, items: Iterable[Item]) -> str:
+def dump(fmt: str, items: Iterable[Item]) -> str | bytes:
     return _module(fmt).dump(items)

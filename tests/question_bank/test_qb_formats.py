@@ -59,7 +59,7 @@ def test_sample_bank_covers_the_blueprint_grid():
 
 def test_unknown_format():
     with pytest.raises(ValueError, match="unknown format"):
-        parse("qti", "")
+        parse("blackboard", "")
 
 
 def problems_of(fmt, text):

@@ -8,7 +8,7 @@ VI = {
     "Errors": "Lỗi",
     "Errors: %(n)d": "Lỗi: %(n)d",
     "Fix the errors above and upload the file again: nothing is imported while a question has an error.": "Hãy sửa các lỗi nêu trên rồi tải tệp lên lại: khi còn câu hỏi có lỗi thì không câu hỏi nào được nhập.",
-    "GIFT, Moodle XML, CSV or Aiken, as exported by Moodle or written by hand. You first see what each question would become, with its line; nothing is written until you confirm, and then the whole file is imported or nothing.": "Tệp GIFT, Moodle XML, CSV hoặc Aiken, xuất từ Moodle hoặc tự soạn. Trước hết, hệ thống cho xem từng câu hỏi sẽ được nhập như thế nào, kèm số dòng; chưa có gì được ghi cho đến khi xác nhận, và khi đó toàn bộ tệp được nhập hoặc không câu nào được nhập.",
+    "GIFT, Moodle XML, CSV, Aiken or QTI (an item or a content package), as exported by Moodle, TAO or another system, or written by hand. You first see what each question would become, with its line; nothing is written until you confirm, and then the whole file is imported or nothing.": "Tệp GIFT, Moodle XML, CSV, Aiken hoặc QTI (một câu hỏi hoặc một gói nội dung), xuất từ Moodle, TAO hoặc hệ thống khác, hoặc tự soạn. Trước hết, hệ thống cho xem từng câu hỏi sẽ được nhập như thế nào, kèm số dòng; chưa có gì được ghi cho đến khi xác nhận, và khi đó toàn bộ tệp được nhập hoặc không câu nào được nhập.",
     "Import %(n)d questions as drafts": "Nhập %(n)d câu hỏi dưới dạng bản nháp",
     "Import preview": "Xem trước khi nhập",
     "Imported: %(n)d": "Nhập nguyên văn: %(n)d",
