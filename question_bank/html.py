@@ -1,10 +1,10 @@
 """Safe HTML for question text: an allow-list sanitiser (nh3) shared by imports and pages.
 
 Question files come from other systems and other people, and their HTML reaches
-candidates' screens: only formatting tags survive, links go to http(s) or mail
-only, and images only as embedded ``data:image/…`` (images travel inside the item
-version, and the paper never loads anything from elsewhere: that would tell a third
-party who is sitting which question when).
+candidates' screens: only formatting tags survive (no links: a candidate never leaves
+the paper, and a link's text is kept), and images only as embedded ``data:image/…``
+(images travel inside the item version, and the paper never loads anything from
+elsewhere: that would tell a third party who is sitting which question when).
 """
 
 from __future__ import annotations
@@ -17,34 +17,29 @@ import nh3
 __all__ = ["html_to_text", "sanitize", "text_to_html"]
 
 TAGS = {
-    "a", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "div", "dl", "dt",
+    "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "div", "dl", "dt",
     "em", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong",
     "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ATTRIBUTES = {
-    "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start"},
 }
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")
-_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 
 
 def _attribute(element: str, attribute: str, value: str) -> str | None:
     if element == "img" and attribute == "src":
         return value if _DATA_IMAGE.match(value) else None
-    if element == "a" and attribute == "href":
-        return value if _LINK.match(value) else None
     return value
 
 
 def sanitize(markup: str) -> str:
     """The markup with only allow-listed tags and attributes; scripts and styles dropped."""
     return nh3.clean(markup, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_attribute,
-                     url_schemes={"http", "https", "mailto", "data"},
-                     link_rel="noopener noreferrer nofollow").strip()
+                     url_schemes={"data"}, link_rel=None).strip()
 
 
 _BLOCK_END = re.compile(r"</(p|div|li|tr|h[3-6]|blockquote|pre)>|<br\s*/?>", re.IGNORECASE)

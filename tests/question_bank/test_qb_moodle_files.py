@@ -181,3 +181,32 @@ def test_moodle_xml_nested_categories_file_imports_unedited():
         ("Mu Question", "Iota / Mu")]
     assert report.items[0].stem == "<p>Testing Iota Question</p>"
     assert report.items[0].stem_format is TextFormat.HTML
+
+
+def test_html_from_files_cannot_script_link_out_or_load_from_elsewhere():
+    (item,) = parse("gift", "::q:: [html]<p onclick=\"steal()\">Xem <a href=\"https://evil.example\">đây</a>"
+                            "<img src=\"https://evil.example/t.png\" alt=\"t\"><script>x()</script>"
+                            "<iframe src=\"https://evil.example\"></iframe></p> {T}\n")
+    assert item.stem == '<p>Xem đây<img alt="t"></p>'
+
+
+def test_gift_bytes_with_bom_crlf_and_decomposed_vietnamese():
+    decomposed = "Chu\u031bo\u031b\u0300ng"  # "Chường" typed with combining marks
+    data = ("\ufeff$CATEGORY: $course$/top/" + decomposed + "\r\n\r\n::q:: " + decomposed + "? {T}\r\n")
+    (item,) = parse("gift", data.encode("utf-8"))
+    assert item.stem == "Chường?"
+    assert item.topic == "Chường"
+
+
+def test_moodle_types_the_platform_does_not_score_are_named_with_their_line():
+    report = read("moodle_xml", b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="multianswer"><name><text>Cloze 1</text></name></question>
+  <question type="description"><name><text>Intro</text></name></question>
+  <question type="truefalse"><name><text>ok</text></name><questiontext><text>?</text></questiontext>
+    <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>""")
+    assert report.skipped == ["item 1 (Cloze 1), line 3: question type 'multianswer' is not supported",
+                              "item 2 (Intro), line 4: question type 'description' is not supported"]
+    assert [i.key for i in report.items] == ["ok"]
