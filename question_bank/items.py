@@ -209,6 +209,16 @@ class Item:
             raise TypeError("rubric must be Criterion values")
 
     @property
+    def stem_text(self) -> str:
+        """The stem as plain text, for places that show text only (examiners' copy of an
+        essay prompt, exports to plain formats)."""
+        if self.stem_format is TextFormat.HTML:
+            from question_bank.html import html_to_text
+
+            return html_to_text(self.stem)
+        return self.stem
+
+    @property
     def correct_indices(self) -> tuple[int, ...]:
         return tuple(i for i, o in enumerate(self.options) if o.fraction > 0)
 

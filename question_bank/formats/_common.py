@@ -142,6 +142,7 @@ def finish(report: ImportReport, *, rename_duplicates: bool) -> ImportReport:
     repeat a name (renamed with a note), the project's own formats may not."""
     seen: dict[str, str] = {}
     for entry in report.entries:
+        entry.notes = list(dict.fromkeys(entry.notes))
         item = entry.item
         if item is None or entry.status == SKIPPED:
             continue

@@ -170,7 +170,7 @@ def _formatted(text: str, notes: list[str] | None) -> str:
     if m.group(1).lower() in ("html", "moodle"):
         plain = html_to_text(text)
         if plain != text and notes is not None:
-            notes.append(f"the answer {plain[:30]!r} is written in HTML: kept as plain text")
+            notes.append("answers written in HTML are kept as plain text")
         return plain
     return text
 

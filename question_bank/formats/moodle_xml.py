@@ -208,7 +208,7 @@ def _plain(element: ET.Element | None, notes: list[str] | None = None) -> str:
     if element.get("format", "html") in ("html", "moodle_auto_format") and "<" in text:
         plain = html_to_text(text)
         if notes is not None:
-            notes.append(f"the answer {plain[:30]!r} is written in HTML: kept as plain text")
+            notes.append("answers written in HTML are kept as plain text")
         return plain
     return text
 

@@ -111,3 +111,10 @@ def test_imported_items_wait_for_classification_before_approval():
     assert any("topic is empty" in p for p in problems)
     assert any("difficulty is not set" in p for p in problems)
     assert any("needs a rubric" in p for p in problems)
+
+
+def test_examiners_read_an_html_essay_prompt_as_text():
+    essay = Item("e", "essay", "<p>Nêu <b>ba</b> giải pháp.</p><p>Trình bày rõ.</p>", 10, "T", "hard",
+                 stem_format="html")
+    assert essay.stem_text == "Nêu ba giải pháp.\nTrình bày rõ."
+    assert single().stem_text == single().stem
