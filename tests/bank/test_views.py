@@ -106,3 +106,31 @@ def test_two_authors_write_review_and_approve_through_the_pages(db, client, comp
     assert version.status == ItemStatus.APPROVED
     exported = client.get("/bank/export/csv").get_data(as_text=True)
     assert "ns-99" in exported
+
+
+def test_moodles_own_gift_file_is_previewed_then_imported_whole(db, client, competition):
+    from pathlib import Path
+
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    data = (Path(__file__).parent.parent / "fixtures" / "moodle" / "questions.gift.txt").read_bytes()
+    preview = client.post("/bank/import", data={
+        "format": "gift", "file": (io.BytesIO(data), "questions.gift.txt")},
+        content_type="multipart/form-data")
+    page = preview.get_data(as_text=True)
+    assert "matching questions are not supported: skipped" in page
+    assert "2-08 TSL (2)" in page
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+    assert confirm(client, page).status_code == 302
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 8
+
+
+def test_a_tampered_confirmation_imports_nothing(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    preview = upload(client, "gift", sample_path("gift").read_text(encoding="utf-8"))
+    original = preview.get_data(as_text=True)
+    page = original.replace('name="sha256" type="hidden" value="', 'name="sha256" type="hidden" value="0')
+    assert page != original
+    response = confirm(client, page)
+    assert response.status_code == 400
+    assert "could not be read back" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
