@@ -29,6 +29,8 @@ __all__ = [
     "Item",
     "ItemType",
     "Option",
+    "PartialAnswer",
+    "TextFormat",
     "decimal_str",
     "item_from_dict",
     "item_to_dict",
@@ -37,6 +39,8 @@ __all__ = [
 ]
 
 TRUE_FALSE_LABELS = ("Đúng", "Sai")
+KEY_MAX = 80
+NUMBER_DIGITS = 15
 FRACTION_SUM_SLACK = Decimal("0.001")
 
 
@@ -66,6 +70,16 @@ class Difficulty(StrEnum):
     EASY = "easy"
     MEDIUM = "medium"
     HARD = "hard"
+    # Imported banks (Moodle, GIFT, Aiken, QTI) carry no difficulty: the item waits for an
+    # author to classify it and cannot be approved, hence never drawn, until then.
+    UNCLASSIFIED = "unclassified"
+
+
+class TextFormat(StrEnum):
+    """How a stem is written: plain text (shown as typed) or sanitised HTML."""
+
+    PLAIN = "plain"
+    HTML = "html"
 
 
 def to_decimal(value: Any) -> Decimal:
@@ -81,6 +95,9 @@ def to_decimal(value: Any) -> Decimal:
             raise ValueError(f"not a number: {value!r}") from None
     if not result.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
+    if result and not -NUMBER_DIGITS <= result.adjusted() < NUMBER_DIGITS:
+        # 9e999999 is a valid Decimal whose arithmetic overflows: no exam needs it.
+        raise ValueError(f"the number {value!r} is out of range")
     return result
 
 
@@ -122,6 +139,22 @@ class Criterion:
         object.__setattr__(self, "descriptors", _nfc(self.descriptors).strip())
 
 
+@dataclass(frozen=True)
+class PartialAnswer:
+    """A short or numeric answer worth a part of the item's points (Moodle's ``=%50%Cat``).
+
+    For numeric items ``text`` is the number and ``tolerance`` the allowed deviation."""
+
+    text: str
+    fraction: Decimal
+    tolerance: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _nfc(self.text).strip())
+        object.__setattr__(self, "fraction", to_decimal(self.fraction))
+        object.__setattr__(self, "tolerance", to_decimal(self.tolerance))
+
+
 def true_false_options(answer: bool) -> tuple[Option, Option]:
     """The two canonical options of a true/false item whose correct answer is ``answer``."""
     return (
@@ -147,13 +180,19 @@ class Item:
     rubric: tuple[Criterion, ...] = field(default=())
     source: str = ""
     general_feedback: str = ""
+    stem_format: TextFormat = TextFormat.PLAIN
+    partial_answers: tuple[PartialAnswer, ...] = ()
 
     def __post_init__(self) -> None:
         s = object.__setattr__
         for name in ("key", "stem", "topic", "source", "general_feedback"):
             s(self, name, _nfc(getattr(self, name)).strip())
         s(self, "type", ItemType(self.type))
-        s(self, "difficulty", Difficulty(self.difficulty))
+        s(self, "difficulty", Difficulty(self.difficulty or Difficulty.UNCLASSIFIED))
+        s(self, "stem_format", TextFormat(self.stem_format))
+        s(self, "partial_answers", tuple(self.partial_answers))
+        if not all(isinstance(a, PartialAnswer) for a in self.partial_answers):
+            raise TypeError("partial answers must be PartialAnswer values")
         s(self, "points", to_decimal(self.points))
         s(self, "options", tuple(self.options))
         s(self, "accepted_answers", tuple(_nfc(a).strip() for a in self.accepted_answers))
@@ -170,6 +209,16 @@ class Item:
             raise TypeError("rubric must be Criterion values")
 
     @property
+    def stem_text(self) -> str:
+        """The stem as plain text, for places that show text only (examiners' copy of an
+        essay prompt, exports to plain formats)."""
+        if self.stem_format is TextFormat.HTML:
+            from question_bank.html import html_to_text
+
+            return html_to_text(self.stem)
+        return self.stem
+
+    @property
     def correct_indices(self) -> tuple[int, ...]:
         return tuple(i for i, o in enumerate(self.options) if o.fraction > 0)
 
@@ -179,12 +228,12 @@ class Item:
         add = problems.append
         if not self.key:
             add("the item has no key")
-        elif any(c.isspace() for c in self.key) or "|" in self.key:
-            add("the key must not contain spaces or '|'")
+        elif any(c in "\r\n\t|" for c in self.key):
+            add("the key must not contain line breaks, tabs or '|'")
+        elif len(self.key) > KEY_MAX:
+            add(f"the key is longer than {KEY_MAX} characters")
         if not self.stem.strip():
             add("the stem is empty")
-        if not self.topic:
-            add("the topic is empty")
         if self.points <= 0:
             add("points must be greater than 0")
         for name in ("options", "accepted_answers", "rubric"):
@@ -192,6 +241,20 @@ class Item:
                 add(f"an item of type {self.type} must not have {name.replace('_', ' ')}")
         if self.type is not ItemType.NUMERIC and (self.numeric_answer is not None or self.tolerance):
             add(f"an item of type {self.type} must not have a numeric answer or tolerance")
+        if self.partial_answers and self.type not in (ItemType.SHORT_ANSWER, ItemType.NUMERIC):
+            add(f"an item of type {self.type} must not have partial answers")
+        for a in self.partial_answers:
+            if not 0 < a.fraction < 1:
+                add(f"partial answer {a.text[:30]!r} must be worth between 0 and 1 of the points")
+            if a.tolerance < 0:
+                add("the tolerance must not be negative")
+            if self.type is ItemType.SHORT_ANSWER and (not a.text or "\n" in a.text or a.tolerance):
+                add(f"partial answer {a.text[:30]!r} must be one line of text without tolerance")
+            if self.type is ItemType.NUMERIC:
+                try:
+                    to_decimal(a.text)
+                except ValueError:
+                    add(f"partial answer {a.text[:30]!r} is not a number")
         for o in self.options:
             if not o.text.strip():
                 add("an option has no text")
@@ -205,6 +268,18 @@ class Item:
         check = _TYPE_CHECKS.get(self.type)
         if check:
             check(self, add)
+        return problems
+
+    def approval_problems(self) -> list[str]:
+        """What keeps a stored item from being approved (and so drawn): ``validate`` plus
+        the classification an imported item may still lack."""
+        problems = self.validate()
+        if not self.topic:
+            problems.append("the topic is empty (to classify)")
+        if self.difficulty is Difficulty.UNCLASSIFIED:
+            problems.append("the difficulty is not set (to classify)")
+        if self.type is ItemType.ESSAY and not self.rubric:
+            problems.append("an essay needs a rubric")
         return problems
 
 
@@ -251,8 +326,7 @@ def _check_numeric(item: Item, add) -> None:
 
 def _check_essay(item: Item, add) -> None:
     if not item.rubric:
-        add("an essay needs a rubric")
-        return
+        return  # an imported essay waits for its rubric: see Item.approval_problems
     for c in item.rubric:
         if not c.name.strip():
             add("a rubric criterion has no name")
@@ -304,7 +378,20 @@ def item_to_dict(item: Item) -> dict[str, Any]:
         ],
         "source": item.source,
         "general_feedback": item.general_feedback,
-    }
+    } | _optional_fields(item)
+
+
+def _optional_fields(item: Item) -> dict[str, Any]:
+    """Fields added after banks were first sealed appear only when used, so the canonical
+    dict (and the digest of every item stored before) stays exactly as it was."""
+    extra: dict[str, Any] = {}
+    if item.stem_format is not TextFormat.PLAIN:
+        extra["stem_format"] = str(item.stem_format)
+    if item.partial_answers:
+        extra["partial_answers"] = [
+            {"text": a.text, "fraction": decimal_str(a.fraction), "tolerance": decimal_str(a.tolerance)}
+            for a in item.partial_answers]
+    return extra
 
 
 def item_from_dict(data: dict[str, Any]) -> Item:
@@ -319,4 +406,7 @@ def item_from_dict(data: dict[str, Any]) -> Item:
         Criterion(c["name"], c["max_points"], c.get("descriptors", "")) for c in data.get("rubric", ())
     )
     args["accepted_answers"] = tuple(data.get("accepted_answers", ()))
+    args["partial_answers"] = tuple(
+        PartialAnswer(a["text"], a["fraction"], a.get("tolerance", 0))
+        for a in data.get("partial_answers", ()))
     return Item(**args)

@@ -14,8 +14,10 @@ Rules (scores are in the item's own points, rounded half-up to 0.01):
 * short answer: the response matches an accepted answer after trimming and
   collapsing inner whitespace; letters are compared case-folded unless the item is
   case sensitive; Vietnamese diacritics (and đ -> d) are ignored only when the item
-  is not diacritics sensitive. A match earns all points, otherwise 0;
-* numeric: full points when ``|x - answer| <= tolerance``; a decimal comma ("3,5")
+  is not diacritics sensitive. A match earns all points; a match with a partial answer
+  (Moodle's ``=%50%Cat``) earns its fraction of the points; otherwise 0;
+* numeric: full points when ``|x - answer| <= tolerance``, else the best fraction of a
+  partial answer whose tolerance the response is within; a decimal comma ("3,5")
   is accepted as well as a point; unparseable text scores 0;
 * essays are not scored here (examiners do): ``score_response`` returns ``None``.
 """
@@ -104,9 +106,15 @@ def score_response(item: Item, response: object) -> Decimal | None:
         value = parse_number(response)
         if value is None or item.numeric_answer is None:
             return zero
-        return _round(item.points) if abs(value - item.numeric_answer) <= item.tolerance else zero
+        if abs(value - item.numeric_answer) <= item.tolerance:
+            return _round(item.points)
+        fractions = [a.fraction for a in item.partial_answers
+                     if abs(value - Decimal(a.text)) <= a.tolerance]
+        return _round(max(fractions) * item.points) if fractions else zero
     flags = {"case_sensitive": item.case_sensitive, "diacritics_sensitive": item.diacritics_sensitive}
     given = normalise_answer(response, **flags)
     if any(given == normalise_answer(a, **flags) for a in item.accepted_answers):
         return _round(item.points)
-    return zero
+    fractions = [a.fraction for a in item.partial_answers
+                 if given == normalise_answer(a.text, **flags)]
+    return _round(max(fractions) * item.points) if fractions else zero

@@ -2,12 +2,22 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from exam.bank.service import FORMAT_LABELS
+from exam.bank.service import IMPORT_LABELS
 from exam.errors import InvalidInput
-from question_bank.items import Criterion, Item, ItemType, Option, true_false_options
+from question_bank.html import sanitize
+from question_bank.items import (
+    Criterion,
+    Item,
+    ItemType,
+    Option,
+    PartialAnswer,
+    TextFormat,
+    decimal_str,
+    true_false_options,
+)
 
 TYPE_LABELS = {
     ItemType.SINGLE_CHOICE: _l("Single choice"),
@@ -17,12 +27,13 @@ TYPE_LABELS = {
     ItemType.NUMERIC: _l("Numeric"),
     ItemType.ESSAY: _l("Essay"),
 }
-DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard")}
+DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard"),
+                     "unclassified": _l("To classify")}
 
 
 class ItemForm(FlaskForm):
     key = StringField(_l("Key"), validators=[DataRequired(), Length(max=80)],
-                      description=_l("A short unique name without spaces, e.g. cc-11."))
+                      description=_l("A short unique name, e.g. cc-11."))
     type = SelectField(_l("Type"), choices=[SelectChoice(str(k), v) for k, v in TYPE_LABELS.items()])
     topic = StringField(_l("Topic"), validators=[DataRequired(), Length(max=200)])
     difficulty = SelectField(_l("Difficulty"),
@@ -38,6 +49,11 @@ class ItemForm(FlaskForm):
                                        SelectChoice("false", _l("False"))])
     accepted_answers = TextAreaField(_l("Accepted answers (short answer, one per line)"),
                                      validators=[Optional()])
+    partial_answers = TextAreaField(
+        _l("Partial credit (short answer, numeric)"), validators=[Optional()],
+        description=_l("One per line: fraction|answer, or fraction|number|tolerance for numeric "
+                       "items, e.g. 0.5|Cat."))
+    stem_format = HiddenField(default="plain")
     case_sensitive = BooleanField(_l("Letter case matters"))
     diacritics_sensitive = BooleanField(_l("Vietnamese diacritics matter"), default=True)
     numeric_answer = StringField(_l("Numeric answer"), validators=[Optional()])
@@ -58,6 +74,10 @@ class ItemForm(FlaskForm):
             self.options.data = "\n".join(f"{o.fraction.normalize():f}|{o.text}"
                                           for o in item.options)
         self.accepted_answers.data = "\n".join(item.accepted_answers)
+        self.partial_answers.data = "\n".join(
+            f"{decimal_str(a.fraction)}|{a.text}" + (f"|{decimal_str(a.tolerance)}" if a.tolerance else "")
+            for a in item.partial_answers)
+        self.stem_format.data = str(item.stem_format)
         self.case_sensitive.data = item.case_sensitive
         self.diacritics_sensitive.data = item.diacritics_sensitive
         self.numeric_answer.data = "" if item.numeric_answer is None else str(item.numeric_answer)
@@ -89,8 +109,19 @@ class ItemForm(FlaskForm):
                         raise InvalidInput(_("Rubric line %(n)d is not written name|points|"
                                              "descriptors.", n=n))
                     rubric.append(Criterion(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+            partial = []
+            if kind in (ItemType.SHORT_ANSWER, ItemType.NUMERIC):
+                for n, line in enumerate(lines(self.partial_answers.data), 1):
+                    parts = line.split("|")
+                    if len(parts) not in (2, 3):
+                        raise InvalidInput(_("Partial credit line %(n)d is not written "
+                                             "fraction|answer.", n=n))
+                    partial.append(PartialAnswer(parts[1], parts[0], parts[2] if len(parts) == 3 else 0))
+            stem_format = TextFormat(self.stem_format.data or TextFormat.PLAIN)
+            stem = sanitize(self.stem.data) if stem_format is TextFormat.HTML else self.stem.data
             return Item(
-                key=self.key.data, type=kind, stem=self.stem.data, points=self.points.data,
+                key=self.key.data, type=kind, stem=stem, stem_format=stem_format,
+                partial_answers=tuple(partial), points=self.points.data,
                 topic=self.topic.data, difficulty=self.difficulty.data, options=options,
                 accepted_answers=tuple(lines(self.accepted_answers.data))
                 if kind is ItemType.SHORT_ANSWER else (),
@@ -106,6 +137,15 @@ class ItemForm(FlaskForm):
                                  reason=str(error))) from None
 
 
+class ConfirmImportForm(FlaskForm):
+    """The previewed file travels back with the confirmation, so what is imported is
+    exactly what was previewed (its digest is checked)."""
+
+    format = HiddenField()
+    payload = HiddenField()
+    sha256 = HiddenField()
+
+
 class ImportForm(FlaskForm):
-    format = SelectField(_l("Format"), choices=[SelectChoice(k, v) for k, v in FORMAT_LABELS.items()])
+    format = SelectField(_l("Format"), choices=[SelectChoice(k, v) for k, v in IMPORT_LABELS.items()])
     file = FileField(_l("File"), validators=[DataRequired()])

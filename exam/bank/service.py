@@ -24,8 +24,9 @@ from question_bank import formats
 from question_bank.draw import canonical_json
 from question_bank.items import Item, item_from_dict, item_to_dict
 
-FORMAT_LABELS = {"gift": "GIFT", "moodle_xml": "Moodle XML", "csv": "CSV"}
-FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv"}
+FORMAT_LABELS = {"gift": "GIFT", "moodle_xml": "Moodle XML", "csv": "CSV", "qti": "QTI 3.0"}
+IMPORT_LABELS = FORMAT_LABELS | {"aiken": "Aiken"}
+FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv", "qti": "zip"}
 
 
 def can_use_bank(session: Session, user) -> bool:
@@ -138,6 +139,9 @@ def approve_version(session: Session, actor, version: ItemVersion, *, now: datet
     require(version.status == ItemStatus.REVIEWED,
             _("Only a reviewed question can be approved."), Conflict)
     require(version.author_id != actor.id, _("The author of a question cannot approve it."))
+    problems = item_of(version).approval_problems()
+    require(not problems, _("The question cannot be approved yet: %(problems)s",
+                            problems="; ".join(problems)), InvalidInput)
     for older in session.scalars(select(ItemVersion).where(
             ItemVersion.bank_item_id == version.bank_item_id,
             ItemVersion.status == ItemStatus.APPROVED)):
@@ -163,32 +167,62 @@ def retire_version(session: Session, actor, version: ItemVersion, *, now: dateti
     return version
 
 
-def import_bank(session: Session, actor, fmt: str, text: str, *, now: datetime) -> list[ItemVersion]:
-    """All or nothing: a file with any bad item, or a key already in the bank, adds nothing."""
+def preview_import(session: Session, actor, fmt: str, data: bytes | str) -> formats.ImportReport:
+    """What importing the file would do, question by question, before anything is written;
+    a key already in the bank is an error of its question."""
     _require_bank(session, actor)
-    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    require(fmt in formats.IMPORT_FORMATS, _("Unknown file format."), InvalidInput)
     try:
-        items = formats.parse(fmt, text)
+        report = formats.read(fmt, data)
     except formats.ImportFormatError as error:
         raise InvalidInput(_("The file was not imported; nothing was added. %(problems)s",
                              problems=" · ".join(error.problems[:20]))) from None
+    keys = [item.key for item in report.items]
+    taken = set(session.scalars(select(BankItem.key).where(BankItem.key.in_(keys)))) if keys else set()
+    for entry in report.entries:
+        if entry.item is not None and entry.status in ("imported", "changed") and entry.key in taken:
+            entry.status = "error"
+            entry.notes.append(f"the key {entry.key!r} is already in the bank")
+    return report
+
+
+def import_bank(session: Session, actor, fmt: str, data: bytes | str, *,
+                now: datetime) -> list[ItemVersion]:
+    """All or nothing: a file with any bad item, or a key already in the bank, adds nothing.
+    Questions of types the platform does not score were shown as skipped in the preview
+    and are left out."""
+    _require_bank(session, actor)
+    require(fmt in formats.IMPORT_FORMATS, _("Unknown file format."), InvalidInput)
+    try:
+        report = formats.read(fmt, data)
+    except formats.ImportFormatError as error:
+        report = None
+        problems = error.problems
+    else:
+        problems = report.problems
+    if problems:
+        raise InvalidInput(_("The file was not imported; nothing was added. %(problems)s",
+                             problems=" · ".join(problems[:20])))
+    items = report.items
     keys = [item.key for item in items]
     taken = sorted(session.scalars(select(BankItem.key).where(BankItem.key.in_(keys))))
     require(not taken, _("The file was not imported; nothing was added. These keys are "
                          "already in the bank: %(keys)s", keys=", ".join(taken)), Conflict)
     versions = [_new_item(session, actor, item, now) for item in items]
     session.flush()
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    digest = hashlib.sha256(raw).hexdigest()
     audit.record(session, actor, "bank.imported", at=now,
-                 payload={"format": fmt, "items": len(versions), "file_sha256": digest})
+                 payload={"format": fmt, "items": len(versions), "file_sha256": digest,
+                          "skipped": report.count("skipped")})
     return versions
 
 
 def export_bank(session: Session, actor, fmt: str, *,
-                status: ItemStatus | None = ItemStatus.APPROVED) -> str:
+                status: ItemStatus | None = ItemStatus.APPROVED) -> str | bytes:
     """The newest version of each question (approved only, by default) in ``fmt``."""
     _require_bank(session, actor)
-    require(fmt in formats.FORMATS, _("Unknown file format."), InvalidInput)
+    require(fmt in formats.EXPORT_FORMATS, _("Unknown file format."), InvalidInput)
     versions = list_questions(session, actor, status=status)
     return formats.dump(fmt, [item_of(v) for v in versions])
 

@@ -1,14 +1,21 @@
+import base64
+import binascii
+import hashlib
+
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from exam.bank import service
-from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS, ImportForm, ItemForm
+from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS, ConfirmImportForm, ImportForm, ItemForm
 from exam.bank.models import ItemStatus
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import InvalidInput, PermissionDenied
+from question_bank.html import sanitize, text_to_html
+from question_bank.items import TextFormat
 
 bp = Blueprint("bank", __name__, url_prefix="/bank")
 
@@ -28,7 +35,8 @@ def _only_authors():
 def _labels():
     return {"status_labels": {str(k): v for k, v in STATUS_LABELS.items()},
             "type_labels": {str(k): v for k, v in TYPE_LABELS.items()},
-            "difficulty_labels": DIFFICULTY_LABELS, "format_labels": service.FORMAT_LABELS}
+            "difficulty_labels": DIFFICULTY_LABELS, "format_labels": service.FORMAT_LABELS,
+            "import_labels": service.IMPORT_LABELS}
 
 
 @bp.get("/")
@@ -97,27 +105,56 @@ def advance(version_id: int, step: str):
     return redirect(url_for("bank.version", version_id=version_id))
 
 
+@bp.app_template_filter("stem_html")
+def stem_html(item) -> Markup:
+    """A question's text for a page: HTML stems sanitised again on the way out (defence in
+    depth), plain ones escaped with their line breaks."""
+    if getattr(item, "stem_format", TextFormat.PLAIN) is TextFormat.HTML:
+        return Markup('<div class="html-stem">%s</div>') % Markup(sanitize(item.stem))  # noqa: S704
+    return Markup(text_to_html(item.stem))  # noqa: S704 - escaped by text_to_html
+
+
+ENTRY_LABELS = {"imported": _l("Imported"), "changed": _l("Changed"), "skipped": _l("Skipped"),
+                "error": _l("Error")}
+
+
 @bp.route("/import", methods=["GET", "POST"])
 def import_file():
+    """Upload, then a preview question by question; nothing is written until confirmed."""
     form = ImportForm()
     if form.validate_on_submit():
         raw = form.file.data.read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput(_("The file is not UTF-8 text; save it as UTF-8 and try again.")) \
-                from None
-        versions = service.import_bank(db_session(), current_user, form.format.data, text,
-                                       now=utcnow())
-        db_session().commit()
-        flash(_("%(n)d questions imported as drafts.", n=len(versions)), "success")
-        return redirect(url_for("bank.index", status="draft"))
+        report = service.preview_import(db_session(), current_user, form.format.data, raw)
+        confirm = ConfirmImportForm(formdata=None, format=form.format.data,
+                                    payload=base64.b64encode(raw).decode("ascii"),
+                                    sha256=hashlib.sha256(raw).hexdigest())
+        return render_template("bank/import_preview.html", report=report, confirm_form=confirm,
+                               fmt=form.format.data, entry_labels=ENTRY_LABELS,
+                               filename=form.file.data.filename or "")
     return render_template("bank/import.html", form=form)
 
 
-@bp.get("/export/<any(gift, moodle_xml, csv):fmt>")
+@bp.post("/import/confirm")
+def confirm_import():
+    form = ConfirmImportForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("The import form expired; upload the file again."))
+    try:
+        raw = base64.b64decode(form.payload.data or "", validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidInput(_("The previewed file could not be read back; upload it again.")) from None
+    if hashlib.sha256(raw).hexdigest() != form.sha256.data:
+        raise InvalidInput(_("The previewed file could not be read back; upload it again."))
+    versions = service.import_bank(db_session(), current_user, form.format.data, raw, now=utcnow())
+    db_session().commit()
+    flash(_("%(n)d questions imported as drafts.", n=len(versions)), "success")
+    return redirect(url_for("bank.index", status="draft"))
+
+
+@bp.get("/export/<any(gift, moodle_xml, csv, qti):fmt>")
 def export(fmt: str):
     text = service.export_bank(db_session(), current_user, fmt)
-    mimetype = {"gift": "text/plain", "moodle_xml": "application/xml", "csv": "text/csv"}[fmt]
-    return Response(text, mimetype=f"{mimetype}; charset=utf-8", headers={
+    mimetype = {"gift": "text/plain; charset=utf-8", "moodle_xml": "application/xml; charset=utf-8",
+                "csv": "text/csv; charset=utf-8", "qti": "application/zip"}[fmt]
+    return Response(text, mimetype=mimetype, headers={
         "Content-Disposition": f"attachment; filename=ngan-hang-cau-hoi.{service.FORMAT_EXTENSIONS[fmt]}"})

@@ -651,7 +651,7 @@ def essay_answers(session: Session, competition: Competition) -> list[EssayAnswe
             points = Decimal(line.points)
             out.append(EssayAnswer(
                 application_id=attempt.application_id, part_key=line.part_key,
-                item_key=line.item_key, item_version_id=line.item_version_id, prompt=item.stem,
+                item_key=line.item_key, item_version_id=line.item_version_id, prompt=item.stem_text,
                 rubric=_rescaled(item.rubric, item.points, points), max_points=points,
                 answer_text=text if isinstance(text, str) else ""))
     return out

@@ -20,7 +20,13 @@ Columns (UTF-8, a leading BOM from Excel is accepted; order is free; ``key``,
 ``rubric``              essay: JSON ``[{"name", "max_points", "descriptors"}, …]``
 ``source``              legal source or reference
 ``general_feedback``    shown after the sitting
+``stem_format``         plain (default) or html (sanitised)
+``partial_answers``     short answer or numeric: one per line, ``fraction|answer`` or
+                        ``fraction|number|tolerance`` (``0.5|Cat``)
 ======================  ==========================================================
+
+The last two columns are written only when an exported item needs them. An empty
+``difficulty`` or ``topic`` leaves the item to classify before approval.
 
 Unknown columns are an error, so that a misspelt header is not silently dropped. A cell that
 a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...) is exported with a leading
@@ -35,16 +41,35 @@ import json
 from collections.abc import Iterable
 
 from question_bank import safe_csv
-from question_bank.formats._common import ImportFormatError, check, finish, parse_bool
-from question_bank.items import Criterion, Item, Option, decimal_str
+from question_bank.formats._common import (
+    ERROR,
+    IMPORTED,
+    Entry,
+    ImportFormatError,
+    ImportReport,
+    decode_text,
+    finish,
+    parse_bool,
+)
+from question_bank.html import sanitize
+from question_bank.items import (
+    Criterion,
+    Difficulty,
+    Item,
+    Option,
+    PartialAnswer,
+    TextFormat,
+    decimal_str,
+)
 
-__all__ = ["COLUMNS", "ImportFormatError", "dump", "parse"]
+__all__ = ["COLUMNS", "ImportFormatError", "dump", "parse", "read"]
 
 COLUMNS = (
     "key", "type", "topic", "difficulty", "points", "stem", "options", "accepted_answers",
     "numeric_answer", "tolerance", "case_sensitive", "diacritics_sensitive", "rubric",
     "source", "general_feedback",
 )
+OPTIONAL_COLUMNS = ("stem_format", "partial_answers")
 REQUIRED = ("key", "type", "topic", "difficulty", "stem")
 
 
@@ -60,6 +85,18 @@ def _options(cell: str) -> tuple[Option, ...]:
     return tuple(options)
 
 
+def _partial(cell: str) -> tuple[PartialAnswer, ...]:
+    answers = []
+    for line in cell.splitlines():
+        if not line.strip():
+            continue
+        parts = line.split("|")
+        if len(parts) not in (2, 3):
+            raise ValueError(f"partial answer {line.strip()[:40]!r} is not written as fraction|answer")
+        answers.append(PartialAnswer(parts[1], parts[0], parts[2] if len(parts) == 3 else 0))
+    return tuple(answers)
+
+
 def _rubric(cell: str) -> tuple[Criterion, ...]:
     if not cell.strip():
         return ()
@@ -73,8 +110,11 @@ def _rubric(cell: str) -> tuple[Criterion, ...]:
 def _row_item(row: dict[str, str]) -> Item:
     get = row.get
     numeric = (get("numeric_answer") or "").strip()
+    stem_format = (get("stem_format") or "").strip() or TextFormat.PLAIN
+    stem = sanitize(row["stem"]) if stem_format == TextFormat.HTML else row["stem"]
     return Item(
-        key=row["key"], type=row["type"].strip(), stem=row["stem"], topic=row["topic"],
+        key=row["key"], type=row["type"].strip(), stem=stem, stem_format=stem_format,
+        topic=row["topic"], partial_answers=_partial(get("partial_answers") or ""),
         difficulty=row["difficulty"].strip(), points=(get("points") or "").strip() or "1",
         options=_options(get("options") or ""),
         accepted_answers=tuple(a for a in (get("accepted_answers") or "").splitlines() if a.strip()),
@@ -86,9 +126,16 @@ def _row_item(row: dict[str, str]) -> Item:
     )
 
 
-def parse(text: str) -> list[Item]:
+def parse(data: bytes | str) -> list[Item]:
     """Every row of a CSV bank, or ``ImportFormatError`` naming each bad line."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    return read(data).strict()
+
+
+def read(data: bytes | str) -> ImportReport:
+    """What importing a CSV bank would do, row by row."""
+    report = ImportReport()
+    text = decode_text(data, report)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[str] = []
     try:
         header = [h.strip() for h in next(reader)]
@@ -96,12 +143,12 @@ def parse(text: str) -> list[Item]:
         raise ImportFormatError(["line 1: the file is empty"]) from None
     except csv.Error as exc:
         raise ImportFormatError([f"line 1: {exc}"]) from None
-    problems += [f"line 1: unknown column {h!r}" for h in header if h not in COLUMNS]
+    problems += [f"line 1: unknown column {h!r}" for h in header
+                 if h not in COLUMNS + OPTIONAL_COLUMNS]
     problems += [f"line 1: required column {c!r} is missing" for c in REQUIRED if c not in header]
     problems += [f"line 1: column {h!r} appears twice" for h in set(header) if header.count(h) > 1]
     if problems:
         raise ImportFormatError(problems)
-    entries = []
     start = reader.line_num + 1
     while True:
         try:
@@ -109,26 +156,31 @@ def parse(text: str) -> list[Item]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(f"line {start}: {exc}")
+            report.file_problems.append(f"line {start}: {exc}")
             break
         line, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append(f"line {line}: {len(row)} cells, but the header has {len(header)}")
+            report.entries.append(Entry(f"line {line}", ERROR, line=line, notes=[
+                f"{len(row)} cells, but the header has {len(header)}"]))
             continue
         try:
             item = _row_item(dict(zip(header, map(safe_csv.restore, row), strict=True)))
-        except (ValueError, TypeError) as exc:
-            problems.append(f"line {line}: {exc}")
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            report.entries.append(Entry(f"line {line}", ERROR, notes=[str(exc)], line=line))
             continue
-        entries.append(check(f"line {line} ({item.key})", item, problems))
-    return finish(entries, problems)
+        report.entries.append(Entry(f"line {line} ({item.key})", IMPORTED, item, line=line))
+    return finish(report, rename_duplicates=False)
 
 
-def _cells(item: Item) -> list[str]:
+def _cells(item: Item, extra: bool) -> list[str]:
+    difficulty = "" if item.difficulty is Difficulty.UNCLASSIFIED else str(item.difficulty)
+    optional = [str(item.stem_format), "\n".join(
+        f"{decimal_str(a.fraction)}|{a.text}" + (f"|{decimal_str(a.tolerance)}" if a.tolerance else "")
+        for a in item.partial_answers)] if extra else []
     return [
-        item.key, str(item.type), item.topic, str(item.difficulty), decimal_str(item.points),
+        item.key, str(item.type), item.topic, difficulty, decimal_str(item.points),
         item.stem,
         "\n".join(f"{decimal_str(o.fraction)}|{o.text}" for o in item.options),
         "\n".join(item.accepted_answers),
@@ -139,7 +191,7 @@ def _cells(item: Item) -> list[str]:
         json.dumps([{"name": c.name, "max_points": decimal_str(c.max_points),
                      "descriptors": c.descriptors} for c in item.rubric], ensure_ascii=False)
         if item.rubric else "",
-        item.source, item.general_feedback,
+        item.source, item.general_feedback, *optional,
     ]
 
 
@@ -147,7 +199,9 @@ def dump(items: Iterable[Item]) -> str:
     """CSV with every column, which ``parse`` reads back to equal items."""
     buffer = io.StringIO()
     writer = safe_csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    items = list(items)
+    extra = any(i.stem_format is not TextFormat.PLAIN or i.partial_answers for i in items)
+    writer.writerow(COLUMNS + (OPTIONAL_COLUMNS if extra else ()))
     for item in items:
-        writer.writerow(_cells(item))
+        writer.writerow(_cells(item, extra))
     return buffer.getvalue()

@@ -1,6 +1,7 @@
 """The question bank: the workflow with a second pair of eyes, versions, all-or-nothing imports."""
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -153,3 +154,37 @@ def test_export_gives_back_the_approved_questions(db, clock, authors, fmt):
         service.approve_version(db, colleague, version, now=clock.now)
     exported = formats.parse(fmt, service.export_bank(db, author, fmt))
     assert exported == [service.item_of(v) for v in versions[:5]]
+
+
+def test_an_imported_question_is_approved_only_once_classified(db, clock, authors):
+    """Moodle files carry no difficulty: the draft waits to be classified, and is never
+    drawn before, because it cannot be approved."""
+    author, colleague = authors
+    (version,) = service.import_bank(db, author, "gift", b"::Moodle q:: Hai cong hai? {=4 ~5}\n",
+                                     now=clock.now)
+    assert version.difficulty == "unclassified"
+    assert version.item.key == "Moodle q"
+    service.review_version(db, colleague, version, now=clock.now)
+    with pytest.raises(InvalidInput, match="difficulty is not set"):
+        service.approve_version(db, colleague, version, now=clock.now)
+    assert version.status == ItemStatus.REVIEWED
+    classified = question(key="Moodle q", stem="Hai cong hai?")
+    revised = service.revise_item(db, author, version, classified, now=clock.now)
+    service.review_version(db, colleague, revised, now=clock.now)
+    service.approve_version(db, colleague, revised, now=clock.now)
+    assert revised.status == ItemStatus.APPROVED
+
+
+def test_the_preview_reports_each_question_and_writes_nothing(db, clock, authors):
+    author, _ = authors
+    service.create_item(db, author, question(key="Q2"), now=clock.now)
+    data = (Path(__file__).parent.parent / "fixtures" / "moodle" / "questions.gift.txt").read_bytes()
+    before = bank_size(db)
+    report = service.preview_import(db, author, "gift", data)
+    assert bank_size(db) == before
+    statuses = {e.where: e.status for e in report.entries}
+    assert statuses["line 5"] == "skipped"
+    assert statuses["line 14 (Q2)"] == "error"  # already in the bank
+    with pytest.raises(Conflict, match="already in the bank"):
+        service.import_bank(db, author, "gift", data, now=clock.now)
+    assert bank_size(db) == before

@@ -1,6 +1,8 @@
 """The bank over HTTP: who gets in, imports and their refusals, the edit form."""
 
+import html
 import io
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -23,6 +25,13 @@ def upload(client, fmt, text):
     return client.post("/bank/import", data={
         "format": fmt, "file": (io.BytesIO(text.encode("utf-8")), f"bank.{fmt}")},
         content_type="multipart/form-data")
+
+
+def confirm(client, preview_page: str):
+    """Press the preview's import button: post back its hidden fields."""
+    form = preview_page[preview_page.index('action="/bank/import/confirm"'):]
+    fields = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', form.split("</form>")[0]))
+    return client.post("/bank/import/confirm", data={k: html.unescape(v) for k, v in fields.items()})
 
 
 @pytest.mark.parametrize("role", [Role.EXAMINER, Role.PROCTOR, Role.CHAIR])
@@ -49,7 +58,11 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 @pytest.mark.parametrize("fmt", formats.FORMATS)
 def test_an_author_imports_each_sample_format(db, client, competition, fmt):
     login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
-    response = upload(client, fmt, sample_path(fmt).read_text(encoding="utf-8"))
+    preview = upload(client, fmt, sample_path(fmt).read_text(encoding="utf-8"))
+    assert preview.status_code == 200
+    assert "cc-01" in preview.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0  # nothing yet
+    response = confirm(client, preview.get_data(as_text=True))
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "40" in page
@@ -63,9 +76,10 @@ def test_a_malformed_upload_names_the_line_and_adds_nothing(db, client, competit
     response = client.post("/bank/import", data={
         "format": fmt, "file": (io.BytesIO(broken(fmt).encode()), "bank.txt")},
         content_type="multipart/form-data", headers={"Referer": "http://localhost/bank/import"})
-    assert response.status_code == 303
-    page = client.get("/bank/import").get_data(as_text=True)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
     assert NAMED[fmt].replace("'", "&#39;") in page
+    assert "/bank/import/confirm" not in page
     assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
 
 
@@ -92,3 +106,31 @@ def test_two_authors_write_review_and_approve_through_the_pages(db, client, comp
     assert version.status == ItemStatus.APPROVED
     exported = client.get("/bank/export/csv").get_data(as_text=True)
     assert "ns-99" in exported
+
+
+def test_moodles_own_gift_file_is_previewed_then_imported_whole(db, client, competition):
+    from pathlib import Path
+
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    data = (Path(__file__).parent.parent / "fixtures" / "moodle" / "questions.gift.txt").read_bytes()
+    preview = client.post("/bank/import", data={
+        "format": "gift", "file": (io.BytesIO(data), "questions.gift.txt")},
+        content_type="multipart/form-data")
+    page = preview.get_data(as_text=True)
+    assert "matching questions are not supported: skipped" in page
+    assert "2-08 TSL (2)" in page
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+    assert confirm(client, page).status_code == 302
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 8
+
+
+def test_a_tampered_confirmation_imports_nothing(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    preview = upload(client, "gift", sample_path("gift").read_text(encoding="utf-8"))
+    original = preview.get_data(as_text=True)
+    page = original.replace('name="sha256" type="hidden" value="', 'name="sha256" type="hidden" value="0')
+    assert page != original
+    response = confirm(client, page)
+    assert response.status_code == 400
+    assert "could not be read back" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0

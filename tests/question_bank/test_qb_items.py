@@ -60,7 +60,8 @@ def test_sound_items_have_no_problems():
         (single(stem="  "), "stem is empty"),
         (single(topic=""), "topic is empty"),
         (single(points=0), "greater than 0"),
-        (single(key="a b"), "key"),
+        (single(key="a|b"), "key"),
+        (single(key="a\nb"), "key"),
         (single(accepted_answers=("x",)), "must not have accepted answers"),
         (single(type="multiple_response", options=(Option("A", "0.5"), Option("B", "0.4"))),
          "sum to 0.9"),
@@ -74,7 +75,7 @@ def test_sound_items_have_no_problems():
     ],
 )
 def test_validate_names_the_problem(item, fragment):
-    problems = item.validate()
+    problems = item.approval_problems()
     assert any(fragment in p for p in problems), problems
 
 
@@ -100,3 +101,20 @@ def test_dict_with_unknown_field_is_refused():
     data["dificulty"] = "easy"
     with pytest.raises(ValueError, match="dificulty"):
         item_from_dict(data)
+
+
+def test_imported_items_wait_for_classification_before_approval():
+    """Stored as drafts (validate passes), approvable only once classified."""
+    essay = Item("Bài luận 1", "essay", "?", 10, "", "")
+    assert essay.validate() == []
+    problems = essay.approval_problems()
+    assert any("topic is empty" in p for p in problems)
+    assert any("difficulty is not set" in p for p in problems)
+    assert any("needs a rubric" in p for p in problems)
+
+
+def test_examiners_read_an_html_essay_prompt_as_text():
+    essay = Item("e", "essay", "<p>Nêu <b>ba</b> giải pháp.</p><p>Trình bày rõ.</p>", 10, "T", "hard",
+                 stem_format="html")
+    assert essay.stem_text == "Nêu ba giải pháp.\nTrình bày rõ."
+    assert single().stem_text == single().stem

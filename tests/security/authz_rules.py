@@ -335,6 +335,16 @@ def _bank_import_form(session, world):
     return {"format": "gift", "file": (io.BytesIO(sample_path("gift").read_bytes()), "bank.gift")}
 
 
+def _bank_confirm_form(session, world):
+    import base64
+    import hashlib
+
+    from question_bank.samples import sample_path
+    raw = sample_path("gift").read_bytes()
+    return {"format": "gift", "payload": base64.b64encode(raw).decode(),
+            "sha256": hashlib.sha256(raw).hexdigest()}
+
+
 def _part_form(session, world):
     return {"key": "A", "title": "Trắc nghiệm", "kind": "objective", "duration_minutes": "30",
             "essay_mode": "per_candidate", "cells": "Luật Cán bộ, công chức | easy | single_choice | 2 | 1"}
@@ -358,6 +368,7 @@ RULES.update({
     "bank.edit": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_item_form)},
     "bank.advance": Rule(AUTHORS),
     "bank.import_file": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_import_form)},
+    "bank.confirm_import": Rule(AUTHORS, form=_bank_confirm_form),
     "bank.export": Rule(AUTHORS),
     "sitting.setup": Rule(BOARD_AND_PROCTOR),
     "sitting.configure_part": Rule(roles("board"), form=_part_form),
