@@ -545,6 +545,9 @@ RULES.update({
                                  "POST": Rule(roles("proctor"), form=lambda s, w: {
                                      "candidate_number": "9999",
                                      "body": "Thí sinh trao đổi bài với người bên cạnh."})},
+})
+
+
 # The presentation round and the board's collegial decisions: the board (and the presentation
 # panel, which this world does not set up) work on the manage page; a candidate's own page
 # needs an accepted application (this world's candidate is still under review).
@@ -562,7 +565,7 @@ def _collegial_decision(session, world):
     return decision.id
 
 
-PARAMS.update({"decision_id": _collegial_decision})
+PARAMS.update({"collegial_decision_id": _collegial_decision})
 RULES.update({
     "presentation.manage": Rule(roles("board")),
     "presentation.rules": Rule(roles("board")),
