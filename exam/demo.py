@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from exam.accounts.models import User
 from exam.db import db_session, utcnow
 from exam.demo_cast import (  # re-exported: the benchmark seeds with them
+    DEMO_ACCEPT_REASON,
     DEMO_PASSWORD,
     DemoCast,
     _user,
@@ -29,9 +30,6 @@ from exam.registration import service as registration
 
 __all__ = ["DEMO_PASSWORD", "DemoCast", "_user", "apply_all", "create_cast",
            "create_competition", "demo_command", "demo_pdf", "print_logins", "run_demo"]
-# Recorded only where a criterion is not met (the board must then say why it accepts).
-DEMO_ACCEPT_REASON = ("Hội đồng đã đối chiếu bản gốc: thời gian giữ chức vụ tương đương được tính "
-                      "theo quyết định của cơ quan quản lý (dữ liệu minh hoạ).")
 
 
 def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None = None) -> dict:

@@ -15,6 +15,9 @@ from exam.competitions.models import Role
 from exam.registration import service as registration
 
 DEMO_PASSWORD = "thituyen-demo-2026"
+# Recorded only where a criterion is not met (the board must then say why it accepts).
+DEMO_ACCEPT_REASON = ("Hội đồng đã đối chiếu bản gốc: thời gian giữ chức vụ tương đương được tính "
+                      "theo quyết định của cơ quan quản lý (dữ liệu minh hoạ).")
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
           "Hồ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Ngọc", "Quốc", "Thanh", "Hoài", "Xuân"]

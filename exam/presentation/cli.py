@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
-from exam.cli import fail_on_domain_error
+from exam.clitools import fail_on_domain_error
 from exam.db import db_session, utcnow
 from exam.presentation import service
 

@@ -132,5 +132,5 @@ def test_a_tampered_confirmation_imports_nothing(db, client, competition):
     assert page != original
     response = confirm(client, page)
     assert response.status_code == 400
-    assert "could not be read back" in response.get_data(as_text=True)
+    assert "Không đọc lại được tệp đã xem trước" in response.get_data(as_text=True)
     assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
