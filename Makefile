@@ -19,6 +19,12 @@ run: $(VENV)/.installed
 	$(BIN)/thituyen db upgrade
 	$(BIN)/thituyen keys create-dev --if-missing
 	$(BIN)/thituyen demo --if-empty
+	@# rate limits are counted in Redis, shared by the workers; start a local one if none answers
+	@$(BIN)/python -c 'from exam.config import redis_reachable as r; raise SystemExit(not r())' \
+		|| { command -v redis-server >/dev/null \
+		     && redis-server --port 6379 --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null \
+		     && sleep 0.5 && echo "Started redis-server on 127.0.0.1:6379 for shared rate limits"; } \
+		|| echo "WARNING: no Redis (apt-get install redis-server): rate limits are counted per worker"
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
 	THITUYEN_INSECURE_COOKIES=1 THITUYEN_BIND=$(HOST):$(PORT) THITUYEN_ACCESS_LOG=- \
 		$(BIN)/gunicorn --config gunicorn.conf.py 'exam:create_app()'

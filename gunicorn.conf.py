@@ -16,3 +16,5 @@ timeout = 60
 graceful_timeout = 10
 worker_connections = 2000
 accesslog = os.environ.get("THITUYEN_ACCESS_LOG")
+# The access log leaves out the pages of irregularity reports (who filed, from where, when).
+logger_class = "exam.accesslog.AccessLogger"

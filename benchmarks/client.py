@@ -118,7 +118,7 @@ class Candidate:
     async def autosave(self) -> tuple[int, object]:
         item, position, kind = self.rng.choice(self.questions)
         self.seq += 1
-        response = ([self.rng.randrange(2)] if kind in ("single_choice", "true_false",
+        response = ([self.rng.choice("AB")] if kind in ("single_choice", "true_false",
                                                          "multiple_response")
                     else f"Trả lời số {self.seq} của {self.email}")
         status, payload = await self._call(

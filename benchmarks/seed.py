@@ -33,7 +33,7 @@ def _bulk_candidates(session, competition, n: int, tag: str) -> list[str]:
     emails = [f"bench-{tag}-{i}@bench.thituyen.vn" for i in range(1, n + 1)]
     session.execute(insert(User), [
         {"email": e, "full_name": f"Thí sinh {i}", "password_hash": password_hash,
-         "is_admin": False, "is_inspector": False, "failed_logins": 0, "created_at": now}
+         "is_admin": False, "is_inspector": False, "created_at": now}
         for i, e in enumerate(emails, 1)])
     ids = dict(session.execute(select(User.email, User.id).where(User.email.in_(emails))).all())
     session.execute(insert(Application), [
@@ -76,7 +76,9 @@ def seed_sitting(session, n: int, *, tag: str, progress=print) -> Seeded:
     competition.stage = Stage.ELIGIBILITY_REVIEWED  # bulk-accepted above; bench data only
     build_sample_bank(session, cast.author, cast.member, now=now)
     configure_demo_test(session, cast.chair, competition, now=now)
-    service.seal_papers(session, cast.chair, competition, now=now)
+    service.seal_papers(session, cast.chair, competition, now=now - timedelta(minutes=30),
+                        value_source=f"bench {tag}: a value drawn by the seeding script",
+                        value_known_after=now - timedelta(minutes=20))
     session.flush()
     progress(f"  drawing and storing {n} papers")
     started = time.perf_counter()
@@ -84,8 +86,10 @@ def seed_sitting(session, n: int, *, tag: str, progress=print) -> Seeded:
                                now=now)
     session.flush()
     draw_seconds = time.perf_counter() - started
-    service.open_sitting(session, cast.chair, competition, now=now)
+    # a bench runs its scenarios one after another for many minutes: candidates may start
+    # up to 4 hours after the sitting opens (the default 15 minutes would refuse them)
     attempts.set_room_rules(session, cast.proctor, competition, access_code="",
-                            allowed_networks="", now=now)
+                            allowed_networks="", late_entry_minutes=240, now=now)
+    service.open_sitting(session, cast.chair, competition, now=now)
     session.commit()
     return Seeded(competition.id, emails, draw_seconds)

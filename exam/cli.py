@@ -96,6 +96,19 @@ def keys_create_dev(if_missing):
                f"{keystore.trust_roots(folder)[0]}).")
 
 
+@keys_group.command("fingerprint")
+@with_appcontext
+def keys_fingerprint():
+    """Print the SHA-256 of the certificate verification pins (THITUYEN_SIGNING_CERT_SHA256)."""
+    from exam.results.cli import certifier_sha256
+
+    fingerprint = certifier_sha256()
+    if fingerprint is None:
+        raise click.ClickException("No signing certificate installed and none configured: "
+                                   "verification can call no sheet genuine.")
+    click.echo(fingerprint)
+
+
 def register(app: Flask) -> None:
     from exam.audit.cli import audit_group
     from exam.demo import demo_command

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
+import socket
 from pathlib import Path
+from urllib.parse import urlsplit
+
+LOCAL_REDIS = "redis://127.0.0.1:6379"
 
 
 def instance_path() -> str:
@@ -28,7 +33,6 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     PUBLIC_BASE_URL = "http://127.0.0.1:8000"
-    RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
 
 
@@ -43,6 +47,11 @@ def load(app, test_config: dict | None) -> None:
                  "MAIL_FROM"):
         if name in os.environ and (test_config is None or name not in test_config):
             app.config[name] = os.environ[name]
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = default_rate_limit_storage(app.testing)
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):
+        # Redis down later: count in this worker rather than refuse every request.
+        app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault(
         "DATABASE_URL", "sqlite:///" + os.path.join(app.instance_path, "thituyen.sqlite")
     )
@@ -55,6 +64,9 @@ def load(app, test_config: dict | None) -> None:
             app.config[name] = secure
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
     app.config.setdefault("SIGNING_PASSWORD", os.environ.get("THITUYEN_SIGNING_PASSWORD"))
+    # SHA-256 of the organization's signing certificate, pinned by verification; by default
+    # the certificate inside SIGNING_KEY_FOLDER/signing.p12.
+    app.config.setdefault("SIGNING_CERT_SHA256", os.environ.get("THITUYEN_SIGNING_CERT_SHA256"))
 
 
 def _instance_secret(folder: str) -> str:
@@ -65,3 +77,28 @@ def _instance_secret(folder: str) -> str:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def redis_reachable(url: str = LOCAL_REDIS, timeout: float = 0.3) -> bool:
+    """Something accepts connections at the Redis address (a cheap probe, no client needed)."""
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379),
+                                      timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def default_rate_limit_storage(testing: bool) -> str:
+    """Rate limits must be counted across gunicorn's workers, or each worker allows the whole
+    limit (four workers: four times the documented limit). Without RATELIMIT_STORAGE_URI, use
+    the local Redis when it answers; otherwise count per process and say so."""
+    if testing:
+        return "memory://"
+    if redis_reachable():
+        return LOCAL_REDIS
+    logging.getLogger("thituyen").warning(
+        "No Redis at %s and RATELIMIT_STORAGE_URI is not set: rate limits are counted per "
+        "worker process, so each gunicorn worker allows the full limit.", LOCAL_REDIS)
+    return "memory://"

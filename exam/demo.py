@@ -159,6 +159,10 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
 
     made["signed_sheet"] = publish_where_ready(session, made["competitions"],
                                                board_chair=cast.chair, now=now)
+    from exam.appointment.demo import seed_appointments
+
+    made["appointment"] = seed_appointments(session, cast, finished, now=now, rng=rng,
+                                            password=DEMO_PASSWORD)
     return made
 
 
@@ -173,6 +177,9 @@ def print_logins(result: dict) -> None:
     from exam.oversight.demo import INSPECTOR_EMAIL
 
     click.echo(f"  {'inspector':16} {INSPECTOR_EMAIL}")
+    from exam.appointment.demo import SIGNER_EMAIL
+
+    click.echo(f"  {'appointing auth.':16} {SIGNER_EMAIL}")
 
 
 @click.command("demo")

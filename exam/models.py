@@ -7,6 +7,12 @@ from exam.appeals.models import (
     RemarkAppeal,
     ScoreAdjustment,
 )
+from exam.appointment.models import (
+    AppointingAuthority,
+    AppointmentDecision,
+    Remedy,
+    RoomRecord,
+)
 from exam.audit.models import AuditEntry
 from exam.bank.models import BankItem, ItemVersion
 from exam.competitions.models import Competition, Membership
@@ -64,6 +70,7 @@ from exam.sitting.models import (
     AnswerSave,
     Attempt,
     ExtraTime,
+    LateAdmission,
     ObjectiveScore,
     Paper,
     PaperItem,
@@ -88,3 +95,5 @@ __all__ += ["Job", "Notification", "OutboxMail"]
 __all__ += ["CollegialDecision", "ConflictOfInterest", "EligibilityOverride", "PresentationRules",
             "PresentationSitting", "PresentationSlot", "Programme", "ProgrammeFreeze",
             "RegistrationExtension"]
+__all__ += ["LateAdmission"]
+__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]

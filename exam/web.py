@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from flask import Flask, abort, current_app, flash, g, redirect, render_template, request, session
+from flask.wrappers import Request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_limiter import Limiter
@@ -12,6 +13,8 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.routing import IntegerConverter
 
 from exam.audit import service as audit
 from exam.db import db_session, utcnow
@@ -34,7 +37,44 @@ def _load_user(user_id: str):
     return db_session().get(User, int(user_id))
 
 
+# Every id and counter column is a 32-bit integer on PostgreSQL (64-bit on SQLite).
+LARGEST_DATABASE_INT = 2**31 - 1
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:...>` in every route: a number no row can have matches no page (404), instead of
+    reaching the database and failing there (an overflow, a 500)."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=None, signed=False):  # noqa: A002
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min,
+                         max=LARGEST_DATABASE_INT if max is None else max, signed=signed)
+
+
+def database_int(value) -> int:
+    """`int`, refusing (ValueError) numbers that no database column can hold."""
+    number = int(value)
+    if abs(number) > LARGEST_DATABASE_INT:
+        raise ValueError(value)
+    return number
+
+
+class BoundedParameters(ImmutableMultiDict):
+    """Query and form values read with `type=int` (`?page=`, `?competition=`) treat a number
+    too large for the database like any other unusable value: the default is used."""
+
+    def get(self, key, default=None, type=None):  # noqa: A002
+        return super().get(key, default, database_int if type is int else type)
+
+
+class ExamRequest(Request):
+    parameter_storage_class = BoundedParameters
+
+
 def init_app(app: Flask) -> None:
+    """Set up the shared extensions; call before any blueprint is registered (the id
+    converter is bound when a route is added)."""
+    app.request_class = ExamRequest
+    app.url_map.converters["int"] = DatabaseIdConverter
     csrf.init_app(app)
     app.before_request(_limiter_follows_this_app)
     limiter.init_app(app)
@@ -59,6 +99,7 @@ def init_app(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from exam.accounts.views import bp as accounts
     from exam.appeals.views import bp as appeals
+    from exam.appointment.views import bp as appointment
     from exam.audit.views import bp as audit_views
     from exam.bank.views import bp as bank
     from exam.competitions.views import bp as competitions
@@ -76,7 +117,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
                       results, verify, appeals, scoring, bank, sitting, notifications, insights,
-                      jobs, presentation):
+                      jobs, appointment, presentation):
         app.register_blueprint(blueprint)
 
 

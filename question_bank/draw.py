@@ -1,22 +1,34 @@
-"""The verifiable draw of candidates' papers (specification ``thituyen-draw-v1``).
+"""The verifiable draw of candidates' papers (specifications ``thituyen-draw-v1`` and ``-v2``).
 
 The draw is a pure function of (seed, bank snapshot, blueprint, candidate number),
 built only on SHA-256 and HMAC-SHA256 so that anyone can recompute any paper years
 later, in any language, without trusting a library RNG whose sequence may change.
 
+Versions: a seal records the version it was made under. ``thituyen-draw-v1`` commits
+to the secret and the snapshot only (steps 1-8). ``thituyen-draw-v2`` (current) also
+fixes in advance where the public value will come from and binds the blueprint and the
+list of candidate numbers into one published seal digest (steps 9-13), so that neither
+the value nor what it is applied to can be chosen once the value is known. Steps 2-8
+are the same in both versions; in particular the paper streams and fingerprints keep
+the literal ``V = "thituyen-draw-v1"``, so a v2 paper equals the v1 paper of the same
+seed.
+
 Specification
 -------------
 All text is NFC-normalised and UTF-8 encoded; ``‖`` is concatenation; ``0x00`` a
-zero byte; integers in counters are 8-byte big-endian.
+zero byte; integers in counters are 8-byte big-endian; "hex" is lowercase.
 
 1. Commitment: ``commitment(domain, value) = hex SHA-256("thituyen-commit-v1" ‖ 0x00
    ‖ domain ‖ 0x00 ‖ value)``. The board publishes ``commitment("board-secret",
-   secret)`` and ``commitment("bank-snapshot", snapshot_digest)`` before the sitting.
-   The secret is at least 16 random bytes, so it needs no extra salt.
+   secret)`` and ``commitment("bank-snapshot", snapshot_digest)`` (the 64 hex
+   characters of step 8, as ASCII) before the sitting. The secret is at least 16
+   random bytes, so it needs no extra salt.
 2. Seed: ``seed = HMAC-SHA256(key=board_secret, msg="thituyen-seed-v1" ‖ 0x00 ‖
    public_value)`` where ``public_value`` (e.g. a lottery result or a drand round)
    was unknown when the secret was committed: the board cannot choose the seed and
-   nobody can predict it before the secret is revealed.
+   nobody can predict it before the secret is revealed. The platform stores the
+   value with runs of whitespace collapsed to one space and the ends trimmed; the
+   seed is computed from exactly that text.
 3. Stream: ``HmacStream(seed, context)`` yields the concatenation of the blocks
    ``HMAC-SHA256(seed, context ‖ 0x00 ‖ counter)`` for counter = 0, 1, 2, ...
 4. ``randbelow(n)``: for n = 1 the result is 0 and no byte is read. Otherwise let
@@ -40,9 +52,36 @@ zero byte; integers in counters are 8-byte big-endian.
      display order as original indices. True/false and text items keep (0, 1) / ().
 7. ``paper_fingerprint`` is hex SHA-256 of ``canonical_json({"v": V, "items":
    [[part_key, position, item_key, option_order], ...]})``; canonical JSON has
-   sorted keys, no whitespace, UTF-8 without escapes and no floats.
+   sorted keys, no whitespace (separators ``,`` and ``:``), UTF-8 without escapes
+   (``ensure_ascii`` off) and no floats; decimals are strings without exponent or
+   trailing zeros ("1.5", "2").
 8. ``snapshot_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-snapshot-v1",
    "items": [item_to_dict(item) sorted by key]})``.
+
+Only in ``thituyen-draw-v2``:
+
+9. ``blueprint_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-blueprint-v1",
+   "parts": [{"key", "title", "essay_mode", "cells": [{"topic", "difficulty", "type",
+   "count", "points"}, ...]}, ...]})``: parts in blueprint order, cells in part order
+   (both orders change the papers, so both are covered), ``count`` an integer,
+   ``points`` a decimal string. (v1 published instead the SHA-256 of the stored
+   blueprint text, a JSON list of the same part objects.)
+10. ``candidates_digest`` is hex SHA-256 of ``canonical_json({"v":
+    "thituyen-candidates-v1", "numbers": [candidate numbers, trimmed, sorted in
+    code-point order]})``: the numbers of every candidate accepted at sealing, each
+    non-empty, without ``|`` and listed once. The draw serves a paper to exactly these.
+11. The public value's source is ``{"description": text, "known_after": time}``: a
+    named future public random event (e.g. "the special prize of the Thủ đô lottery
+    draw of 20/11/2026", "drand quicknet round 12345678") and the UTC time after which
+    anyone can look it up, written ``YYYY-MM-DDTHH:MM:SSZ`` (whole seconds). The
+    description has runs of whitespace collapsed to one space.
+12. ``seal_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-seal-v2",
+    "secret_commitment", "snapshot_commitment", "blueprint_digest",
+    "candidates_digest", "public_value_source": {"description", "known_after"}})``:
+    the one value the board publishes at sealing that pins all of the above.
+13. Times: the seal is made strictly before ``known_after``, and the public value
+    is entered at or after ``known_after`` (the platform's clock); a value entered
+    earlier was not the announced event's.
 
 A blueprint may not contain two cells with the same (topic, difficulty, type):
 that keeps every drawn item distinct without making one cell depend on another.
@@ -57,6 +96,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -65,6 +105,18 @@ from question_bank.items import Difficulty, Item, ItemType, decimal_str, item_to
 
 __all__ = [
     "DRAW_VERSION",
+    "DRAW_VERSIONS",
+    "LEGACY_DRAW_VERSION",
+    "PAPER_VERSION",
+    "blueprint_digest",
+    "candidate_list",
+    "candidates_digest",
+    "parse_utc_text",
+    "part_dict",
+    "utc_text",
+    "seal_digest",
+    "seal_statement",
+    "value_source",
     "Cell",
     "DrawnItem",
     "EssayMode",
@@ -79,7 +131,13 @@ __all__ = [
     "snapshot_digest",
 ]
 
-DRAW_VERSION = "thituyen-draw-v1"
+LEGACY_DRAW_VERSION = "thituyen-draw-v1"
+DRAW_VERSION = "thituyen-draw-v2"
+DRAW_VERSIONS = (LEGACY_DRAW_VERSION, DRAW_VERSION)
+PAPER_VERSION = "thituyen-draw-v1"  # V of steps 6-7, unchanged in every version
+BLUEPRINT_VERSION = "thituyen-blueprint-v1"
+CANDIDATES_VERSION = "thituyen-candidates-v1"
+SEAL_VERSION = "thituyen-seal-v2"
 COMMIT_TAG = b"thituyen-commit-v1"
 SEED_TAG = b"thituyen-seed-v1"
 SNAPSHOT_VERSION = "thituyen-snapshot-v1"
@@ -302,7 +360,7 @@ def draw_paper(
     paper: list[DrawnItem] = []
     for part in parts:
         scope = "shared" if part.essay_mode is EssayMode.SHARED_VARIANT else f"c:{candidate}"
-        ctx = f"{DRAW_VERSION}|{{}}|{scope}|{part.key}"
+        ctx = f"{PAPER_VERSION}|{{}}|{scope}|{part.key}"
         picks: list[str] = []
         for j, cell in enumerate(part.cells):
             pool = sorted(it.key for it in snapshot_items if cell.matches(it))
@@ -318,4 +376,73 @@ def draw_paper(
 def paper_fingerprint(drawn_items: Iterable[DrawnItem]) -> str:
     """Digest of a paper so that a published list of fingerprints pins every paper."""
     rows = [[d.part_key, d.position, d.item_key, list(d.option_order)] for d in drawn_items]
-    return _sha256_json({"v": DRAW_VERSION, "items": rows})
+    return _sha256_json({"v": PAPER_VERSION, "items": rows})
+
+
+# ----------------------------------------------------------------------------- v2: the seal
+
+
+def part_dict(part: Part) -> dict:
+    """A part as step 9 hashes it (and as the platform stores the sealed blueprint)."""
+    return {"key": part.key, "title": part.title, "essay_mode": str(part.essay_mode),
+            "cells": [{"topic": c.topic, "difficulty": str(c.difficulty), "type": str(c.type),
+                       "count": c.count, "points": decimal_str(c.points)} for c in part.cells]}
+
+
+def blueprint_digest(parts: Sequence[Part]) -> str:
+    """Step 9: sensitive to every part, title, cell and to their order."""
+    return _sha256_json({"v": BLUEPRINT_VERSION, "parts": [part_dict(p) for p in parts]})
+
+
+def candidate_list(numbers: Iterable[str]) -> list[str]:
+    """The candidate numbers as step 10 lists them: trimmed, checked, sorted."""
+    out = sorted(unicodedata.normalize("NFC", n).strip() for n in numbers)
+    if any(not n or "|" in n for n in out):
+        raise ValueError("a candidate number must be non-empty and must not contain '|'")
+    repeated = sorted(n for n, k in Counter(out).items() if k > 1)
+    if repeated:
+        raise ValueError(f"candidate numbers listed twice: {', '.join(repeated)}")
+    return out
+
+
+def candidates_digest(numbers: Iterable[str]) -> str:
+    """Step 10: independent of storage order; any added, dropped or changed number shows."""
+    return _sha256_json({"v": CANDIDATES_VERSION, "numbers": candidate_list(numbers)})
+
+
+def utc_text(moment: datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SSZ`` of an aware datetime (step 11)."""
+    if moment.tzinfo is None:
+        raise ValueError("the time must carry its time zone")
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc_text(text: str) -> datetime:
+    """The inverse of ``utc_text``; anything else is refused."""
+    moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    if utc_text(moment) != text:
+        raise ValueError(f"not a UTC time of the form YYYY-MM-DDTHH:MM:SSZ: {text!r}")
+    return moment
+
+
+def value_source(description: str, known_after: datetime) -> dict:
+    """Step 11: the named public event and when its value becomes known."""
+    text = " ".join(unicodedata.normalize("NFC", description or "").split())
+    if not text:
+        raise ValueError("the public value's source needs a description")
+    return {"description": text, "known_after": utc_text(known_after)}
+
+
+def seal_statement(*, secret_commitment: str, snapshot_commitment: str, blueprint_digest: str,
+                   candidates_digest: str, public_value_source: dict) -> dict:
+    """Step 12: everything the seal binds, as it is hashed and published."""
+    return {"v": SEAL_VERSION, "secret_commitment": secret_commitment,
+            "snapshot_commitment": snapshot_commitment, "blueprint_digest": blueprint_digest,
+            "candidates_digest": candidates_digest,
+            "public_value_source": {"description": public_value_source["description"],
+                                    "known_after": public_value_source["known_after"]}}
+
+
+def seal_digest(statement: dict) -> str:
+    """Step 12: the one published value an observer notes down at sealing."""
+    return _sha256_json(statement)

@@ -15,10 +15,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from exam.accounts.models import RecoveryCode, User
+from exam.accounts.models import RecoveryCode, SignInThrottle, User
 from exam.audit import service as audit
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
 
@@ -27,8 +28,8 @@ from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, requ
 hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 MIN_PASSWORD_LENGTH = 10
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
+# A hash of a random password, checked against what is typed for an unknown email.
+_UNKNOWN_EMAIL_HASH = hasher.hash(secrets.token_urlsafe(16))
 
 
 def normalise_email(email: str) -> str:
@@ -90,34 +91,114 @@ def create_admin(session: Session, *, email, full_name, password, now) -> User:
     return user
 
 
-def authenticate(session: Session, email: str, password: str, *, now: datetime) -> User:
-    """Check the password; five failures lock the account for fifteen minutes."""
+# Wrong passwords. A stranger must not be able to lock the owner out (a rival on exam day),
+# so the lock holds only for the (email, address) pair that made the guesses; across all
+# addresses a slower account-wide limit only spaces attempts out, and never for an address the
+# right password was typed from before. Keys are the email as typed, registered or not, so every
+# answer is the same for an unknown email.
+MAX_FAILED_LOGINS = 5            # per (email, address), then locked for LOCKOUT
+LOCKOUT = timedelta(minutes=15)
+ACCOUNT_FREE_FAILURES = 20       # per email from all addresses within LOCKOUT, then ...
+ACCOUNT_SPACING = timedelta(seconds=10)  # ... one attempt per ACCOUNT_SPACING from new addresses
+ANY_ADDRESS = "*"
+
+
+def _digest(kind: str, value: str) -> str:
+    return hashlib.sha256(f"thituyen-sign-in\x00{kind}\x00{value}".encode()).hexdigest()
+
+
+def _find_throttle(session: Session, email_digest: str, address_digest: str):
+    return session.scalar(select(SignInThrottle).where(
+        SignInThrottle.email_digest == email_digest,
+        SignInThrottle.address_digest == address_digest))
+
+
+def _throttle(session: Session, email_digest: str, address_digest: str) -> SignInThrottle:
+    """The counter row for this key, created if new (a concurrent sign-in may create it first)."""
+    row = _find_throttle(session, email_digest, address_digest)
+    if row is not None:
+        return row
+    try:
+        with session.begin_nested():
+            row = SignInThrottle(email_digest=email_digest, address_digest=address_digest,
+                                 failures=0, signed_in_before=False)
+            session.add(row)
+    except IntegrityError:
+        row = _find_throttle(session, email_digest, address_digest)
+    return row
+
+
+THROTTLE_KEPT = timedelta(days=1)
+
+
+def forget_stale_throttles(session: Session, *, now: datetime) -> int:
+    """Drop counters nobody has failed on for a day (emails sprayed by a guesser would
+    otherwise pile up); the addresses an owner signed in from are kept."""
+    result = session.execute(delete(SignInThrottle).where(
+        SignInThrottle.signed_in_before.is_(False),
+        SignInThrottle.last_failed_at < now - THROTTLE_KEPT,
+        (SignInThrottle.locked_until.is_(None)) | (SignInThrottle.locked_until < now)))
+    return result.rowcount or 0
+
+
+def _count_failure(row: SignInThrottle, now: datetime) -> None:
+    if row.last_failed_at is None or now - row.last_failed_at > LOCKOUT:
+        row.failures = 0
+    row.failures += 1
+    row.last_failed_at = now
+
+
+def _locked_message(until: datetime) -> str:
+    return _("Too many failed attempts from this address. Try again after %(time)s UTC.",
+             time=until.strftime("%H:%M"))
+
+
+def authenticate(session: Session, email: str, password: str, *, address: str = "",
+                 now: datetime) -> User:
+    """Check the password. Five failures for one email from one address lock that pair for
+    fifteen minutes; over twenty from everywhere space new addresses' attempts out."""
     failure = PermissionDenied(_("Wrong email or password."))
     try:
         email = normalise_email(email)
     except InvalidInput:
-        raise failure from None
+        email = unicodedata.normalize("NFC", (email or "").strip().lower())
+    email_digest, address_digest = _digest("email", email), _digest("address", address or "")
+    # rows are written only after a failure: a clean sign-in writes nothing (SQLite-friendly)
+    pair = _find_throttle(session, email_digest, address_digest)
+    everywhere = _find_throttle(session, email_digest, ANY_ADDRESS)
+    if pair and pair.locked_until and pair.locked_until > now:
+        raise PermissionDenied(_locked_message(pair.locked_until))
+    if (everywhere and not (pair and pair.signed_in_before)
+            and everywhere.failures >= ACCOUNT_FREE_FAILURES and everywhere.last_failed_at
+            and now - everywhere.last_failed_at < ACCOUNT_SPACING):
+        raise PermissionDenied(_("Many attempts were made on this email just now. Wait "
+                                 "%(seconds)d seconds and try again.",
+                                 seconds=int(ACCOUNT_SPACING.total_seconds())))
     user = session.scalar(select(User).where(User.email == email))
-    if user is None:
-        hasher.hash(password)  # same work as a real check, so timing does not reveal accounts
-        raise failure
-    if user.locked_until and user.locked_until > now:
-        raise PermissionDenied(
-            _("Too many failed attempts. Try again after %(time)s UTC.",
-              time=user.locked_until.strftime("%H:%M"))
-        )
     try:
-        hasher.verify(user.password_hash, password)
+        # an unknown email costs the same check, so the time taken does not reveal accounts
+        hasher.verify(user.password_hash if user else _UNKNOWN_EMAIL_HASH, password)
+        if user is None:
+            raise VerificationError
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-            audit.record(session, user, "account.locked", at=now, target=user)
+        pair = pair or _throttle(session, email_digest, address_digest)
+        everywhere = everywhere or _throttle(session, email_digest, ANY_ADDRESS)
+        _count_failure(pair, now)
+        _count_failure(everywhere, now)
+        if secrets.randbelow(64) == 0:  # now and then, so no request pays for it every time
+            forget_stale_throttles(session, now=now)
+        if pair.failures >= MAX_FAILED_LOGINS:
+            pair.locked_until = now + LOCKOUT
+            pair.failures = 0
+            if user is not None:
+                audit.record(session, user, "account.locked", at=now, target=user)
         session.flush()
         raise failure from None
-    user.failed_logins = 0
-    user.locked_until = None
+    if everywhere is not None:  # this email has drawn guesses: remember the owner's address
+        pair = pair or _throttle(session, email_digest, address_digest)
+        pair.failures = 0
+        pair.locked_until = None
+        pair.signed_in_before = True
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
     session.flush()
@@ -142,8 +223,9 @@ def find_by_email(session: Session, email: str) -> User:
 
 TOTP_ISSUER = "thituyen"
 RECOVERY_CODES = 10
+MAX_FAILED_CODES = 5
 SECOND_FACTOR_ROLES = frozenset({"chair", "secretary", "board_member", "examiner",
-                                 "question_author"})
+                                 "question_author", "appointing_authority"})
 
 
 def requires_second_factor(session: Session, user: User) -> bool:
@@ -216,16 +298,18 @@ def enrol_second_factor(session: Session, user: User, secret: str, code: str, *,
 def check_second_factor(session: Session, user: User, code: str, *, now: datetime) -> None:
     """A code from the authenticator (each usable once) or an unused recovery code.
 
-    Wrong codes count towards the same lockout as wrong passwords.
+    Wrong codes have their own counter, which a right password does not reset: five lock the
+    second step for fifteen minutes. Only someone who knows the password gets here, so a
+    stranger cannot use this lock against the owner.
     """
     require(user.totp_secret, _("Two-step sign-in is not set up for this account."), Conflict)
-    if user.locked_until and user.locked_until > now:
-        raise PermissionDenied(_("Too many failed attempts. Try again after %(time)s UTC.",
-                                 time=user.locked_until.strftime("%H:%M")))
+    if user.second_factor_locked_until and user.second_factor_locked_until > now:
+        raise PermissionDenied(_("Too many wrong codes. Try again after %(time)s UTC.",
+                                 time=user.second_factor_locked_until.strftime("%H:%M")))
     step = _totp_step(user.totp_secret, code, now, user.totp_last_step)
     if step is not None:
         user.totp_last_step = step
-        user.failed_logins = 0
+        user.second_factor_failures = 0
         session.flush()
         return
     recovery = session.scalar(select(RecoveryCode).where(
@@ -233,15 +317,15 @@ def check_second_factor(session: Session, user: User, code: str, *, now: datetim
         RecoveryCode.used_at.is_(None)))
     if recovery is not None:
         recovery.used_at = now
-        user.failed_logins = 0
+        user.second_factor_failures = 0
         session.flush()
         audit.record(session, user, "account.recovery_code_used", at=now, target=user)
         return
-    user.failed_logins += 1
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = now + LOCKOUT
-        user.failed_logins = 0
-        audit.record(session, user, "account.locked", at=now, target=user)
+    user.second_factor_failures = (user.second_factor_failures or 0) + 1
+    if user.second_factor_failures >= MAX_FAILED_CODES:
+        user.second_factor_locked_until = now + LOCKOUT
+        user.second_factor_failures = 0
+        audit.record(session, user, "account.second_factor_locked", at=now, target=user)
     session.flush()
     raise PermissionDenied(_("That code is not right, or it was already used."))
 

@@ -4,6 +4,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -74,7 +75,7 @@ def login():
     if form.validate_on_submit():
         try:
             user = service.authenticate(db_session(), form.email.data, form.password.data,
-                                        now=utcnow())
+                                        address=request.remote_addr or "", now=utcnow())
         except DomainError as error:
             db_session().commit()  # keep the failed-attempt count
             flash(error.message, "error")
@@ -124,11 +125,20 @@ def two_factor_required() -> bool:
     return current_app.config.get("TWO_FACTOR_REQUIRED", not current_app.testing)
 
 
+KEPT_AT_SIGN_IN = ("lang",)
+
+
 def sign_in(user, *, second_factor: bool = False) -> None:
-    """Start a signed-in session; remember when (so old cookies can be revoked) and whether
-    the second factor was given."""
-    session.pop(PENDING, None)
-    session.pop("two_factor_secret", None)
+    """Start a new signed-in session; remember when (so old cookies can be revoked) and
+    whether the second factor was given.
+
+    Nothing from before survives but the language: not a value planted by whoever used the
+    computer or set the cookie before (session fixation), nor the CSRF token they could know.
+    """
+    kept = {name: session[name] for name in KEPT_AT_SIGN_IN if name in session}
+    session.clear()
+    session.update(kept)
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
     login_user(user)
     session["auth_at"] = time.time()
     session["second_factor"] = second_factor

@@ -29,6 +29,7 @@ def audit_verify(checkpoint_file, sheet_file, trust_root):
     """Walk the hash chain; exit 1 naming the first entry that does not hold."""
     from exam.audit import service
     from exam.documents import keystore
+    from exam.results.cli import certifier_sha256
 
     session = db_session()
     report = service.verify_chain(session)
@@ -39,14 +40,16 @@ def audit_verify(checkpoint_file, sheet_file, trust_root):
     roots = ([Path(trust_root)] if trust_root
              else keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"]))
     if sheet_file:
-        result = service.verify_sheet(session, Path(sheet_file).read_bytes(), roots)
+        result = service.verify_sheet(session, Path(sheet_file).read_bytes(), roots,
+                                      certifier_sha256())
         if not result.holds:
             raise click.ClickException(f"sheet does not hold: {result.reason}")
         click.echo(f"sheet holds: {result.reason}")
     if checkpoint_file:
         try:
             result = service.verify_checkpoint(
-                session, Path(checkpoint_file).read_text(encoding="utf-8"), roots)
+                session, Path(checkpoint_file).read_text(encoding="utf-8"), roots,
+                certifier_sha256())
         except (DomainError, UnicodeDecodeError) as error:
             raise click.ClickException(f"checkpoint unreadable: {error}") from None
         if not result.holds:

@@ -307,15 +307,17 @@ class CheckpointReport:
     reason: str
 
 
-def verify_checkpoint(session: Session, text: str, trust_roots) -> CheckpointReport:
-    """Does the current log still extend this checkpoint? Signature first, then the head."""
+def verify_checkpoint(session: Session, text: str, trust_roots,
+                      signer_sha256: str | None = None) -> CheckpointReport:
+    """Does the current log still extend this checkpoint? Signature first (by the organization's
+    certificate, pinned by `signer_sha256` when known), then the head."""
     from exam.documents.signing import verify_detached
 
     checkpoint = parse_checkpoint(text)
     if checkpoint.signature is None:
         return CheckpointReport(False, "the checkpoint carries no signature")
     if not trust_roots or not verify_detached(checkpoint.body.encode(), checkpoint.signature,
-                                              trust_roots):
+                                              trust_roots, signer_sha256=signer_sha256):
         return CheckpointReport(False, "the checkpoint's signature does not verify against the "
                                        "organization's trust root")
     return _extends(session, checkpoint.size, checkpoint.head, "the checkpoint")
@@ -395,12 +397,14 @@ def actions_in_log(session: Session, user) -> list[str]:
     return list(session.scalars(query))
 
 
-def verify_sheet(session: Session, pdf_bytes: bytes, trust_roots) -> CheckpointReport:
+def verify_sheet(session: Session, pdf_bytes: bytes, trust_roots,
+                 certifier_sha256: str | None = None) -> CheckpointReport:
     """A signed sheet embeds the chain's length and head at signing time, under the
-    organization's signature: it proves, like a checkpoint, that history was not rewritten."""
+    organization's signature (pinned by `certifier_sha256` when known): it proves, like a
+    checkpoint, that history was not rewritten."""
     from exam.documents.signing import verify_pdf
 
-    verification = verify_pdf(pdf_bytes, trust_roots)
+    verification = verify_pdf(pdf_bytes, trust_roots, certifier_sha256=certifier_sha256)
     if not verification.is_valid:
         return CheckpointReport(False, "the sheet's signature does not verify: "
                                        + "; ".join(verification.problems))

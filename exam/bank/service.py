@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
 from exam.bank.models import BankItem, ItemStatus, ItemVersion
-from exam.competitions.models import Membership, Role
+from exam.competitions import permissions
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from question_bank import formats
 from question_bank.draw import canonical_json
@@ -29,13 +29,14 @@ FORMAT_EXTENSIONS = {"gift": "gift", "moodle_xml": "xml", "csv": "csv"}
 
 
 def can_use_bank(session: Session, user) -> bool:
-    """The administrator and anyone appointed question author in some competition."""
+    """The administrator and anyone appointed question author in some competition, unless
+    they are also a candidate somewhere (rows from before that rule was enforced)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if getattr(user, "is_admin", False):
         return True
-    return session.scalar(select(func.count()).select_from(Membership).where(
-        Membership.user_id == user.id, Membership.role == Role.QUESTION_AUTHOR)) > 0
+    return permissions.holds_bank_role(session, user) and not permissions.has_live_application(
+        session, user)
 
 
 def _require_bank(session: Session, actor) -> None:

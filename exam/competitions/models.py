@@ -24,6 +24,7 @@ class Stage(StrEnum):
     IDENTITIES_REVEALED = "identities_revealed"
     PROVISIONAL_RESULTS = "provisional_results"
     FINAL_RESULTS = "final_results"
+    APPOINTMENT = "appointment"
 
 
 STAGE_ORDER = list(Stage)
@@ -36,6 +37,7 @@ class Role(StrEnum):
     QUESTION_AUTHOR = "question_author"
     EXAMINER = "examiner"
     PROCTOR = "proctor"
+    APPOINTING_AUTHORITY = "appointing_authority"  # signs for the body that appoints to the post
 
 
 BOARD_ROLES = frozenset({Role.CHAIR, Role.SECRETARY, Role.BOARD_MEMBER})

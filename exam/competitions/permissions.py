@@ -37,11 +37,51 @@ def can_set_rules(session: Session, user, competition: Competition) -> bool:
 
 
 def can_appoint(session: Session, user, competition: Competition, role: Role) -> bool:
-    """The administrator appoints anyone; the chair appoints staff below the board."""
+    """The administrator appoints anyone; the chair appoints staff below the board, never the
+    appointing authority's signers (the board does not choose who decides on its ranking)."""
     if getattr(user, "is_admin", False):
         return True
-    return role not in BOARD_ROLES and Role.CHAIR in roles_in(session, user, competition)
+    return (role not in BOARD_ROLES and role != Role.APPOINTING_AUTHORITY
+            and Role.CHAIR in roles_in(session, user, competition))
 
 
 def can_review_applications(session: Session, user, competition: Competition) -> bool:
     return is_board(session, user, competition)
+
+
+# ----------------------------------------------------- candidate or staff, never both at once
+# The question bank serves every competition, so separation holds across the whole install.
+
+BANK_ROLES = frozenset({Role.QUESTION_AUTHOR})
+
+
+def _unfinished():
+    from exam.competitions.models import Stage
+
+    return Competition.stage != Stage.FINAL_RESULTS
+
+
+def has_live_application(session: Session, user) -> bool:
+    """A candidacy still in play: submitted or accepted, its competition not yet finished
+    (final results). A rejected application no longer makes anyone a candidate."""
+    from exam.registration.models import Application, ApplicationStatus
+
+    if user is None or getattr(user, "id", None) is None:
+        return False
+    return session.scalar(
+        select(Application.id).join(Competition, Application.competition_id == Competition.id)
+        .where(Application.user_id == user.id,
+               Application.status.in_([ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED]),
+               _unfinished()).limit(1)) is not None
+
+
+def holds_bank_role(session: Session, user) -> bool:
+    """A question author anywhere reaches the whole bank, whatever stage their competition is in."""
+    return session.scalar(select(Membership.id).where(
+        Membership.user_id == user.id, Membership.role.in_(sorted(BANK_ROLES))).limit(1)) is not None
+
+
+def serves_on_unfinished_staff(session: Session, user) -> bool:
+    return session.scalar(
+        select(Membership.id).join(Competition, Membership.competition_id == Competition.id)
+        .where(Membership.user_id == user.id, _unfinished()).limit(1)) is not None

@@ -35,6 +35,7 @@ STAGE_LABELS = {
     Stage.IDENTITIES_REVEALED: _l("Identities revealed"),
     Stage.PROVISIONAL_RESULTS: _l("Provisional results published"),
     Stage.FINAL_RESULTS: _l("Final results published"),
+    Stage.APPOINTMENT: _l("With the appointing authority"),
 }
 
 ROLE_LABELS = {
@@ -44,6 +45,7 @@ ROLE_LABELS = {
     Role.QUESTION_AUTHOR: _l("Question author"),
     Role.EXAMINER: _l("Examiner"),
     Role.PROCTOR: _l("Proctor"),
+    Role.APPOINTING_AUTHORITY: _l("Signs for the appointing authority"),
 }
 
 DOCUMENT_KINDS = {
@@ -150,7 +152,8 @@ def list_for_staff(session: Session, user: User) -> list[Competition]:
 
 
 def appoint(session: Session, actor: User, competition: Competition, user: User, role: Role, *, now):
-    """Appoint a person to a staff role; nobody is staff and candidate in one competition."""
+    """Appoint a person to a staff role; nobody is staff and candidate at once, in this
+    competition or any other (the question bank serves them all)."""
     from exam.registration.models import Application
 
     role = Role(role)
@@ -161,10 +164,18 @@ def appoint(session: Session, actor: User, competition: Competition, user: User,
         Application.competition_id == competition.id, Application.user_id == user.id))
     require(not applied, _("%(name)s has applied to this competition and cannot serve on its staff.",
                            name=user.full_name), Conflict)
+    require(not permissions.has_live_application(session, user),
+            _("%(name)s is a candidate in a competition still under way and cannot be given a "
+              "staff or question-bank role until it has finished.", name=user.full_name), Conflict)
     exists = session.scalar(select(Membership).where(
         Membership.competition_id == competition.id, Membership.user_id == user.id,
         Membership.role == role))
     require(exists is None, _("That person already holds this role."), Conflict)
+    held = permissions.roles_in(session, user, competition)
+    require(not held or (role != Role.APPOINTING_AUTHORITY
+                         and Role.APPOINTING_AUTHORITY not in held),
+            _("The appointing authority's signers hold no other role in the competition."),
+            Conflict)
     membership = Membership(competition=competition, user=user, role=role, appointed_at=now)
     session.add(membership)
     session.flush()

@@ -11,7 +11,12 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from exam.documents.signing import SigningKey, create_dev_pki, load_signer
+from exam.documents.signing import (
+    SigningKey,
+    create_dev_pki,
+    load_signer,
+    normalise_fingerprint,
+)
 
 P12 = "signing.p12"
 ROOT = "root-ca.pem"
@@ -63,3 +68,18 @@ def _load(p12: str, _mtime: int, password: bytes) -> SigningKey:
 def trust_roots(folder: str | Path) -> list[Path]:
     root = Path(folder) / ROOT
     return [root] if root.exists() else []
+
+
+def organization_certificate_sha256(folder: str | Path, configured_sha256: str | None = None,
+                                    configured_password: str | None = None) -> str | None:
+    """The certificate a genuine sheet must be certified with (SIGNING_CERT_SHA256, else the one
+    in signing.p12); None when neither is there, so that no sheet can pass as genuine.
+
+    The root also issues board members' certificates: trusting the root alone would let a member
+    certify a sheet of their own making."""
+    if configured_sha256:
+        return normalise_fingerprint(configured_sha256)
+    try:
+        return organization_key(folder, configured_password).certificate_sha256
+    except (KeyMissing, ValueError, OSError):  # no key, or a password that does not open it
+        return None

@@ -15,6 +15,9 @@ Design choices (see docs in the project's research notes):
   /Info) that pyHanko alone would accept.
 * Trust is only ever what the caller passes (the board's published root); never
   the OS store, never certificates found in the file.
+* The root also issues board members' certificates, so chaining to it is not enough for
+  the certification: ``verify_pdf`` pins the organization's signing certificate by its
+  SHA-256 (``certifier_sha256``); a member's certificate only ever countersigns.
 * pyHanko's synchronous calls run ``asyncio.run`` inside; the public functions here
   step into a worker thread when the calling thread already runs an event loop.
 """
@@ -22,8 +25,10 @@ Design choices (see docs in the project's research notes):
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import io
 import os
 from collections.abc import Iterable, Sequence
@@ -60,6 +65,7 @@ __all__ = [
     "SignerReport",
     "SigningKey",
     "add_approval_signature",
+    "certificate_sha256",
     "certify_pdf",
     "create_dev_pki",
     "issue_dev_signer",
@@ -307,6 +313,11 @@ class SigningKey:
         """The signer's common name (organization or board member)."""
         return _common_name(self.signer.signing_cert)
 
+    @property
+    def certificate_sha256(self) -> str:
+        """Fingerprint of the signing certificate: what verifiers pin for the organization."""
+        return certificate_sha256(self.signer.signing_cert)
+
     def validation_context(self) -> ValidationContext:
         """A fresh context trusting only our roots (contexts cache state; don't share)."""
         return ValidationContext(trust_roots=list(self.trust_roots))
@@ -328,6 +339,16 @@ def load_signer(
     roots = load_trust_roots(trust_roots)
     paths = [Path(r) for r in trust_roots if isinstance(r, Path | str)]
     return SigningKey(signer=signer, trust_roots=roots, root_paths=paths)
+
+
+def certificate_sha256(cert: asn1_x509.Certificate) -> str:
+    """SHA-256 of the certificate's DER, lower-case hex (as `openssl x509 -fingerprint` shows it)."""
+    return hashlib.sha256(cert.dump()).hexdigest()
+
+
+def normalise_fingerprint(value: str) -> str:
+    """Accept `AB:CD:...` or `abcd...`; return lower-case hex without separators."""
+    return "".join(ch for ch in (value or "").lower() if ch in "0123456789abcdef")
 
 
 def _common_name(cert: asn1_x509.Certificate) -> str:
@@ -425,6 +446,7 @@ class SignerReport:
     trusted: bool = False
     modification_level: str | None = None
     timestamp: dt.datetime | None = None
+    certificate_sha256: str = ""
 
 
 @dataclass
@@ -443,10 +465,12 @@ def verify_pdf(
     trust_roots: Sequence[TrustRoot],
     *,
     tsa_trust_roots: Sequence[TrustRoot] | None = None,
+    certifier_sha256: str | Iterable[str] | None = None,
 ) -> PdfVerification:
     """Check every signature against ``trust_roots`` and that nothing but signatures was added.
 
-    Valid only if: there is a certification signature; every signature is
+    Valid only if: there is a certification signature, made with a certificate pinned in
+    ``certifier_sha256`` when given (the organization's; others only countersign); every signature is
     intact, trusted and respects DocMDP; each revision after the certification
     is a signature revision; the newest signature covers the entire file.
     ``metadata`` comes from the certified revision, not from later updates.
@@ -487,6 +511,17 @@ def verify_pdf(
     if certification is None:
         problems.append("The document has no certification signature.")
     else:
+        pins = _pins(certifier_sha256)
+        certifier = next(r for r in result.signers if r.certification)
+        if pins is not None and certifier.certificate_sha256 not in pins:
+            result.signers = [
+                dataclasses.replace(s, is_valid=False) if s is certifier else s
+                for s in result.signers
+            ]
+            problems.append(
+                f"The certification signature is by {certifier.name}, not by the "
+                "organization's signing certificate; another certificate can only countersign."
+            )
         if cert_data.permission != CERTIFICATION_PERMISSION:
             problems.append(
                 f"The certification allows {cert_data.permission.name}; expected "
@@ -518,6 +553,13 @@ def verify_pdf(
 
     result.is_valid = not problems and all(s.is_valid for s in result.signers)
     return result
+
+
+def _pins(certifier_sha256: str | Iterable[str] | None) -> frozenset[str] | None:
+    if certifier_sha256 is None:
+        return None
+    values = [certifier_sha256] if isinstance(certifier_sha256, str) else certifier_sha256
+    return frozenset(normalise_fingerprint(v) for v in values)
 
 
 def _certification_ref(reader: PdfFileReader):
@@ -584,6 +626,9 @@ def _check_signature(sig, roots, tsa_roots, is_cert: bool, problems: list[str]) 
         trusted=bool(status.trusted),
         modification_level=_enum_name(mod),
         timestamp=timestamp,
+        certificate_sha256=(
+            certificate_sha256(status.signing_cert) if status.signing_cert is not None else ""
+        ),
     )
 
 
@@ -605,8 +650,15 @@ def sign_detached(data: bytes, key: SigningKey) -> bytes:
 
 
 @_outside_event_loop
-def verify_detached(data: bytes, signature: bytes, trust_roots: Sequence[TrustRoot]) -> bool:
-    """True only if ``signature`` is an intact CMS over ``data`` by a signer chaining to a root."""
+def verify_detached(
+    data: bytes,
+    signature: bytes,
+    trust_roots: Sequence[TrustRoot],
+    *,
+    signer_sha256: str | Iterable[str] | None = None,
+) -> bool:
+    """True only if ``signature`` is an intact CMS over ``data`` by a signer chaining to a root
+    (and, when ``signer_sha256`` is given, made with that very certificate)."""
     try:
         content = cms.ContentInfo.load(signature)
         if content["content_type"].native != "signed_data":
@@ -621,5 +673,10 @@ def verify_detached(data: bytes, signature: bytes, trust_roots: Sequence[TrustRo
 
         status = asyncio.run(run())
     except Exception:  # any parse/validation error means "not verified"
+        return False
+    pins = _pins(signer_sha256)
+    if pins is not None and (
+        status.signing_cert is None or certificate_sha256(status.signing_cert) not in pins
+    ):
         return False
     return bool(status.bottom_line and status.intact and status.valid and status.trusted)

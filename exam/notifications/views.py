@@ -18,6 +18,8 @@ _APPLICATION_PAGES = {
 
 def target_of(notification) -> str:
     """Where the next step is: the application, result or appeal page the message is about."""
+    if notification.kind == "appointment_decided":
+        return url_for("appointment.mine")
     endpoint = _APPLICATION_PAGES.get(notification.kind)
     if endpoint and notification.subject_id:
         return url_for(endpoint, application_id=notification.subject_id)

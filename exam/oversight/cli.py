@@ -7,7 +7,7 @@ from flask.cli import with_appcontext
 
 from exam.cli import fail_on_domain_error
 from exam.db import db_session, utcnow
-from exam.oversight import votes
+from exam.oversight import service, votes
 
 
 @click.group("oversight")
@@ -32,3 +32,23 @@ def close_due_votes():
         click.echo(f"vote {vote.id} of competition {vote.competition_id} closed at its "
                    f"deadline: {said[result['decision']]}")
     click.echo(f"{len(closed)} vote(s) closed")
+
+
+@oversight_group.command("scrub-attachments")
+@with_appcontext
+@fail_on_domain_error
+def scrub_attachments():
+    """Strip author metadata from report evidence stored before it was cleaned on arrival."""
+    import os
+
+    from flask import current_app
+
+    result = service.scrub_stored_attachments(
+        db_session(), upload_folder=current_app.config["UPLOAD_FOLDER"], now=utcnow())
+    db_session().commit()
+    for path in result.replaced_files:
+        os.remove(path)
+    click.echo(f"{result.rewritten} attachment(s) rewritten without metadata")
+    for attachment_id in result.active_content:
+        click.echo(f"attachment {attachment_id} holds active content or cannot be read: "
+                   "open it only in an isolated viewer", err=True)

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exam.competitions import permissions as competition_permissions
-from exam.competitions.models import Competition, Membership, Role
+from exam.competitions.models import Competition, Role
 from exam.oversight.models import IrregularityReport, ReportNamedPerson
 
 
@@ -36,22 +36,21 @@ def is_named_in(session: Session, user, report: IrregularityReport) -> bool:
         ReportNamedPerson.report_id == report.id, ReportNamedPerson.user_id == user.id)))
 
 
-def names_the_chair(session: Session, report: IrregularityReport) -> bool:
-    chairs = select(Membership.user_id).where(
-        Membership.competition_id == report.competition_id, Membership.role == Role.CHAIR)
-    return bool(session.scalar(select(func.count()).select_from(ReportNamedPerson).where(
-        ReportNamedPerson.report_id == report.id, ReportNamedPerson.user_id.in_(chairs))))
-
-
 def can_read_report(session: Session, user, report: IrregularityReport) -> bool:
-    """Inspectors, and the board chair unless the report names the chair; never a named person."""
+    """Inspectors only, never a person named in the list. Not the board: a member named only in
+    the free text (or able to guess the reporter from it) would read a report about themselves;
+    the board learns how many reports of each kind came in (`can_see_report_counts`)."""
     if not _signed_in(user) or is_named_in(session, user, report):
         return False
-    competition = report.competition
-    if is_inspector_for(session, user, competition):
-        return True
-    is_chair = Role.CHAIR in competition_permissions.roles_in(session, user, competition)
-    return is_chair and not names_the_chair(session, report)
+    return is_inspector_for(session, user, report.competition)
+
+
+def can_see_report_counts(session: Session, user, competition: Competition) -> bool:
+    """The board and the competition's inspectors see how many reports of each category."""
+    if not _signed_in(user):
+        return False
+    return (competition_permissions.is_board(session, user, competition)
+            or is_inspector_for(session, user, competition))
 
 
 def can_handle_report(session: Session, user, report: IrregularityReport) -> bool:

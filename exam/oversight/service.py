@@ -26,6 +26,7 @@ from exam.audit import service as audit
 from exam.competitions import permissions as competition_permissions
 from exam.competitions import service as competitions
 from exam.competitions.models import BOARD_ROLES, Competition, Membership, Stage
+from exam.documents import uploads
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.oversight import permissions
 from exam.oversight.models import (
@@ -109,8 +110,11 @@ def attachment_problem(attachment: Attachment, max_bytes: int) -> str | None:
     if len(attachment.data) > max_bytes:
         return _("%(name)s is %(size).1f MB; the limit is %(limit).1f MB.", name=name,
                  size=len(attachment.data) / 1e6, limit=max_bytes / 1e6)
-    if sniff(attachment.data) is None:
+    kind = sniff(attachment.data)
+    if kind is None:
         return _("%(name)s is not a PDF, JPEG or PNG file.", name=name)
+    if kind[0] == "application/pdf":
+        return uploads.active_content_problem(name, attachment.data)
     return None
 
 
@@ -121,26 +125,90 @@ def sniff(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _check_attachments(attachments: list[Attachment], max_bytes: int) -> None:
+def _without_metadata(data: bytes, content_type: str) -> bytes:
+    """The file as stored: re-written so that nothing in it but its content can tell who sent it."""
+    if content_type == "application/pdf":
+        return uploads.clean_pdf(data)
+    return uploads.clean_image(data, "JPEG" if content_type == "image/jpeg" else "PNG")
+
+
+def _check_attachments(attachments: list[Attachment], max_bytes: int) -> list[tuple]:
+    """Each attachment as (clean bytes, content type, suffix); every problem at once, or none."""
     require(len(attachments) <= MAX_ATTACHMENTS,
             _("Attach at most %(n)d files.", n=MAX_ATTACHMENTS), InvalidInput)
     problems = [p for p in (attachment_problem(a, max_bytes) for a in attachments) if p]
+    prepared = []
+    if not problems:
+        for attachment in attachments:
+            content_type, suffix = sniff(attachment.data)
+            try:
+                prepared.append((_without_metadata(attachment.data, content_type), content_type,
+                                 suffix))
+            except uploads.UnreadableFile:
+                problems.append(_("%(name)s is damaged and cannot be read.",
+                                  name=attachment.filename or "?"))
     if problems:
         raise InvalidInput(" ".join(problems))
+    return prepared
 
 
-def _store_attachments(session, report, attachments, folder, now) -> None:
-    for attachment in attachments:
-        content_type, suffix = sniff(attachment.data)
-        stored = storage.store_file(session, folder, attachment.data, suffix)
+def _store_attachments(session, report, prepared, folder, now) -> None:
+    """Stored under a neutral name too: the uploader's file name may carry their own name."""
+    for data, content_type, suffix in prepared:
+        stored = storage.store_file(session, folder, data, suffix)
         report.attachments.append(ReportAttachment(
-            original_name=_text(attachment.filename)[:255] or "file" + suffix,
-            stored_name=stored, content_type=content_type, size=len(attachment.data),
-            sha256=hashlib.sha256(attachment.data).hexdigest(), uploaded_at=now))
+            original_name=f"evidence-{len(report.attachments) + 1}{suffix}",
+            stored_name=stored, content_type=content_type, size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(), uploaded_at=now))
 
 
 def report_folder(upload_folder: str) -> str:
     return os.path.join(upload_folder, "reports")
+
+
+@dataclass(frozen=True)
+class ScrubResult:
+    rewritten: int
+    replaced_files: list[str]  # the old files: delete them once the transaction is committed
+    active_content: list[int]  # attachment ids of PDFs that hold active content
+
+
+def scrub_stored_attachments(session: Session, *, upload_folder: str, now) -> ScrubResult:
+    """Re-write the attachments stored before they were cleaned on arrival, under new names.
+
+    For operators upgrading an install (`thituyen oversight scrub-attachments`); a file that is
+    already clean is rewritten all the same, so running it twice is harmless. Evidence holding
+    active content is kept (it is evidence) but listed, for the inspector to handle."""
+    folder = report_folder(upload_folder)
+    replaced, active, rewritten = [], [], 0
+    for attachment in session.scalars(select(ReportAttachment).order_by(ReportAttachment.id)):
+        path = os.path.join(folder, attachment.stored_name)
+        if not os.path.isfile(path):
+            continue
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if attachment.content_type == "application/pdf":
+            try:
+                if uploads.pdf_active_content(data):
+                    active.append(attachment.id)
+            except uploads.UnreadableFile:
+                active.append(attachment.id)
+                continue
+        try:
+            clean = _without_metadata(data, attachment.content_type)
+        except uploads.UnreadableFile:
+            continue
+        suffix = os.path.splitext(attachment.stored_name)[1]
+        attachment.stored_name = storage.store_file(session, folder, clean, suffix)
+        attachment.size = len(clean)
+        attachment.sha256 = hashlib.sha256(clean).hexdigest()
+        attachment.original_name = f"evidence-{attachment.id}{suffix}"
+        replaced.append(path)
+        rewritten += 1
+    session.flush()
+    _anonymously(audit.record, session, None, "oversight.attachments_scrubbed", at=now,
+                 payload={"rewritten": rewritten})
+    return ScrubResult(rewritten, replaced, active)
 
 
 def nameable_people(session: Session, viewer, competition: Competition) -> list[Membership]:
@@ -171,8 +239,7 @@ def file_report(session: Session, actor, competition: Competition, *, category: 
     require(set(named_ids) <= members,
             _("Only members of this competition's board or staff can be chosen from the list."),
             InvalidInput)
-    attachments = list(attachments)
-    _check_attachments(attachments, max_bytes)
+    prepared = _check_attachments(list(attachments), max_bytes)
     signed_in = actor is not None and getattr(actor, "is_authenticated", False)
 
     code = new_tracking_code()
@@ -185,7 +252,7 @@ def file_report(session: Session, actor, competition: Competition, *, category: 
     session.flush()
     for user_id in named_ids:
         report.named.append(ReportNamedPerson(user_id=user_id))
-    _store_attachments(session, report, attachments, report_folder(upload_folder), now)
+    _store_attachments(session, report, prepared, report_folder(upload_folder), now)
     session.flush()
     _anonymously(audit.record, session, None, "oversight.report_received", at=now,
                  competition=competition, target=report, payload={"category": str(category)})
@@ -213,10 +280,10 @@ def add_information(session: Session, code: str, *, body: str, attachments=(),
                                      min=MIN_BODY, max=MAX_BODY), InvalidInput)
     require(len(report.attachments) + len(attachments) <= 2 * MAX_ATTACHMENTS,
             _("This report already has as many attachments as it can hold."), InvalidInput)
-    _check_attachments(attachments, max_bytes)
+    prepared = _check_attachments(attachments, max_bytes)
     if body:
         report.additions.append(ReportAddition(body=body, added_at=now))
-    _store_attachments(session, report, attachments, report_folder(upload_folder), now)
+    _store_attachments(session, report, prepared, report_folder(upload_folder), now)
     session.flush()
     _anonymously(audit.record, session, None, "oversight.report_supplemented", at=now,
                  competition=report.competition_id, target=report,
@@ -339,12 +406,37 @@ def report_counts(session: Session, competition: Competition) -> dict[str, int]:
     return {"received": sum(rows.values()), "resolved": rows.get(ReportStatus.RESOLVED, 0)}
 
 
+def category_counts(session: Session, actor, competition: Competition) -> dict[str, int]:
+    """What the board learns: how many reports of each category, never what they say."""
+    require(permissions.can_see_report_counts(session, actor, competition),
+            _("Only the board and inspectors see how many reports came in."))
+    rows = dict(session.execute(
+        select(IrregularityReport.category, func.count())
+        .where(IrregularityReport.competition_id == competition.id)
+        .group_by(IrregularityReport.category)).all())
+    return {str(category): rows.get(str(category), 0) for category in ReportCategory}
+
+
+def board_report_counts(session: Session, actor) -> list[tuple[Competition, dict[str, int]]]:
+    """Counts by category for each competition the actor sits on the board of."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return []
+    competition_ids = select(Membership.competition_id).where(
+        Membership.user_id == actor.id, Membership.role.in_(list(BOARD_ROLES)))
+    found = session.scalars(select(Competition).where(Competition.id.in_(competition_ids))
+                            .order_by(Competition.id.desc()))
+    return [(c, category_counts(session, actor, c)) for c in found]
+
+
 def appoint_inspector(session: Session, actor, user: User, *, now) -> User:
     """The administrator appoints inspectors; they sit outside every board."""
     require(getattr(actor, "is_admin", False), _("Only the administrator appoints inspectors."))
     require(not user.is_admin, _("The administrator cannot be an inspector."), Conflict)
     require(not user.is_inspector, _("%(name)s is already an inspector.", name=user.full_name),
             Conflict)
+    require(not competition_permissions.has_live_application(session, user),
+            _("%(name)s is a candidate in a competition still under way and cannot be an "
+              "inspector until it has finished.", name=user.full_name), Conflict)
     user.is_inspector = True
     session.flush()
     audit.record(session, actor, "oversight.inspector_appointed", at=now, target=user)

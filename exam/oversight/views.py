@@ -9,7 +9,6 @@ from flask import (
     redirect,
     render_template,
     send_from_directory,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -36,9 +35,6 @@ from exam.timefmt import to_utc
 from exam.web import current_actor, limiter
 
 bp = Blueprint("oversight", __name__)
-
-FILED_CODE = "oversight_filed_code"
-
 
 @bp.after_request
 def _never_cached(response):
@@ -78,18 +74,16 @@ def file_report(competition_id: int):
             form.body.errors = [*form.body.errors, error.message]
         else:
             db.commit()
-            session[FILED_CODE] = code
-            return redirect(url_for("oversight.filed"), code=303)
+            # Shown in this response only: a redirect would have to carry the code in the
+            # session cookie, readable in the browser's storage until the next page.
+            return render_template("oversight/filed.html", code=code, form=FollowForm())
     return render_template("oversight/file.html", form=form, competition=competition)
 
 
 @bp.get("/reports/filed")
 def filed():
-    """The tracking code, shown once: it is not stored anywhere the platform could show it again."""
-    code = session.pop(FILED_CODE, None)
-    if code is None:
-        return redirect(url_for("oversight.follow"))
-    return render_template("oversight/filed.html", code=code, form=FollowForm())
+    """Kept for old links: the code is shown only on the answer to the filing itself."""
+    return redirect(url_for("oversight.follow"))
 
 
 @bp.route("/reports/follow", methods=["GET", "POST"])
@@ -126,8 +120,10 @@ def add_information():
 @bp.get("/oversight/reports")
 @login_required
 def reports():
-    items = service.reports_for(db_session(), current_user)
+    db = db_session()
+    items = service.reports_for(db, current_user)
     return render_template("oversight/reports.html", reports=items,
+                           board_counts=service.board_report_counts(db, current_user),
                            category_labels=service.CATEGORY_LABELS,
                            status_labels=service.STATUS_LABELS)
 

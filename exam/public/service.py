@@ -31,6 +31,8 @@ EXTERNAL_SECTIONS = {
                           "audit/_public_checkpoints.html"),
     "candidates_and_panels": ("exam.presentation.public", "public_section",
                               "presentation/_public.html"),
+    "appointment": ("exam.appointment.service", "public_appointment",
+                    "appointment/_public_appointment.html"),
 }
 
 

@@ -15,6 +15,9 @@ class ApplicationStatus(StrEnum):
     SUBMITTED = "submitted"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"  # by the candidate (exam.appointment.remedies)
+    EXCLUDED = "excluded"  # acceptance annulled: found ineligible
+    DISQUALIFIED = "disqualified"  # score voided for cheating
 
 
 class Application(Base):

@@ -21,6 +21,7 @@ from exam.audit import service as audit
 from exam.competitions import permissions
 from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
+from exam.documents import uploads
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
 from exam.registration.models import Application, ApplicationStatus, Document
@@ -59,7 +60,7 @@ def document_problem(upload: Upload, max_bytes: int) -> str | None:
             return _("%(name)s is encrypted or has no pages.", name=name)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         return _("%(name)s is damaged and cannot be read as a PDF.", name=name)
-    return None
+    return uploads.active_content_problem(name, upload.data)
 
 
 def _age_on(birth: date, day: date) -> int:
@@ -151,6 +152,12 @@ def submit_application(
             _("You serve on the staff of this competition and cannot apply to it."))
     require(not actor.is_admin and not actor.is_inspector,
             _("Administrators and inspectors oversee every competition and cannot apply."))
+    require(not permissions.holds_bank_role(session, actor),
+            _("You hold a role in the question bank, which serves every competition, so you "
+              "cannot apply to any competition."))
+    require(not permissions.serves_on_unfinished_staff(session, actor),
+            _("You serve on the staff of a competition still under way and cannot apply to "
+              "any competition until it has finished."))
     already = session.scalar(select(func.count()).select_from(Application).where(
         Application.competition_id == competition.id, Application.user_id == actor.id))
     require(not already, _("You have already applied to this competition."), Conflict)

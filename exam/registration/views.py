@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from flask import (
     Blueprint,
     current_app,
@@ -14,6 +16,8 @@ from flask_login import current_user, login_required
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
+from exam.documents import uploads
+from exam.errors import Conflict, require
 from exam.presentation.gate import override_of
 from exam.registration import service
 from exam.registration.forms import ApplicationForm, RejectForm
@@ -109,6 +113,11 @@ def reject(application_id: int):
 @login_required
 def document(document_id: int):
     item = service.document_for(db_session(), current_user, document_id)
+    stored = Path(current_app.config["UPLOAD_FOLDER"], item.stored_name)
+    if stored.is_file():
+        # A file stored before active content was refused at upload is not handed out either.
+        problem = uploads.active_content_problem(item.original_name, stored.read_bytes())
+        require(problem is None, problem or "", Conflict)
     return send_from_directory(
         current_app.config["UPLOAD_FOLDER"], item.stored_name, mimetype="application/pdf",
         as_attachment=True, download_name=item.original_name)

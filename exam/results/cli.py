@@ -35,6 +35,14 @@ def signing_options(app=None) -> dict:
             "organization": config["ORGANIZATION_NAME"]}
 
 
+def certifier_sha256(app=None) -> str | None:
+    """The organization's certificate a genuine sheet is certified with (see keystore)."""
+    config = (app or current_app).config
+    return keystore.organization_certificate_sha256(
+        config["SIGNING_KEY_FOLDER"], config.get("SIGNING_CERT_SHA256"),
+        config.get("SIGNING_PASSWORD"))
+
+
 @click.command("verify-pdf")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext
@@ -44,7 +52,7 @@ def verify_pdf_command(file: Path):
     from exam.results import sheets
 
     roots = keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"])
-    check = sheets.check_pdf(db_session(), file.read_bytes(), roots)
+    check = sheets.check_pdf(db_session(), file.read_bytes(), roots, certifier_sha256())
     for signer in check.signers:
         kind = "certification" if signer.certification else "approval"
         state = "valid" if signer.is_valid else "INVALID"
@@ -55,6 +63,8 @@ def verify_pdf_command(file: Path):
     click.echo(f"matches the record: {'yes' if check.matches_record else 'NO'}")
     if check.superseded_by is not None:
         click.echo(f"superseded by result version {check.superseded_by.number}")
+    if check.annulled:
+        click.echo(f"annulled by the inspectors: result version {check.sheet.version.number}")
     for problem in check.problems:
         click.echo(f"problem: {problem}", err=True)
     if not check.is_genuine:

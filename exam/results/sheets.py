@@ -7,6 +7,7 @@ certified with the organization's key. Sheets are always printed in Vietnamese.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -317,6 +318,7 @@ class SheetCheck:
     problems: list[str] = field(default_factory=list)
     matches_record: bool = False
     superseded_by: ResultVersion | None = None
+    annulled: bool = False  # the inspectors annulled this result version (exam.appointment)
 
     @property
     def is_genuine(self) -> bool:
@@ -330,6 +332,9 @@ def _record_facts(session: Session, check: SheetCheck, sheet: SignedSheet) -> No
         newest = latest_version(session, session.get(Competition, sheet.competition_id))
         if newest is not None and newest.id != sheet.version_id:
             check.superseded_by = newest
+        from exam.appointment.remedies import is_annulled
+
+        check.annulled = is_annulled(session, sheet.version)
 
 
 def check_code(session: Session, code: str) -> SheetCheck:
@@ -344,11 +349,29 @@ def check_code(session: Session, code: str) -> SheetCheck:
     return check
 
 
-def check_pdf(session: Session, pdf_bytes: bytes, trust_roots) -> SheetCheck:
-    """Signature valid, covering the whole file, and the printed data equal to the record."""
+def check_pdf(session: Session, pdf_bytes: bytes, trust_roots,
+              certifier_sha256: str | None) -> SheetCheck:
+    """Signature valid, certified with the organization's own certificate (`certifier_sha256`;
+    a member's certificate under the same root only countersigns), covering the whole file, and
+    the printed data equal to the record."""
+    if not certifier_sha256:
+        check = SheetCheck(signature_checked=True)
+        check.problems.append(_("The organization's signing certificate is not installed, so no "
+                                "sheet can be confirmed as genuine."))
+        return check
     verdict = signing.verify_pdf(pdf_bytes, trust_roots)
     check = SheetCheck(signature_checked=True, signature_valid=verdict.is_valid,
                        signers=verdict.signers, problems=list(verdict.problems))
+    certifier = next((s for s in verdict.signers if s.certification), None)
+    pin = signing.normalise_fingerprint(certifier_sha256)
+    if certifier is not None and certifier.certificate_sha256 != pin:
+        check.signature_valid = False
+        check.signers = [dataclasses.replace(s, is_valid=False) if s is certifier else s
+                         for s in check.signers]
+        check.problems.append(_("The sheet was certified by %(name)s, not with the organization's "
+                                "signing certificate: a board member's certificate can only "
+                                "countersign, so this is not one of our sheets.",
+                                name=certifier.name))
     meta = verdict.metadata
     check.code = meta.get("ThituyenCode", "")
     if not check.code:

@@ -3,7 +3,6 @@ and the public verification page."""
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
@@ -33,10 +32,11 @@ from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.registration import service as registration
 from exam.registration.models import Application
 from exam.results import permissions, service, sheets
-from exam.results.cli import signed_folder, signing_options
+from exam.results.cli import certifier_sha256, signed_folder, signing_options
 from exam.results.forms import PriorityForm, RulesForm, TieForm, VerifyForm
 from exam.vietnamese import name_key
 from exam.web import current_actor, limiter
+from question_bank import safe_csv
 
 bp = Blueprint("results", __name__)
 verify_bp = Blueprint("verify", __name__)
@@ -93,22 +93,17 @@ def public(competition_id: int):
         window_closes=service.appeal_window_closes_at(session, competition), Decimal=Decimal)
 
 
-def _cell(text: str) -> str:
-    """A spreadsheet must show a name, never run it as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @bp.get("/competitions/<int:competition_id>/results.csv")
 def public_csv(competition_id: int):
     competition = _published_competition(competition_id)
     version = _version(competition)
     parts = version.data["parts"]
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = safe_csv.writer(buffer)
     writer.writerow([_("Rank"), _("Candidate no."), _("Full name"), *[p["title"] for p in parts],
                      _("Priority"), _("Total"), _("Result")])
     for row in version.data["rows"]:
-        writer.writerow([sheets.rank_label(row), row["candidate_number"], _cell(row["name"]),
+        writer.writerow([sheets.rank_label(row), row["candidate_number"], row["name"],
                          *[row["scores"][p["key"]] for p in parts], row["priority_points"],
                          row["total"], sheets.standing_label(row["standing"])])
     name = f"ket-qua-{competition.id}-v{version.number}.csv"
@@ -366,7 +361,7 @@ def verify():
             require(len(data) <= current_app.config["MAX_DOCUMENT_BYTES"],
                     _("The file is too large to be one of our sheets."), InvalidInput)
             roots = keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"])
-            check = sheets.check_pdf(db_session(), data, roots)
+            check = sheets.check_pdf(db_session(), data, roots, certifier_sha256())
             return render_template("verify/report.html", check=check, uploaded=True)
         if form.code.data:
             return redirect(url_for("verify.code", code=sheets.normalise_code(form.code.data)))

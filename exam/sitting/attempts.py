@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from exam.sitting.models import (
     AnswerSave,
     Attempt,
     ExtraTime,
+    LateAdmission,
     ObjectiveScore,
     Paper,
     PaperItem,
@@ -44,8 +46,12 @@ from question_bank.scoring import score_response
 
 CENT = Decimal("0.01")
 MAX_TEXT = 20000
-SUBMISSION_VERSION = "thituyen-submission-v1"
-RECEIPT_VERSION = "thituyen-receipt-v1"
+# v2: choices in the submitted document are the paper's option tokens, as the candidate chose
+# them, not bank indices. Receipts issued as v1 keep their v1 document (and its SHA-256).
+SUBMISSION_VERSION = "thituyen-submission-v2"
+RECEIPT_VERSION = "thituyen-receipt-v2"
+SUBMISSION_VERSION_V1 = "thituyen-submission-v1"
+RECEIPT_VERSION_V1 = "thituyen-receipt-v1"
 
 Signer = Callable[[bytes], bytes]
 
@@ -56,6 +62,7 @@ class SaveResult:
     saved_at: datetime | None
     remaining_seconds: int
     current: AnswerSave | None
+    current_shown: object = None  # the answer in force, as the candidate's page names it
 
 
 @dataclass(frozen=True)
@@ -70,11 +77,13 @@ class SaveTarget:
 
 @dataclass(frozen=True)
 class PaperLine:
-    """One question as the candidate sees it: options in their drawn order."""
+    """One question as the candidate sees it: options in their drawn order, each named by its
+    token. ``answer`` is the stored answer (bank indices, what scoring and the receipt read);
+    ``shown_answer`` is the same answer in tokens, what the page may show."""
 
     line: PaperItem
     item: Item
-    display_options: list[tuple[int, str]]
+    display_options: list[tuple[str, str]]
     answer: object
     is_flagged: bool
     saved_at: datetime | None
@@ -82,6 +91,14 @@ class PaperLine:
     @property
     def is_answered(self) -> bool:
         return self.answer not in (None, "", [])
+
+    @property
+    def shown_answer(self) -> object:
+        return shown_response(self.item, self.line, self.answer)
+
+    def tokens_for(self, bank_indices) -> list[str]:
+        """The tokens a candidate sends to choose these options (the demo and tests use it)."""
+        return shown_response(self.item, self.line, list(bank_indices))
 
 
 @dataclass(frozen=True)
@@ -93,6 +110,8 @@ class BoardRow:
     flagged: int
     total: int
     remaining_seconds: int | None
+    application_id: int = 0
+    late_admission: LateAdmission | None = None
 
 
 # ----------------------------------------------------------------------------- clock
@@ -153,6 +172,12 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     require(now >= competition.sitting_opens_at, _("The sitting has not opened yet."), Conflict)
     require(now < competition.sitting_closes_at, _("The sitting window has closed."), Conflict)
     setup = service.setup_of(session, competition)
+    is_late = now > late_entry_closes_at(competition, setup)
+    if is_late:
+        require(late_admission_of(session, application) is not None,
+                _("Late entry closed at %(time)s. Ask the proctor to admit you.",
+                  time=format_datetime(late_entry_closes_at(competition, setup), "HH:mm")),
+                Conflict)
     if setup.access_code:
         given = (access_code or "").strip().upper().encode()
         require(hmac.compare_digest(given, setup.access_code.upper().encode()),
@@ -161,15 +186,36 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
             _("This sitting can only be started from the exam room's network."))
     paper = session.scalar(select(Paper).where(Paper.application_id == application.id))
     require(paper is not None, _("No paper was drawn for you. Ask the proctor."), Conflict)
+    full = service.duration_seconds(session, competition)
     attempt = Attempt(paper_id=paper.id, competition_id=competition.id,
                       application_id=application.id, started_at=now,
-                      duration_seconds=service.duration_seconds(session, competition),
+                      duration_seconds=time_allowed(competition, full, now),
                       extra_seconds=0, start_address=address[:64], position=1)
     session.add(attempt)
     session.flush()
     audit.record(session, actor, "sitting.attempt_started", at=now, competition=competition,
-                 target=attempt, payload={"candidate_number": application.candidate_number})
+                 target=attempt, payload={"candidate_number": application.candidate_number,
+                                          "duration_seconds": attempt.duration_seconds,
+                                          "admitted_late": is_late})
     return attempt
+
+
+def late_entry_closes_at(competition: Competition, setup: SittingSetup) -> datetime:
+    """The last moment a candidate may start without the proctor's admission."""
+    return competition.sitting_opens_at + timedelta(minutes=setup.late_entry_minutes)
+
+
+def time_allowed(competition: Competition, full_seconds: int, now: datetime) -> int:
+    """The test's duration, cut so that it ends when the sitting ends: a late starter gets
+    less time, never a deadline after everyone else's (extra time granted by the proctor
+    is the one exception, and it is logged with its reason)."""
+    left = int((competition.sitting_closes_at - now).total_seconds())
+    return max(0, min(full_seconds, left))
+
+
+def late_admission_of(session: Session, application: Application) -> LateAdmission | None:
+    return session.scalar(select(LateAdmission).where(
+        LateAdmission.application_id == application.id))
 
 
 def own_attempt(session: Session, actor, competition: Competition) -> Attempt:
@@ -187,17 +233,47 @@ def _snapshot_items(session: Session, attempt: Attempt) -> dict[str, Item]:
     return service.snapshot_items(session, service.seal_of(session, competition))
 
 
-def _clean_response(item: Item, response: object) -> object:
-    """A response in the form scoring expects, or a clear refusal."""
+def option_token(display_position: int) -> str:
+    """What names the option shown at this place on a candidate's paper: A, B, C, ...
+
+    A choice never travels as the option's index in the bank: banks tend to list the right
+    option first, so "always send 0" would score without reading. The token names only the
+    place on this candidate's shuffled paper, which says nothing about the bank's order.
+    """
+    if display_position < 26:
+        return chr(ord("A") + display_position)
+    return f"Z{display_position}"
+
+
+def _option_order(item: Item, line: PaperItem) -> list[int]:
+    return list(line.option_order or range(len(item.options)))
+
+
+def shown_response(item: Item, line: PaperItem, stored: object) -> object:
+    """A stored answer (bank indices) in the tokens of the candidate's paper."""
+    if not item.type.is_choice or not isinstance(stored, list):
+        return stored
+    place = {bank_index: n for n, bank_index in enumerate(_option_order(item, line))}
+    return sorted(option_token(place[i]) for i in stored if i in place)
+
+
+def _clean_response(item: Item, line: PaperItem, response: object) -> object:
+    """A response in the form scoring expects (choices as bank indices), or a clear refusal.
+
+    Choices arrive as the tokens of the candidate's paper (``option_token``); a bare index,
+    as sent by a page from before tokens, is refused with a request to reload, never read
+    as a position in the bank.
+    """
     if item.type.is_choice:
         if response in (None, ""):
             return []
-        if not isinstance(response, list) or not all(
-                isinstance(i, int) and not isinstance(i, bool) for i in response):
-            raise InvalidInput(_("Choose among the options shown."))
-        picked = sorted(set(response))
-        require(all(0 <= i < len(item.options) for i in picked),
+        if not isinstance(response, list) or not all(isinstance(t, str) for t in response):
+            raise InvalidInput(_("The save could not be understood. Reload the page."))
+        by_token = {option_token(n): bank_index
+                    for n, bank_index in enumerate(_option_order(item, line))}
+        require(all(t in by_token for t in response),
                 _("Choose among the options shown."), InvalidInput)
+        picked = sorted({by_token[t] for t in response})
         require(item.type is ItemType.MULTIPLE_RESPONSE or len(picked) <= 1,
                 _("This question takes one answer."), InvalidInput)
         return picked
@@ -268,7 +344,7 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
     item = items[line.item_key]
     require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
             _("The save could not be understood. Reload the page."), InvalidInput)
-    cleaned = _clean_response(item, response)
+    cleaned = _clean_response(item, line, response)
     stored = canonical_json(cleaned)
     if position is not None and position != attempt.position and 1 <= position <= session.scalar(
             select(func.count()).select_from(PaperItem).where(PaperItem.paper_id == attempt.paper_id)):
@@ -281,7 +357,8 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
             and (latest.response, latest.is_flagged) == (stored, bool(is_flagged)))):
         session.flush()
         same = (latest.response, latest.is_flagged) == (stored, bool(is_flagged))
-        return SaveResult(same, latest.saved_at, remaining_seconds(attempt, now), latest)
+        return SaveResult(same, latest.saved_at, remaining_seconds(attempt, now), latest,
+                          shown_response(item, line, json.loads(latest.response)))
     save = AnswerSave(attempt_id=attempt.id, paper_item_id=line.id, response=stored,
                       is_flagged=bool(is_flagged), client_seq=client_seq, saved_at=now)
     session.add(save)
@@ -296,8 +373,10 @@ def paper_lines(session: Session, attempt: Attempt) -> list[PaperLine]:
     for line in attempt.paper.items:
         item = items[line.item_key]
         save = saves.get(line.id)
-        order = line.option_order or list(range(len(item.options)))
-        lines.append(PaperLine(line, item, [(i, item.options[i].text) for i in order],
+        order = _option_order(item, line)
+        lines.append(PaperLine(line, item,
+                               [(option_token(n), item.options[i].text)
+                                for n, i in enumerate(order)],
                                json.loads(save.response) if save else None,
                                bool(save and save.is_flagged), save.saved_at if save else None))
     return lines
@@ -311,19 +390,28 @@ def _scaled(item: Item, response: object, points: Decimal) -> Decimal:
     return (earned * points / item.points).quantize(CENT, ROUND_HALF_UP)
 
 
-def submission_document(session: Session, attempt: Attempt, submitted_at: datetime) -> dict:
-    """Exactly what was submitted: every line of the paper with the answer in force."""
-    competition = session.get(Competition, attempt.competition_id)
-    lines = paper_lines(session, attempt)
+def submission_document(session: Session, attempt: Attempt, submitted_at: datetime,
+                        lines: list[PaperLine] | None = None) -> dict:
+    """Exactly what was submitted: every line of the paper with the answer in force.
+
+    Choices are written as the candidate's option tokens (A = the first option shown on
+    their paper); the draw bundle's option order maps them to the bank once the secret is
+    public. An attempt whose receipt says v1 gets the v1 document (bank indices), so the
+    SHA-256 on every receipt ever issued still matches.
+    """
+    lines = paper_lines(session, attempt) if lines is None else lines
+    is_v1 = bool(attempt.receipt_statement) and json.loads(
+        attempt.receipt_statement).get("v") == RECEIPT_VERSION_V1
     return {
-        "v": SUBMISSION_VERSION,
-        "competition_id": competition.id,
+        "v": SUBMISSION_VERSION_V1 if is_v1 else SUBMISSION_VERSION,
+        "competition_id": attempt.competition_id,
         "candidate_number": attempt.paper.candidate_number,
         "paper_fingerprint": attempt.paper.fingerprint,
         "submitted_at": submitted_at.isoformat(),
         "answers": [{"part": pl.line.part_key, "position": pl.line.position,
                      "item_key": pl.line.item_key, "item_version_id": pl.line.item_version_id,
-                     "response": pl.answer, "flagged": pl.is_flagged} for pl in lines],
+                     "response": pl.answer if is_v1 else pl.shown_answer,
+                     "flagged": pl.is_flagged} for pl in lines],
     }
 
 
@@ -343,7 +431,8 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
     if not is_auto and now > due:
         is_auto = True
     submitted_at = min(now, due) if is_auto else now
-    document = submission_document(session, attempt, submitted_at)
+    lines = paper_lines(session, attempt)
+    document = submission_document(session, attempt, submitted_at, lines)
     digest = hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
     statement = canonical_json({
         "v": RECEIPT_VERSION, "competition_id": attempt.competition_id,
@@ -354,14 +443,12 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
     attempt.answers_sha256, attempt.receipt_statement = digest, statement
     if sign is not None:
         attempt.receipt_signature = base64.b64encode(sign(statement.encode("utf-8"))).decode()
-    items = _snapshot_items(session, attempt)
-    for entry, line in zip(document["answers"], attempt.paper.items, strict=True):
-        item = items[line.item_key]
-        if item.type.is_objective:
-            session.add(ObjectiveScore(attempt_id=attempt.id, paper_item_id=line.id,
-                                       part_key=line.part_key,
-                                       points=str(_scaled(item, entry["response"],
-                                                          Decimal(line.points)))))
+    for pl in lines:
+        if pl.item.type.is_objective:
+            session.add(ObjectiveScore(attempt_id=attempt.id,
+                                       paper_item_id=pl.line.id, part_key=pl.line.part_key,
+                                       points=str(_scaled(pl.item, pl.answer,
+                                                          Decimal(pl.line.points)))))
     session.flush()
     audit.record(session, actor if not is_auto else None, "sitting.submitted", at=now,
                  competition=attempt.competition_id, target=attempt,
@@ -397,14 +484,18 @@ def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | No
     return closed
 
 
-def verify_receipt(statement: str, signature_b64: str, trust_roots) -> bool:
+def verify_receipt(statement: str, signature_b64: str, trust_roots,
+                   signer_sha256: str | None = None) -> bool:
+    """True when the receipt's statement is signed under the roots, and, with `signer_sha256`,
+    by that very certificate: the roots also issue board members' certificates."""
     from exam.documents.signing import verify_detached
 
     try:
         signature = base64.b64decode(signature_b64, validate=True)
     except ValueError:
         return False
-    return verify_detached(statement.encode("utf-8"), signature, trust_roots)
+    return verify_detached(statement.encode("utf-8"), signature, trust_roots,
+                           signer_sha256=signer_sha256)
 
 
 # ----------------------------------------------------------------------------- proctor
@@ -421,10 +512,20 @@ def _require_proctor(session: Session, actor, competition: Competition) -> None:
 
 
 def set_room_rules(session: Session, actor, competition: Competition, *, access_code: str,
-                   allowed_networks: str, now: datetime) -> None:
-    """The code said aloud in the room and the room's network; the code stays out of the log."""
+                   allowed_networks: str, late_entry_minutes: int | None = None,
+                   now: datetime) -> None:
+    """The code said aloud in the room, the room's network and the late-entry limit (None
+    keeps it); the code stays out of the log. The limit is fixed once the sitting opens: it
+    is a rule every candidate sits under, not a favour."""
     _require_proctor(session, actor, competition)
     require(not competition.has_reached(Stage.SCORING), _("The sitting is over."), Conflict)
+    current = service.setup_of(session, competition)
+    if late_entry_minutes is not None and late_entry_minutes != current.late_entry_minutes:
+        require(isinstance(late_entry_minutes, int) and 0 <= late_entry_minutes <= 240,
+                _("The late-entry limit is from 0 to 240 minutes."), InvalidInput)
+        require(competition.stage != Stage.SITTING or now < competition.sitting_opens_at,
+                _("The sitting has opened: the late-entry limit can no longer change. Admit a "
+                  "late candidate one by one, with the reason."), Conflict)
     code = (access_code or "").strip()
     require(len(code) <= 32 and (not code or len(code) >= 4),
             _("The access code has 4 to 32 characters (or none)."), InvalidInput)
@@ -437,9 +538,39 @@ def set_room_rules(session: Session, actor, competition: Competition, *, access_
                                  net=network)) from None
     setup = service.setup_of(session, competition, for_update=True)
     setup.access_code, setup.allowed_networks = code, " ".join(networks)
+    if late_entry_minutes is not None:
+        setup.late_entry_minutes = late_entry_minutes
     session.flush()
     audit.record(session, actor, "sitting.room_rules_set", at=now, competition=competition,
-                 payload={"has_access_code": bool(code), "networks": networks})
+                 payload={"has_access_code": bool(code), "networks": networks,
+                          "late_entry_minutes": setup.late_entry_minutes})
+
+
+def admit_late(session: Session, actor, competition: Competition, application_id: int, *,
+               reason: str, now: datetime) -> LateAdmission:
+    """Let one candidate start after the late-entry limit (a delayed bus, a wrong room); the
+    reason goes to the audit log. Their time still ends when the sitting ends."""
+    _require_proctor(session, actor, competition)
+    require(competition.stage == Stage.SITTING and now < competition.sitting_closes_at,
+            _("The sitting is not open."), Conflict)
+    application = session.get(Application, application_id)
+    require(application is not None and application.competition_id == competition.id
+            and application.status == ApplicationStatus.ACCEPTED,
+            _("This person is not a candidate of this competition."), NotFound)
+    require(attempt_of(session, application) is None,
+            _("This candidate has already started."), Conflict)
+    require(late_admission_of(session, application) is None,
+            _("This candidate has already been admitted late."), Conflict)
+    reason = " ".join((reason or "").split())
+    require(len(reason) >= 5, _("Say why the candidate is admitted late."), InvalidInput)
+    admission = LateAdmission(competition_id=competition.id, application_id=application.id,
+                              reason=reason, admitted_by_id=actor.id, admitted_at=now)
+    session.add(admission)
+    session.flush()
+    audit.record(session, actor, "sitting.late_entry_admitted", at=now, competition=competition,
+                 target=admission, payload={"candidate_number": application.candidate_number,
+                                            "reason": reason})
+    return admission
 
 
 def grant_extra_time(session: Session, actor, attempt: Attempt, *, minutes: int, reason: str,
@@ -489,13 +620,16 @@ def proctor_board(session: Session, actor, competition: Competition, *,
     lines = dict(session.execute(
         select(Paper.application_id, func.count(PaperItem.id)).join(PaperItem)
         .where(Paper.competition_id == competition.id).group_by(Paper.application_id)).all())
+    admissions = {a.application_id: a for a in session.scalars(
+        select(LateAdmission).where(LateAdmission.competition_id == competition.id))}
     rows = []
     for application in registration.accepted_candidates(session, competition):
         attempt = attempts.get(application.id)
         answered, flagged = progress.get(attempt.id, (0, 0)) if attempt else (0, 0)
         rows.append(BoardRow(application.candidate_number, application.user.full_name, attempt,
                              answered, flagged, lines.get(application.id, 0),
-                             remaining_seconds(attempt, now) if attempt else None))
+                             remaining_seconds(attempt, now) if attempt else None,
+                             application.id, admissions.get(application.id)))
     return rows
 
 

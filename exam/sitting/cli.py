@@ -16,15 +16,24 @@ from exam.db import db_session, utcnow
               help="Also write the draw bundle (commitments, secret, items, papers) to a file.")
 @click.option("--bundle", "bundle_path", type=click.Path(exists=True, dir_okay=False),
               help="Check a bundle file instead of the database.")
+@click.option("--seal-digest", "seal_digest",
+              help="The seal digest you saw published at sealing; the draw must match it.")
 @with_appcontext
-def verify_draw_command(competition_id, export_path, bundle_path):
+def verify_draw_command(competition_id, export_path, bundle_path, seal_digest):
     """Recompute every paper from the revealed secret; exit 1 on any mismatch."""
     from exam.competitions.models import Competition
     from exam.sitting import bundle, service
+    from question_bank import draw
 
     if bundle_path:
         with open(bundle_path, encoding="utf-8") as handle:
-            problems, checked = bundle.verify_bundle(json.load(handle))
+            try:
+                data = json.load(handle)
+                problems, checked = bundle.verify_bundle(data, seal_digest=seal_digest)
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise click.ClickException(f"{bundle_path} is not a readable draw bundle "
+                                           f"({type(error).__name__}: {error})") from None
+        _echo_source(data)
         _report(problems, checked, bundle_path)
         return
     if competition_id is None:
@@ -33,17 +42,38 @@ def verify_draw_command(competition_id, export_path, bundle_path):
     if competition is None:
         raise click.ClickException(f"no competition {competition_id}")
     report = service.verify_draw(db_session(), competition)
-    if export_path and report.is_intact:
+    commitments = service.public_commitments(db_session(), competition)
+    problems = list(report.problems)
+    if seal_digest and seal_digest.strip().lower() != (commitments.get("seal_digest") or ""):
+        problems.append(f"the seal digest differs from the one published at sealing "
+                        f"({seal_digest.strip()})")
+    if export_path and not problems:
         with open(export_path, "w", encoding="utf-8") as handle:
             json.dump(service.draw_bundle(db_session(), competition), handle, ensure_ascii=False,
                       indent=1)
         click.echo(f"draw bundle written to {export_path}")
-    commitments = service.public_commitments(db_session(), competition)
-    if report.is_intact:
+    if not problems:
         click.echo(f"commitments hold: secret {commitments['secret_commitment']}, "
                    f"snapshot {commitments['snapshot_commitment']}")
+        if commitments.get("seal_digest"):
+            click.echo(f"seal digest: {commitments['seal_digest']} (covers the blueprint "
+                       f"{commitments['blueprint_digest']} and the candidate numbers "
+                       f"{commitments['candidates_digest']})")
+        if commitments.get("public_value_source"):
+            click.echo(f"public value source: {commitments['public_value_source']}, known "
+                       f"after {draw.utc_text(commitments['public_value_known_after'])}")
         click.echo(f"public value: {commitments['public_value']}")
-    _report(report.problems, report.papers_checked, f"competition {competition_id}")
+    _report(problems, report.papers_checked, f"competition {competition_id}")
+
+
+def _echo_source(data: dict) -> None:
+    """What an observer checks by hand: the value printed is the announced event's."""
+    source = data.get("public_value_source") if isinstance(data, dict) else None
+    if isinstance(source, dict):
+        click.echo(f"public value source: {source.get('description')}, known after "
+                   f"{source.get('known_after')}")
+        click.echo(f"public value: {data.get('public_value')} (entered {data.get('public_value_at')})")
+        click.echo(f"seal digest: {data.get('seal_digest')}")
 
 
 def _report(problems: list[str], checked: int, what: str) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from exam.bank import service as bank
 from exam.competitions.models import Competition
 from exam.sitting import attempts, service
+from exam.timefmt import to_local
 from question_bank.samples import sample_path
 
 TOPICS = ("Luật Cán bộ, công chức", "Quản lý nhà nước và thủ tục hành chính",
@@ -61,9 +62,10 @@ def _simulated_response(line: attempts.PaperLine, rng: random.Random):
     if item.type.is_choice:
         correct = list(item.correct_indices)
         if item.type == "multiple_response":
-            return sorted(set(correct if rng.random() < 0.5 else correct[:1] + [
+            return line.tokens_for(set(correct if rng.random() < 0.5 else correct[:1] + [
                 rng.randrange(len(item.options))]))
-        return correct if rng.random() < 0.7 else [rng.randrange(len(item.options))]
+        return line.tokens_for(correct if rng.random() < 0.7
+                               else [rng.randrange(len(item.options))])
     if item.type == "numeric":
         return str(item.numeric_answer) if rng.random() < 0.6 else "0"
     if item.type == "short_answer":
@@ -87,10 +89,16 @@ def simulate_sitting(session, competition: Competition, *, board_chair, proctor,
     if author is not None and reviewer is not None:
         build_sample_bank(session, author, reviewer, now=opens - timedelta(days=10))
     configure_demo_test(session, board_chair, competition, now=opens - timedelta(days=9))
-    service.seal_papers(session, board_chair, competition, now=opens - timedelta(days=8))
+    # The lottery is drawn a week before the sitting; the board announces it a day earlier
+    # and enters its special prize once published (times are the demo's, not the clock's).
+    lottery_day = opens - timedelta(days=7, hours=2)
+    service.seal_papers(session, board_chair, competition, now=opens - timedelta(days=8),
+                        value_source="Giải đặc biệt Xổ số kiến thiết Thủ đô mở thưởng ngày "
+                                     f"{to_local(lottery_day):%d/%m/%Y}",
+                        value_known_after=lottery_day)
     service.enter_public_value(
         session, board_chair, competition,
-        f"Xổ số kiến thiết Thủ đô ngày {(opens - timedelta(days=7)):%d/%m/%Y}: "
+        f"Xổ số kiến thiết Thủ đô ngày {to_local(lottery_day):%d/%m/%Y}: "
         f"{rng.randrange(10**6):06d}", now=opens - timedelta(days=7))
     service.open_sitting(session, board_chair, competition, now=opens - timedelta(days=1))
     attempts.set_room_rules(session, proctor, competition, access_code="HOASEN",

@@ -1,7 +1,15 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from exam.errors import InvalidInput
@@ -42,10 +50,26 @@ class PartForm(FlaskForm):
         return cells
 
 
+class SealForm(FlaskForm):
+    """Sealing announces, before anyone can know it, which public event gives the value."""
+
+    value_source = StringField(
+        _l("Source of the public value"), validators=[Optional(), Length(max=500)],
+        description=_l("A named public random event that has not happened yet, e.g. the "
+                       "special prize of the Thủ đô lottery draw of 20/11/2026, or a "
+                       "public randomness beacon's round number."))
+    value_known_after = DateTimeLocalField(
+        _l("Known after (Vietnam time)"), validators=[Optional()],
+        description=_l("When the value will have been published; the value can be entered "
+                       "only after this time, and it must be before the sitting opens."))
+    confirm = BooleanField(_l("I understand that this step cannot be undone."),
+                           validators=[DataRequired(_l("Tick the box to confirm."))])
+
+
 class PublicValueForm(FlaskForm):
     public_value = StringField(_l("Public value"), validators=[DataRequired(), Length(min=4, max=500)],
-                               description=_l("Exactly as published, e.g. the special prize of "
-                                              "the lottery draw announced at sealing."))
+                               description=_l("Exactly as published by the source "
+                                              "announced at sealing."))
 
 
 class RoomForm(FlaskForm):
@@ -53,6 +77,16 @@ class RoomForm(FlaskForm):
                               description=_l("Read out in the room; leave empty for none."))
     allowed_networks = TextAreaField(_l("Allowed address ranges"), validators=[Optional()],
                                      description=_l("e.g. 10.1.2.0/24, one per line; empty: any."))
+    late_entry_minutes = IntegerField(
+        _l("Late entry (minutes after the sitting opens)"),
+        validators=[Optional(), NumberRange(0, 240)],
+        description=_l("Candidates cannot start later, unless you admit them one by one with "
+                       "the reason. Fixed once the sitting opens."))
+
+
+class LateAdmissionForm(FlaskForm):
+    application_id = IntegerField(validators=[InputRequired()])
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(min=5, max=500)])
 
 
 class ExtraTimeForm(FlaskForm):

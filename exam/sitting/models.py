@@ -51,10 +51,14 @@ class SittingSetup(Base):
     access_code: Mapped[str] = mapped_column(String(32), default="")
     allowed_networks: Mapped[str] = mapped_column(Text, default="")
     grace_seconds: Mapped[int] = mapped_column(Integer, default=30)
+    # Candidates start at most this long after the sitting opens (unless the proctor admits
+    # one late): a paper seen by an early finisher must not reach someone yet to start.
+    late_entry_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
 
 
 class Seal(Base):
-    """The board's commitment: secret and bank snapshot digests, published before the draw."""
+    """The board's commitment, published before the draw: secret and bank snapshot digests and,
+    from v2, the public value's announced source, the blueprint and the candidate numbers."""
 
     __tablename__ = "seal"
 
@@ -71,6 +75,14 @@ class Seal(Base):
     public_value_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     drawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # thituyen-draw-v2 (question_bank.draw steps 9-13); a v1 seal leaves these empty.
+    draw_version: Mapped[str] = mapped_column(String(32), server_default="thituyen-draw-v1")
+    value_source: Mapped[str | None] = mapped_column(String(500))
+    value_known_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    blueprint_digest: Mapped[str | None] = mapped_column(String(64))
+    candidate_numbers: Mapped[str | None] = mapped_column(Text)
+    candidates_digest: Mapped[str | None] = mapped_column(String(64))
+    seal_digest: Mapped[str | None] = mapped_column(String(64))
 
 
 class SnapshotItem(Base):
@@ -155,6 +167,19 @@ class ExtraTime(Base):
     reason: Mapped[str] = mapped_column(Text)
     granted_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LateAdmission(Base):
+    """The proctor lets one candidate start after the late-entry limit, with the reason."""
+
+    __tablename__ = "late_admission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
+    reason: Mapped[str] = mapped_column(Text)
+    admitted_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    admitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AnswerSave(Base):

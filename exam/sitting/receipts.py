@@ -34,8 +34,14 @@ def is_receipt_signature_valid(attempt: Attempt) -> bool:
 
     if not attempt.receipt_signature:
         return False
-    roots = keystore.trust_roots(current_app.config["SIGNING_KEY_FOLDER"])
-    return verify_receipt(attempt.receipt_statement, attempt.receipt_signature, roots)
+    config = current_app.config
+    folder = config["SIGNING_KEY_FOLDER"]
+    pinned = keystore.organization_certificate_sha256(folder, config.get("SIGNING_CERT_SHA256"),
+                                                      config.get("SIGNING_PASSWORD"))
+    if pinned is None:
+        return False
+    return verify_receipt(attempt.receipt_statement, attempt.receipt_signature,
+                          keystore.trust_roots(folder), signer_sha256=pinned)
 
 
 def receipt_pdf(attempt: Attempt, competition, candidate_name: str) -> bytes:

@@ -4,11 +4,14 @@ The life of the papers, each step a board action recorded in the audit log:
 
 1. ``configure_part``: the test's parts, each a blueprint of cells and a duration.
 2. ``seal_papers``: freeze a snapshot of the approved bank, check that it can fill every
-   cell, store a random secret and publish SHA-256 commitments of the secret and of the
-   snapshot (audit log + public page). Stage -> papers sealed.
-3. ``enter_public_value``: a value nobody knew at sealing (a lottery result, a value read
-   out at a recorded meeting) is mixed with the secret into the seed; every candidate's
-   paper is drawn and stored at once, so starting the sitting costs one insert.
+   cell, store a random secret and publish (audit log + public page) the commitments of
+   the secret and of the snapshot, the digests of the blueprint and of the candidate
+   numbers, and the public value's source: a named future public random event and the
+   time after which it is known. One seal digest binds them all (``question_bank.draw``,
+   ``thituyen-draw-v2``). Stage -> papers sealed.
+3. ``enter_public_value``: once the announced time has passed (server clock), the value
+   of that event is mixed with the secret into the seed; every sealed candidate's paper
+   is drawn and stored at once, so starting the sitting costs one insert.
 4. ``open_sitting`` (stage -> sitting), the attempts (``exam.sitting.attempts``),
    ``close_sitting`` (stage -> scoring), then ``reveal_secret``; ``verify_draw`` lets
    anyone recompute every paper (``thituyen verify-draw COMPETITION``).
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -207,12 +211,13 @@ def duration_seconds(session: Session, competition: Competition) -> int:
 
 def setup_of(session: Session, competition: Competition, *, for_update: bool = False
              ) -> SittingSetup:
-    """The room rules; the defaults (no code, any network, 30 s grace) until the proctor sets
+    """The room rules; the defaults (no code, any network, 30 s grace, late entry up to 15
+    minutes after opening) until the proctor sets
     them, without writing anything on a read."""
     setup = session.get(SittingSetup, competition.id)
     if setup is None:
         setup = SittingSetup(competition_id=competition.id, access_code="", allowed_networks="",
-                             grace_seconds=30)
+                             grace_seconds=30, late_entry_minutes=15)
         if for_update:
             session.add(setup)
     return setup
@@ -226,8 +231,7 @@ def seal_of(session: Session, competition: Competition) -> Seal | None:
 
 
 def _blueprint_json(parts: list[draw.Part]) -> str:
-    return draw.canonical_json([{"key": p.key, "title": p.title, "essay_mode": str(p.essay_mode),
-                                 "cells": [_cell_dict(c) for c in p.cells]} for p in parts])
+    return draw.canonical_json([draw.part_dict(p) for p in parts])
 
 
 def _parts_from_json(text: str) -> list[draw.Part]:
@@ -238,16 +242,44 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _value_source(competition: Competition, description: str | None,
+                  known_after: datetime | None, now: datetime) -> dict:
+    """The announced source of the public value: named, and known only after the seal."""
+    description = " ".join((description or "").split())
+    require(10 <= len(description) <= 500,
+            _("Name the public random event that will supply the public value (10 to 500 "
+              "characters), e.g. the special prize of a named lottery draw on a given date."),
+            InvalidInput)
+    require(known_after is not None and known_after.tzinfo is not None,
+            _("Give the time after which the public value will be known."), InvalidInput)
+    known_after = known_after.replace(microsecond=0)
+    require(known_after > now,
+            _("The public value must become known after the sealing: give a time in the "
+              "future."), InvalidInput)
+    opens = competition.sitting_opens_at
+    require(opens is None or known_after < opens,
+            _("The public value must be known before the sitting opens (%(opens)s).",
+              opens=format_datetime(opens, "short") if opens else ""), InvalidInput)
+    return draw.value_source(description, known_after)
+
+
 def seal_papers(session: Session, actor, competition: Competition, *, now: datetime,
+                value_source: str | None, value_known_after: datetime | None,
                 secret: bytes | None = None) -> Seal:
-    """Freeze the approved bank and commit to it and to a fresh secret, before any draw."""
+    """Freeze the approved bank and commit to it, to a fresh secret, to the blueprint, to the
+    candidate numbers and to the public event that will supply the public value, before any
+    draw: once that value is known nothing it is applied to can change unseen."""
     _require_board(session, actor, competition,
                    _("Only the board chair or secretary can seal the papers."))
     require(competition.stage == Stage.ELIGIBILITY_REVIEWED,
             _("The papers are sealed after eligibility is reviewed and before the sitting."),
             Conflict)
+    source = _value_source(competition, value_source, value_known_after, now)
     parts = blueprint_parts(parts_of(session, competition))
     require(parts, _("Set up at least one part of the test before sealing."), Conflict)
+    numbers = draw.candidate_list(
+        a.candidate_number for a in registration.accepted_candidates(session, competition))
+    require(numbers, _("No candidate was accepted."), Conflict)
     versions = bank.approved_versions(session)
     items = [bank.item_of(v) for v in versions]
     problems = draw.check_pool(parts, items)
@@ -256,22 +288,39 @@ def seal_papers(session: Session, actor, competition: Competition, *, now: datet
     secret = secret or secrets.token_bytes(32)
     digest = draw.snapshot_digest(items)
     blueprint = _blueprint_json(parts)
+    statement = draw.seal_statement(
+        secret_commitment=draw.commitment("board-secret", secret),
+        snapshot_commitment=draw.commitment("bank-snapshot", digest.encode()),
+        blueprint_digest=draw.blueprint_digest(parts),
+        candidates_digest=draw.candidates_digest(numbers), public_value_source=source)
     seal = Seal(competition_id=competition.id, sealed_at=now, sealed_by_id=actor.id,
                 secret_hex=secret.hex(),
-                secret_commitment=draw.commitment("board-secret", secret),
+                secret_commitment=statement["secret_commitment"],
                 snapshot_digest=digest,
-                snapshot_commitment=draw.commitment("bank-snapshot", digest.encode()),
-                blueprint=blueprint)
+                snapshot_commitment=statement["snapshot_commitment"],
+                blueprint=blueprint, draw_version=draw.DRAW_VERSION,
+                value_source=source["description"],
+                value_known_after=draw.parse_utc_text(source["known_after"]),
+                blueprint_digest=statement["blueprint_digest"],
+                candidate_numbers=json.dumps(numbers),
+                candidates_digest=statement["candidates_digest"],
+                seal_digest=draw.seal_digest(statement))
     session.add(seal)
     session.flush()
     session.add_all([SnapshotItem(seal_id=seal.id, item_key=v.item.key, item_version_id=v.id,
                                   data=v.data) for v in versions])
     session.flush()
     audit.record(session, actor, "sitting.sealed", at=now, competition=competition, target=seal,
-                 payload={"secret_commitment": seal.secret_commitment,
+                 payload={"draw_version": seal.draw_version,
+                          "secret_commitment": seal.secret_commitment,
                           "snapshot_commitment": seal.snapshot_commitment,
                           "snapshot_items": len(versions),
-                          "blueprint_sha256": _sha256(blueprint)})
+                          "blueprint_sha256": _sha256(blueprint),
+                          "blueprint_digest": seal.blueprint_digest,
+                          "candidates": len(numbers),
+                          "candidates_digest": seal.candidates_digest,
+                          "public_value_source": source,
+                          "seal_digest": seal.seal_digest})
     competitions.enter_stage(session, actor, competition, Stage.PAPERS_SEALED, now=now,
                              via_domain_action=True)
     return seal
@@ -320,6 +369,11 @@ def enter_public_value(session: Session, actor, competition: Competition, public
     seal = seal_of(session, competition)
     require(seal is not None and seal.public_value is None,
             _("The public value has already been entered."), Conflict)
+    if seal.value_known_after is not None:
+        require(now >= seal.value_known_after,
+                _("The public value comes from %(source)s and is known only from %(time)s: "
+                  "enter it after that time.", source=seal.value_source,
+                  time=format_datetime(seal.value_known_after, "short")), Conflict)
     public_value = " ".join((public_value or "").split())
     require(4 <= len(public_value) <= 500,
             _("Enter the public value exactly as it was published (4 to 500 characters)."),
@@ -333,6 +387,19 @@ def enter_public_value(session: Session, actor, competition: Competition, public
     by_key = {item.key: item for item in items}
     candidates = registration.accepted_candidates(session, competition)
     require(candidates, _("No candidate was accepted."), Conflict)
+    if seal.candidate_numbers is not None:
+        sealed = set(json.loads(seal.candidate_numbers))
+        now_accepted = {a.candidate_number for a in candidates}
+        require(sealed == now_accepted,
+                _("The accepted candidates differ from the sealed list (%(numbers)s); "
+                  "no paper was drawn.",
+                  numbers=", ".join(sorted(sealed ^ now_accepted))), Conflict)
+        given = _numbers_given_at_acceptance(session, competition)
+        renumbered = sorted(a.candidate_number for a in candidates
+                            if a.id in given and given[a.id] != a.candidate_number)
+        require(not renumbered,
+                _("Candidate numbers %(numbers)s differ from the ones given at acceptance; "
+                  "no paper was drawn.", numbers=", ".join(renumbered)), Conflict)
     drawn_papers = [draw.draw_paper(seed, items, parts, a.candidate_number) for a in candidates]
     papers = [Paper(competition_id=competition.id, application_id=a.id,
                     candidate_number=a.candidate_number, fingerprint=draw.paper_fingerprint(d),
@@ -410,43 +477,94 @@ def reveal_secret(session: Session, actor, competition: Competition, *, now: dat
 # ----------------------------------------------------------------------------- verification
 
 
-def _published(session: Session, competition: Competition, action: str) -> dict | None:
-    entry = session.scalar(select(AuditEntry).where(
+def _published_entry(session: Session, competition: Competition, action: str) -> AuditEntry | None:
+    return session.scalar(select(AuditEntry).where(
         AuditEntry.competition_id == competition.id, AuditEntry.action == action)
         .order_by(AuditEntry.seq).limit(1))
+
+
+def _published(session: Session, competition: Competition, action: str) -> dict | None:
+    entry = _published_entry(session, competition, action)
     return json.loads(entry.payload) if entry else None
 
 
+def _numbers_given_at_acceptance(session: Session, competition: Competition) -> dict[int, str]:
+    """application id -> the candidate number the log recorded (and the candidate was told)
+    when the application was accepted."""
+    entries = session.scalars(select(AuditEntry).where(
+        AuditEntry.competition_id == competition.id, AuditEntry.action == "application.accepted")
+        .order_by(AuditEntry.seq))
+    return {int(e.object_id): json.loads(e.payload).get("candidate_number") for e in entries
+            if e.object_id.isdigit()}
+
+
+def _utc(moment: datetime | None) -> str | None:
+    return draw.utc_text(moment) if moment else None
+
+
+def _papers_of(session: Session, competition: Competition) -> list[Paper]:
+    return list(session.scalars(select(Paper).where(Paper.competition_id == competition.id)
+                                .order_by(Paper.candidate_number)))
+
+
 def draw_bundle(session: Session, competition: Competition) -> dict:
-    """The draw as a self-contained file (see ``exam.sitting.bundle``); the commitments are
-    the ones published in the audit log, not the seal's own copy."""
+    """The draw as a self-contained file (see ``exam.sitting.bundle``); the commitments, the
+    announced source and the times are the ones published in the audit log, not the seal's
+    own copy. A v1 seal gives a v1 bundle, which older verifiers still read."""
     seal = seal_of(session, competition)
-    sealed = _published(session, competition, "sitting.sealed") or {}
-    papers = session.scalars(select(Paper).where(Paper.competition_id == competition.id)
-                             .order_by(Paper.candidate_number))
-    return {
-        "v": bundle.BUNDLE_VERSION, "competition_id": competition.id,
-        "draw_version": draw.DRAW_VERSION,
+    sealed_entry = _published_entry(session, competition, "sitting.sealed")
+    sealed = json.loads(sealed_entry.payload) if sealed_entry else {}
+    common = {
+        "competition_id": competition.id,
         "secret_commitment": sealed.get("secret_commitment"),
         "snapshot_commitment": sealed.get("snapshot_commitment"),
-        "blueprint_sha256": sealed.get("blueprint_sha256"),
         "blueprint": seal.blueprint, "public_value": seal.public_value,
         "secret": seal.secret_hex if seal.revealed_at else None,
         "snapshot": [json.loads(row.data) for row, _ in snapshot_of(session, seal)],
         "papers": [{"candidate_number": p.candidate_number, "fingerprint": p.fingerprint,
                     "items": [[i.part_key, i.position, i.item_key, list(i.option_order)]
-                              for i in p.items]} for p in papers],
+                              for i in p.items]} for p in _papers_of(session, competition)],
     }
+    if seal.draw_version == draw.LEGACY_DRAW_VERSION:
+        return {"v": bundle.BUNDLE_VERSION_V1, "draw_version": draw.LEGACY_DRAW_VERSION,
+                "blueprint_sha256": sealed.get("blueprint_sha256"), **common}
+    drawn_entry = _published_entry(session, competition, "sitting.papers_drawn")
+    return {
+        "v": bundle.BUNDLE_VERSION, "draw_version": seal.draw_version,
+        "sealed_at": _utc(sealed_entry.at) if sealed_entry else None,
+        "blueprint_digest": sealed.get("blueprint_digest"),
+        "candidates_digest": sealed.get("candidates_digest"),
+        "public_value_source": sealed.get("public_value_source"),
+        "seal_digest": sealed.get("seal_digest"),
+        "candidate_numbers": json.loads(seal.candidate_numbers or "[]"),
+        "public_value_at": _utc(drawn_entry.at) if drawn_entry else None,
+        **common,
+    }
+
+
+def _seal_copy_problems(seal: Seal, sealed: dict) -> list[str]:
+    """The seal's own copy (shown on the public page) against what the log published."""
+    source = sealed.get("public_value_source") or {}
+    shown = {
+        "seal digest": (seal.seal_digest, sealed.get("seal_digest")),
+        "blueprint digest": (seal.blueprint_digest, sealed.get("blueprint_digest")),
+        "candidates digest": (seal.candidates_digest, sealed.get("candidates_digest")),
+        "public value source": (seal.value_source, source.get("description")),
+        "time the public value is known": (_utc(seal.value_known_after), source.get("known_after")),
+    }
+    return [f"the seal's {name} shown on the public page differs from the one published "
+            f"at sealing" for name, (stored, published) in shown.items() if stored != published]
 
 
 def verify_draw(session: Session, competition: Competition) -> DrawCheck:
     """Recompute every paper from the revealed secret, the public value and the snapshot.
 
-    Checks the audit log's hash chain and, against the commitments published in it, the
-    revealed secret, the stored snapshot and blueprint; then redraws each candidate's paper
+    Checks the audit log's hash chain and, against what was published in it at sealing, the
+    revealed secret, the stored snapshot and blueprint, and (v2) the candidate numbers, the
+    announced source of the public value and the times; then redraws each candidate's paper
     and compares it line by line with what was served (``bundle.verify_bundle``), and checks
-    that every accepted candidate has a paper pointing at snapshot versions. Any difference
-    is a problem; an empty list means the draw holds.
+    that every accepted candidate has a paper pointing at snapshot versions, under the number
+    given at acceptance. Any difference is a problem; an empty list means the draw holds.
     """
     seal = seal_of(session, competition)
     if seal is None:
@@ -463,15 +581,21 @@ def verify_draw(session: Session, competition: Competition) -> DrawCheck:
     if seal.public_value is None or seal.public_value != drawn.get("public_value"):
         problems.append("the public value differs from the one published in the log")
         return DrawCheck(problems, 0)
+    if seal.draw_version != draw.LEGACY_DRAW_VERSION:
+        problems += _seal_copy_problems(seal, _published(session, competition,
+                                                         "sitting.sealed") or {})
     found, checked = bundle.verify_bundle(draw_bundle(session, competition))
     problems += found
     versions = {row.item_key: row.item_version_id for row, _ in snapshot_of(session, seal)}
-    papers = list(session.scalars(select(Paper).where(Paper.competition_id == competition.id)
-                                  .order_by(Paper.candidate_number)))
+    papers = _papers_of(session, competition)
     accepted = {a.candidate_number for a in registration.accepted_candidates(session, competition)}
     missing = accepted - {p.candidate_number for p in papers}
     problems += [f"candidate {n} has no stored paper" for n in sorted(missing)]
+    given = _numbers_given_at_acceptance(session, competition)
     for paper in papers:
+        if paper.application_id in given and given[paper.application_id] != paper.candidate_number:
+            problems.append(f"candidate {paper.candidate_number}: the paper belongs to the "
+                            f"application accepted as {given[paper.application_id]}")
         wrong = [i.item_key for i in paper.items if versions.get(i.item_key) != i.item_version_id]
         if wrong:
             problems.append(f"candidate {paper.candidate_number}: items {', '.join(wrong)} point "
@@ -480,25 +604,33 @@ def verify_draw(session: Session, competition: Competition) -> DrawCheck:
 
 
 def public_commitments(session: Session, competition: Competition) -> dict:
-    """What the public page shows: commitments, the public value, the secret once revealed."""
+    """What the public page shows: what the seal published (commitments, digests, the public
+    value's announced source), the public value, the secret once revealed."""
     seal = seal_of(session, competition)
     if seal is None:
         return {}
     papers = session.scalar(select(func.count()).select_from(Paper)
                             .where(Paper.competition_id == competition.id))
+    is_v1 = seal.draw_version == draw.LEGACY_DRAW_VERSION
     return {
         "sealed_at": seal.sealed_at,
+        "seal_digest": seal.seal_digest,
         "secret_commitment": seal.secret_commitment,
         "snapshot_commitment": seal.snapshot_commitment,
         "snapshot_digest": seal.snapshot_digest if seal.revealed_at else None,
-        "blueprint_sha256": _sha256(seal.blueprint),
+        "blueprint_sha256": _sha256(seal.blueprint) if is_v1 else None,
+        "blueprint_digest": seal.blueprint_digest,
+        "candidates_digest": seal.candidates_digest,
+        "candidates": len(json.loads(seal.candidate_numbers)) if seal.candidate_numbers else None,
+        "public_value_source": seal.value_source,
+        "public_value_known_after": seal.value_known_after,
         "public_value": seal.public_value,
         "public_value_at": seal.public_value_at,
         "papers": papers,
         "revealed_secret": seal.secret_hex if seal.revealed_at else None,
         "revealed_at": seal.revealed_at,
         "verify_command": f"thituyen verify-draw {competition.id}",
-        "draw_version": draw.DRAW_VERSION,
+        "draw_version": seal.draw_version,
     }
 
 

@@ -1,5 +1,3 @@
-import json
-
 from flask import (
     Blueprint,
     Response,
@@ -20,7 +18,16 @@ from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
 from exam.sitting import attempts, receipts, service
-from exam.sitting.forms import ExtraTimeForm, PartForm, PublicValueForm, RoomForm, StartForm
+from exam.sitting.forms import (
+    ExtraTimeForm,
+    LateAdmissionForm,
+    PartForm,
+    PublicValueForm,
+    RoomForm,
+    SealForm,
+    StartForm,
+)
+from exam.timefmt import to_utc
 from question_bank.draw import canonical_json
 
 bp = Blueprint("sitting", __name__)
@@ -84,7 +91,8 @@ def setup(competition_id: int):
         pool=service.pool_report(session, competition) if seal is None else [],
         seal=seal, commitments=service.public_commitments(session, competition),
         can_run=permissions.can_run_stages(session, current_user, competition),
-        part_form=PartForm(), value_form=PublicValueForm(), confirm_form=ConfirmForm())
+        part_form=PartForm(), value_form=PublicValueForm(), confirm_form=ConfirmForm(),
+        seal_form=SealForm())
 
 
 @bp.post("/manage/<int:competition_id>/test/parts")
@@ -118,8 +126,12 @@ def _confirmed() -> None:
 @login_required
 def seal(competition_id: int):
     competition = _staff(competition_id)
-    _confirmed()
-    service.seal_papers(db_session(), current_user, competition, now=utcnow())
+    form = SealForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(" ".join(str(e) for errors in form.errors.values() for e in errors))
+    service.seal_papers(db_session(), current_user, competition, now=utcnow(),
+                        value_source=form.value_source.data,
+                        value_known_after=to_utc(form.value_known_after.data))
     return _done(_("The papers are sealed; the commitments are published."), competition_id)
 
 
@@ -175,9 +187,14 @@ def board(competition_id: int):
     rows = attempts.proctor_board(session, current_user, competition, now=utcnow())
     setup_row = service.setup_of(session, competition)
     room_form = RoomForm(access_code=setup_row.access_code,
-                         allowed_networks="\n".join(setup_row.allowed_networks.split()))
+                         allowed_networks="\n".join(setup_row.allowed_networks.split()),
+                         late_entry_minutes=setup_row.late_entry_minutes)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row)
+                         if competition.sitting_opens_at else None)
     return render_template("sitting/board.html", competition=competition, rows=rows,
                            room_form=room_form, extra_form=ExtraTimeForm(),
+                           admit_form=LateAdmissionForm(), late_entry_closes=late_entry_closes,
+                           setup=setup_row, now_=utcnow(),
                            started=sum(1 for r in rows if r.attempt),
                            submitted=sum(1 for r in rows if r.attempt and r.attempt.submitted_at))
 
@@ -191,8 +208,22 @@ def room(competition_id: int):
         raise InvalidInput(_("The access code has 4 to 32 characters (or none)."))
     attempts.set_room_rules(db_session(), current_user, competition,
                             access_code=form.access_code.data or "",
-                            allowed_networks=form.allowed_networks.data or "", now=utcnow())
+                            allowed_networks=form.allowed_networks.data or "",
+                            late_entry_minutes=form.late_entry_minutes.data, now=utcnow())
     return _done(_("The room rules were saved."), competition_id, "sitting.board")
+
+
+@bp.post("/manage/<int:competition_id>/sitting/late-admissions")
+@login_required
+def admit_late(competition_id: int):
+    competition = _staff(competition_id)
+    form = LateAdmissionForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Say why the candidate is admitted late."))
+    attempts.admit_late(db_session(), current_user, competition, form.application_id.data,
+                        reason=form.reason.data, now=utcnow())
+    return _done(_("The candidate may now start; their time ends when the sitting ends."),
+                 competition_id, "sitting.board")
 
 
 @bp.post("/manage/<int:competition_id>/sitting/attempts/<int:attempt_id>/extra-time")
@@ -227,11 +258,21 @@ def landing(competition_id: int):
     attempt = _own_attempt(application)
     if attempt and attempt.submitted_at:
         return redirect(url_for("sitting.receipt", competition_id=competition_id))
+    now = utcnow()
+    setup_row = service.setup_of(db_session(), competition)
+    full = service.duration_seconds(db_session(), competition)
+    has_window = bool(competition.sitting_opens_at and competition.sitting_closes_at)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row) if has_window
+                         else None)
+    is_admitted_late = (attempt is None and has_window and now > late_entry_closes
+                        and attempts.late_admission_of(db_session(), application) is not None)
     return render_template("sitting/landing.html", competition=competition,
-                           application=application, attempt=attempt, now_=utcnow(),
-                           needs_code=bool(service.setup_of(db_session(), competition).access_code),
-                           minutes=service.duration_seconds(db_session(), competition) // 60,
-                           form=StartForm())
+                           application=application, attempt=attempt, now_=now,
+                           needs_code=bool(setup_row.access_code), minutes=full // 60,
+                           minutes_if_started_now=(attempts.time_allowed(competition, full, now)
+                                                   if has_window else full) // 60,
+                           late_entry_closes=late_entry_closes,
+                           is_admitted_late=is_admitted_late, form=StartForm())
 
 
 @bp.post("/sitting/<int:competition_id>/start")
@@ -264,9 +305,11 @@ def paper(competition_id: int):
         return redirect(url_for("sitting.receipt", competition_id=competition_id))
     now = utcnow()
     lines = attempts.paper_lines(db_session(), attempt)
+    parts = service.parts_of(db_session(), competition)
     response = Response(render_template(
         "sitting/paper.html", competition=competition, attempt=attempt, lines=lines,
-        parts={p.key: p for p in service.parts_of(db_session(), competition)},
+        parts={p.key: p for p in parts},
+        full_minutes=sum(p.duration_minutes for p in parts),
         remaining=attempts.remaining_seconds(attempt, now),
         deadline=attempts.deadline(attempt), server_now_ms=int(now.timestamp() * 1000),
         answered=sum(1 for pl in lines if pl.is_answered),
@@ -295,16 +338,13 @@ def _parse_save():
 
 
 def _form_response(attempt, paper_item_id):
-    """Plain form fields mean choice indices for choice items, text for the others."""
+    """Plain form fields mean option tokens for choice items, text for the others."""
     line = next((pl for pl in attempts.paper_lines(db_session(), attempt)
                  if pl.line.id == paper_item_id), None)
     if line is None:
         raise InvalidInput(_("This question is not on your paper."))
     if line.item.type.is_choice:
-        try:
-            return [int(v) for v in request.form.getlist("response")]
-        except ValueError:
-            raise InvalidInput(_("Choose among the options shown.")) from None
+        return request.form.getlist("response")
     return request.form.get("response", "")
 
 
@@ -315,7 +355,7 @@ def _saved(result, now):
             "saved_at": format_datetime(result.saved_at, "HH:mm:ss") if result.saved_at else "",
             "remaining": result.remaining_seconds, "server_now": int(now.timestamp() * 1000)}
     if not result.is_saved and result.current is not None:
-        body |= {"stale": True, "response": json.loads(result.current.response),
+        body |= {"stale": True, "response": result.current_shown,
                  "flagged": result.current.is_flagged, "seq": result.current.client_seq,
                  "message": _("A newer answer from another window is kept.")}
     return body

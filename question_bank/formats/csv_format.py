@@ -22,7 +22,9 @@ Columns (UTF-8, a leading BOM from Excel is accepted; order is free; ``key``,
 ``general_feedback``    shown after the sitting
 ======================  ==========================================================
 
-Unknown columns are an error, so that a misspelt header is not silently dropped.
+Unknown columns are an error, so that a misspelt header is not silently dropped. A cell that
+a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...) is exported with a leading
+apostrophe, which the import removes again (``question_bank.safe_csv``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import io
 import json
 from collections.abc import Iterable
 
+from question_bank import safe_csv
 from question_bank.formats._common import ImportFormatError, check, finish, parse_bool
 from question_bank.items import Criterion, Item, Option, decimal_str
 
@@ -115,7 +118,7 @@ def parse(text: str) -> list[Item]:
             problems.append(f"line {line}: {len(row)} cells, but the header has {len(header)}")
             continue
         try:
-            item = _row_item(dict(zip(header, row, strict=True)))
+            item = _row_item(dict(zip(header, map(safe_csv.restore, row), strict=True)))
         except (ValueError, TypeError) as exc:
             problems.append(f"line {line}: {exc}")
             continue
@@ -143,7 +146,7 @@ def _cells(item: Item) -> list[str]:
 def dump(items: Iterable[Item]) -> str:
     """CSV with every column, which ``parse`` reads back to equal items."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = safe_csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for item in items:
         writer.writerow(_cells(item))

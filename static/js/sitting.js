@@ -57,9 +57,9 @@
     if (type === "single_choice" || type === "true_false" || type === "multiple_response") {
       response = [];
       form.querySelectorAll("input[name=response]:checked").forEach(function (box) {
-        response.push(Number(box.value));
+        response.push(box.value);  // the option's token on this paper, never a bank index
       });
-      response.sort(function (a, b) { return a - b; });
+      response.sort();
     } else {
       response = form.querySelector("[name=response]").value;
     }
@@ -114,7 +114,7 @@
     var type = form.dataset.type;
     if (Array.isArray(entry.response)) {
       form.querySelectorAll("input[name=response]").forEach(function (box) {
-        box.checked = entry.response.indexOf(Number(box.value)) !== -1;
+        box.checked = entry.response.indexOf(box.value) !== -1;
       });
     } else if (type !== "single_choice" && type !== "true_false" && type !== "multiple_response") {
       form.querySelector("[name=response]").value = entry.response || "";

@@ -94,7 +94,7 @@ def test_a_wrong_code_counts_and_a_used_code_cannot_be_replayed(client, db, requ
     assert response.status_code == 200
     assert not signed_in(client)
     db.refresh(examiner)
-    assert examiner.failed_logins == 1
+    assert examiner.second_factor_failures == 1
 
     code = pyotp.TOTP(secret).now()
     assert client.post("/account/two-factor", data={"code": code}).status_code == 302

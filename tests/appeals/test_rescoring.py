@@ -33,7 +33,7 @@ def sat(db, clock):
             right = list(pl.item.correct_indices)
             wrong = [next(i for i in range(len(pl.item.options)) if i not in right)]
             attempts.save_answer(db, application.user, attempt, pl.line.id,
-                                 response=right if n == 0 else wrong, is_flagged=False,
+                                 response=pl.tokens_for(right if n == 0 else wrong), is_flagged=False,
                                  client_seq=seq, now=clock.now)
         attempts.submit_attempt(db, application.user, attempt, now=clock.now + timedelta(minutes=30))
         papers[application.id] = lines

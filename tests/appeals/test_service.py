@@ -158,10 +158,11 @@ def test_an_appeal_that_changes_a_mark_republishes_and_the_old_sheet_stays_genui
     assert {r.candidate_number: r.rank for r in second.rows} == {"0001": 1, "0002": 2}
     new_sheet = sheets.sign_result_sheet(db, s.chair, second, now=clock.days(3), **options)
 
-    old = sheets.check_pdf(db, old_pdf, roots)
+    old = sheets.check_pdf(db, old_pdf, roots, signing_key.certificate_sha256)
     assert old.is_genuine
     assert old.superseded_by.id == second.id
-    new = sheets.check_pdf(db, sheets.sheet_file(new_sheet, sheet_folder), roots)
+    new = sheets.check_pdf(db, sheets.sheet_file(new_sheet, sheet_folder), roots,
+                           signing_key.certificate_sha256)
     assert new.is_genuine
     assert new.superseded_by is None
     assert [v.number for v in results.versions_of(db, s.competition)] == [1, 2]

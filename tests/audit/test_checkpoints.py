@@ -195,3 +195,47 @@ def test_an_altered_sheet_is_not_taken_as_a_checkpoint(runner, db, clock, signin
     result = runner.invoke(args=["audit", "verify", "--sheet", str(path)])
     assert result.exit_code == 1
     assert "signature does not verify" in result.output
+
+
+def _member_key(key_folder):
+    from exam.documents.signing import DevPki, issue_dev_signer, load_signer
+
+    password = (key_folder / keystore.DEV_PASSWORD).read_text().encode()
+    pki = DevPki(key_folder, key_folder / "root-ca.pem", key_folder / "root-ca-key.pem",
+                 key_folder / "signing.p12")
+    path = key_folder / "member-audit-forger.p12"
+    if not path.exists():
+        issue_dev_signer(pki, "Lê Quang Uy", "Sở Nội vụ", password, path.name)
+    return load_signer(path, password)
+
+
+def test_a_sheet_or_checkpoint_signed_with_a_members_certificate_proves_nothing(
+        runner, db, clock, signing_key, tmp_path):
+    """The root also issues board members' certificates; only the organization's may vouch for
+    the log, or a member could vouch for a history they rewrote."""
+    import base64
+
+    from exam.documents import pdf, signing
+
+    write_entries(db, clock, 2)
+    member = _member_key(signing_key)
+    size, head = audit.chain_head(db)
+    sheet = pdf.build_result_sheet(pdf.ResultSheet(
+        header=pdf.SheetHeader(organization="Sở Nội vụ", competition_title="Thi tuyển",
+                               title="Kết quả"),
+        columns=["Số báo danh"], rows=[["0001"]],
+        verification=pdf.Verification(code="ABCD-1234", url="http://testserver/verify/ABCD-1234",
+                                      data_sha256="0" * 64, chain_head=head, chain_length=size)))
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(signing.certify_pdf(sheet, member, reason="Kết quả", location="Hà Nội"))
+    result = runner.invoke(args=["audit", "verify", "--sheet", str(path)])
+    assert result.exit_code == 1
+    assert "organization's signing certificate" in result.output
+
+    body = audit.checkpoint_body("testserver/audit", size, head, [])
+    signature = base64.b64encode(signing.sign_detached(body.encode(), member)).decode()
+    forged = tmp_path / "checkpoint.txt"
+    forged.write_text(f"{body}\n{audit.SIGNATURE_MARK}Lê Quang Uy {signature}\n")
+    result = runner.invoke(args=["audit", "verify", "--checkpoint", str(forged)])
+    assert result.exit_code == 1
+    assert "does not verify" in result.output

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 def correct_response(pl):
     item = pl.item
     if item.type.is_choice:
-        return list(item.correct_indices)
+        return pl.tokens_for(item.correct_indices)
     if item.type == "numeric":
         return str(item.numeric_answer)
     return item.accepted_answers[0]

@@ -1,5 +1,6 @@
 """A candidate sits the test in Chromium: autosave, reload, the server's clock, submit, deadline."""
 
+import json
 import re
 from datetime import timedelta
 
@@ -53,6 +54,15 @@ def attempt_of(live_server, email):
     return attempt
 
 
+def option_order(live_server, paper_item_id) -> list[int]:
+    from exam.sitting.models import PaperItem
+
+    session = live_server.session()
+    order = list(session.get(PaperItem, paper_item_id).option_order)
+    session.close()
+    return order
+
+
 def minutes_left(page) -> float:
     hours, minutes, seconds = map(int, page.locator("#time-left").inner_text().split(":"))
     return hours * 60 + minutes + seconds / 60
@@ -73,6 +83,12 @@ def test_answers_survive_a_reload_with_the_right_time_left_then_submit(page, liv
     choice = page.locator("form[data-type=single_choice]").first
     choice.locator("input[name=response]").nth(2).check()
     expect(choice.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")
+    # the page names the third option shown "C", never its place in the bank; the server
+    # stores the bank option that was shown third
+    expect(choice.locator("input[name=response]").nth(2)).to_have_attribute("value", "C")
+    choice_id = int(choice.get_attribute("data-item"))
+    stored = saved_answers(live_server, sitting["emails"][0])[choice_id]
+    assert json.loads(stored) == [option_order(live_server, choice_id)[2]]
     short = page.locator("form[data-type=short_answer]").first
     short.locator("input[name=response]").fill("Ủy ban nhân dân cấp tỉnh")
     expect(short.locator("[data-role=saved-at]")).to_contain_text("Đã lưu lúc")

@@ -373,3 +373,18 @@ def test_dev_pki_files_and_guards(pki):
     assert usage.digital_signature
     assert usage.content_commitment
     assert key.subject_name == ORG
+
+
+def test_verify_pdf_pins_the_certifier_and_a_member_may_only_countersign(
+        pki, board_key, member_key, unsigned_sheet, signed_sheet):
+    from exam.documents.signing import add_approval_signature, certify_pdf, verify_pdf
+
+    pin = board_key.certificate_sha256
+    by_member = certify_pdf(unsigned_sheet, member_key, reason="x", location="Hà Nội")
+    refused = verify_pdf(by_member, [pki.root_cert_path], certifier_sha256=pin)
+    assert not refused.is_valid
+    assert any("not by the organization's signing certificate" in p for p in refused.problems)
+
+    countersigned = add_approval_signature(signed_sheet, member_key, field_name="Member1",
+                                           reason="Đồng ý")
+    assert verify_pdf(countersigned, [pki.root_cert_path], certifier_sha256=pin).is_valid

@@ -25,8 +25,10 @@ from exam.accounts.models import User
 from exam.db import db_session, utcnow
 from exam.migrate import upgrade
 from exam.registration.models import Application
-from exam.sitting.attempts import deadline
-from exam.sitting.models import AnswerSave, Attempt
+from exam.sitting.attempts import deadline, shown_response
+from exam.sitting.models import AnswerSave, Attempt, Paper, PaperItem, Seal
+from exam.sitting.service import snapshot_items
+from question_bank.draw import canonical_json
 from tests.conftest import make_test_app
 
 FULL = os.environ.get("THITUYEN_FAULTS_FULL") == "1"
@@ -70,11 +72,17 @@ def stack(tmp_path_factory):
 def acknowledged_saves_missing(app, acknowledged) -> list:
     with app.app_context():
         session = db_session()
-        stored = {(s.paper_item_id, s.client_seq, s.response)
-                  for s in session.scalars(select(AnswerSave))}
+        stored = set()
+        for save in session.scalars(select(AnswerSave)):
+            line = session.get(PaperItem, save.paper_item_id)
+            seal = session.scalar(select(Seal).join(Paper, Paper.competition_id == Seal.competition_id)
+                                  .where(Paper.id == line.paper_id))
+            item = snapshot_items(session, seal)[line.item_key]
+            # choices are stored as bank indices and sent as the paper's option tokens
+            shown = shown_response(item, line, json.loads(save.response))
+            stored.add((save.paper_item_id, save.client_seq, canonical_json(shown)))
         return [a for a in acknowledged
-                if (a[1], a[2], json.dumps(json.loads(a[3]), separators=(",", ":"),
-                                           ensure_ascii=False)) not in stored]
+                if (a[1], a[2], canonical_json(json.loads(a[3]))) not in stored]
 
 
 def expected_remaining(app) -> dict[int, float]:

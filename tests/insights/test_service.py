@@ -82,7 +82,7 @@ def test_histogram_puts_full_marks_in_the_last_tenth():
 def correct_response(pl):
     item = pl.item
     if item.type.is_choice:
-        return list(item.correct_indices)
+        return pl.tokens_for(item.correct_indices)
     if item.type == "numeric":
         return str(item.numeric_answer)
     return item.accepted_answers[0]

@@ -32,7 +32,7 @@ def test_dashboard_says_what_waits_and_offers_the_next_action(client, db, clock)
         make_application(db, competition, user=make_user(db, full_name=name))
     login(client, board[Role.SECRETARY])
     page = client.get(f"/manage/{competition.id}").get_data(as_text=True)
-    assert "Bước 2 trên 11: " in page
+    assert "Bước 2 trên 12: " in page  # the appointment is the twelfth stage
     assert "Việc đang chờ ai" in page
     review = f"/manage/{competition.id}/applications?status=submitted"
     assert f'<p class="next-action"><a class="button" href="{review}">Hồ sơ chờ quyết định: 2</a>' in page

@@ -1,6 +1,9 @@
 """Irregularity reports: filed by anyone, followed by code, hidden from the people they name."""
 
+import hashlib
+import io
 import os
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +13,13 @@ from exam.competitions.models import STAGE_ORDER, Role, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from exam.oversight import service
 from exam.oversight.models import IrregularityReport, ReportAttachment, ReportStatus
+from tests.documents.test_uploads import (
+    assert_no_trace,
+    crafted_pdf,
+    jpeg_with_exif,
+    pdf_with_author,
+    png_with_text,
+)
 from tests.factories import (
     appoint,
     make_admin,
@@ -22,7 +32,7 @@ from tests.factories import (
     pdf_bytes,
 )
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_with_text()
 BODY = "Một người tự xưng quen Hội đồng đề nghị bán đề thi với giá 50 triệu đồng."
 
 
@@ -56,15 +66,14 @@ def test_an_anonymous_report_is_filed_and_followed_by_its_code(app, db, clock):
         service.find_by_code(db, service.new_tracking_code())
 
 
-def test_a_report_goes_to_inspectors_and_the_chair_but_never_to_the_people_it_names(db):
+def test_a_report_goes_to_inspectors_only_never_to_the_board_or_the_people_it_names(db):
     competition = make_competition(db)
     board = make_board(db, competition)
     inspector = make_inspector(db)
     report, _code = make_report(db, competition, named=[board[Role.BOARD_MEMBER]])
     assert service.get_report(db, inspector, report.id) is report
-    assert service.get_report(db, board[Role.CHAIR], report.id) is report
-    for outsider in (board[Role.BOARD_MEMBER], board[Role.SECRETARY], make_admin(db),
-                     make_user(db), None):
+    for outsider in (board[Role.CHAIR], board[Role.BOARD_MEMBER], board[Role.SECRETARY],
+                     make_admin(db), make_user(db), None):
         with pytest.raises(NotFound):
             service.get_report(db, outsider, report.id)
         assert report not in service.reports_for(db, outsider)
@@ -92,10 +101,38 @@ def test_an_inspector_who_serves_or_applies_in_the_competition_does_not_oversee_
             service.start_review(db, person, report, now=clock.now)
 
 
-def test_the_chair_reads_but_only_an_inspector_resolves(db, clock):
+def test_a_chair_named_only_in_the_free_text_cannot_read_the_report(app, db, clock):
+    competition = make_competition(db)
+    chair = make_board(db, competition)[Role.CHAIR]
+    report, _code = _file(db, app, competition, now=clock.now,
+                          named_text=f"Ông {chair.full_name}, Chủ tịch Hội đồng")
+    with pytest.raises(NotFound):
+        service.get_report(db, chair, report.id)
+    assert report not in service.reports_for(db, chair)
+
+
+def test_the_board_sees_how_many_reports_of_each_kind_and_nothing_else(app, db, clock):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    _file(db, app, competition, now=clock.now)
+    _file(db, app, competition, now=clock.now)
+    _file(db, app, competition, now=clock.now, category="undeclared_conflict")
+    make_report(db, make_competition(db))
+    counts = service.category_counts(db, board[Role.SECRETARY], competition)
+    assert counts == {"sale_of_questions": 2, "pressure_on_examiner": 0,
+                      "undeclared_conflict": 1, "wrong_eligibility": 0, "other": 0}
+    assert service.board_report_counts(db, board[Role.BOARD_MEMBER]) == [(competition, counts)]
+    for outsider in (make_user(db), make_admin(db)):
+        with pytest.raises(PermissionDenied):
+            service.category_counts(db, outsider, competition)
+
+
+def test_the_chair_neither_reads_nor_resolves(db, clock):
     competition = make_competition(db)
     chair = make_board(db, competition)[Role.CHAIR]
     report, _code = make_report(db, competition)
+    with pytest.raises(NotFound):
+        service.get_report(db, chair, report.id)
     with pytest.raises(PermissionDenied):
         service.start_review(db, chair, report, now=clock.now)
     inspector = make_inspector(db)
@@ -252,3 +289,70 @@ def test_the_public_learns_only_how_many_reports(db):
 def test_drafts_take_no_reports(app, db, clock):
     with pytest.raises(NotFound):
         _file(db, app, make_competition(db, stage=Stage.DRAFT), now=clock.now)
+
+
+def test_attachments_are_stored_without_anything_that_identifies_their_author(app, db, clock):
+    from PIL import Image
+    from pypdf import PdfReader
+
+    competition = make_competition(db)
+    report, code = _file(db, app, competition, now=clock.now, attachments=[
+        service.Attachment("IMG_Nguyen_Van_To_Giac.jpg", jpeg_with_exif()),
+        service.Attachment("anh.png", png_with_text())])
+    service.add_information(db, code, body="", now=clock.hours(1),
+                            attachments=[service.Attachment("bien-ban.pdf", pdf_with_author())],
+                            upload_folder=app.config["UPLOAD_FOLDER"], max_bytes=10**6)
+    folder = service.report_folder(app.config["UPLOAD_FOLDER"])
+    stored = {a.original_name: Path(folder, a.stored_name).read_bytes()
+              for a in report.attachments}
+    assert set(stored) == {"evidence-1.jpg", "evidence-2.png", "evidence-3.pdf"}
+    for attachment in report.attachments:
+        data = stored[attachment.original_name]
+        assert attachment.size == len(data)
+        assert attachment.sha256 == hashlib.sha256(data).hexdigest()
+        assert_no_trace(data)
+    for name in ("evidence-1.jpg", "evidence-2.png"):
+        with Image.open(io.BytesIO(stored[name])) as image:
+            assert dict(image.getexif()) == {}
+            assert "icc_profile" not in image.info
+    pdf = PdfReader(io.BytesIO(stored["evidence-3.pdf"]))
+    assert not (pdf.metadata or {}).get("/Author")
+    assert "/Metadata" not in pdf.trailer["/Root"]
+
+
+def test_evidence_with_javascript_is_refused_and_nothing_is_kept(app, db, clock):
+    competition = make_competition(db)
+    folder = service.report_folder(app.config["UPLOAD_FOLDER"])
+    before = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    with pytest.raises(InvalidInput, match="JavaScript"):
+        _file(db, app, competition, now=clock.now, attachments=[
+            service.Attachment("ok.png", PNG),
+            service.Attachment("bang-chung.pdf", crafted_pdf("open_action_js"))])
+    assert db.query(IrregularityReport).count() == 0
+    after = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    assert after == before
+
+
+def test_evidence_stored_before_cleaning_is_scrubbed_by_the_operator_command(app, db, clock,
+                                                                             runner):
+    """Installs upgraded from a version that kept metadata: the command rewrites old files."""
+    competition = make_competition(db)
+    report, _code = _file(db, app, competition, now=clock.now,
+                          attachments=[service.Attachment("a.jpg", jpeg_with_exif()),
+                                       service.Attachment("b.pdf", pdf_with_author())])
+    folder = Path(service.report_folder(app.config["UPLOAD_FOLDER"]))
+    old = {}
+    for attachment, dirty in zip(report.attachments, (jpeg_with_exif(), pdf_with_author()),
+                                 strict=True):
+        (folder / attachment.stored_name).write_bytes(dirty)  # as an older version stored it
+        old[attachment.id] = attachment.stored_name
+    db.flush()
+    result = runner.invoke(args=["oversight", "scrub-attachments"])
+    assert result.exit_code == 0, result.output
+    assert "2 attachment(s) rewritten" in result.output
+    db.expire_all()
+    for attachment in db.query(ReportAttachment).all():
+        data = (folder / attachment.stored_name).read_bytes()
+        assert attachment.sha256 == hashlib.sha256(data).hexdigest()
+        assert_no_trace(data)
+        assert not (folder / old[attachment.id]).exists()

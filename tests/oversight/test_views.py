@@ -93,10 +93,11 @@ def test_attachments_are_served_only_to_those_who_read_the_report(app, client, d
         attachments=[service.Attachment("bien-ban.pdf", pdf_bytes())],
         upload_folder=app.config["UPLOAD_FOLDER"], max_bytes=10**6, now=clock.now)
     url = f"/oversight/attachments/{report.attachments[0].id}"
-    for person in (board[Role.SECRETARY], board[Role.BOARD_MEMBER], make_admin(db)):
+    for person in (board[Role.CHAIR], board[Role.SECRETARY], board[Role.BOARD_MEMBER],
+                   make_admin(db)):
         login(client, person)
         assert client.get(url).status_code == 404
-    for person in (board[Role.CHAIR], make_inspector(db)):
+    for person in (make_inspector(db),):
         login(client, person)
         response = client.get(url)
         assert response.status_code == 200
@@ -343,8 +344,9 @@ def test_a_signed_in_reporter_is_named_only_to_inspectors(app, client, db, clock
         named_user_ids=[board[Role.SECRETARY].id], attach_identity=True,
         upload_folder=app.config["UPLOAD_FOLDER"], max_bytes=10**6, now=clock.now)
     login(client, board[Role.CHAIR])
-    page = client.get(f"/oversight/reports/{report.id}").text
-    assert BODY in page
+    assert client.get(f"/oversight/reports/{report.id}").status_code == 404
+    page = client.get("/oversight/reports").text
+    assert BODY not in page
     assert reporter.full_name not in page
     login(client, make_inspector(db))
     assert reporter.full_name in client.get(f"/oversight/reports/{report.id}").text
@@ -387,3 +389,30 @@ def test_before_the_deadline_nobody_can_tell_who_has_voted(app, db, clock):
             savepoint.rollback()
     for key, page in worlds[0].items():
         assert page == worlds[1][key], key
+
+
+def test_the_tracking_code_is_on_the_answer_to_the_filing_and_never_in_the_cookie(app, client,
+                                                                                  db):
+    competition = make_competition(db)
+    client.get(f"/competitions/{competition.id}/report")
+    response = client.post(f"/competitions/{competition.id}/report", data={
+        "category": "other", "body": BODY}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    code = _code_from(response.text)
+    assert service.find_by_code(db, code) is db.query(IrregularityReport).one()
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    stored = app.session_interface.get_signing_serializer(app).loads(cookie.value)
+    assert service.normalise_code(code) not in service.normalise_code(json.dumps(stored))
+    assert code not in client.get("/reports/filed", follow_redirects=True).text
+
+
+def test_the_board_page_shows_counts_by_category_only(client, db):
+    competition = make_competition(db)
+    board = make_board(db, competition)
+    make_report(db, competition, body=BODY, category="undeclared_conflict")
+    login(client, board[Role.BOARD_MEMBER])
+    assert "/oversight/reports" in client.get(f"/manage/{competition.id}").text
+    page = client.get("/oversight/reports").text
+    table = page.split(f'id="report-counts-{competition.id}"')[1].split("</table>")[0]
+    assert re.search(r"<td>[^<]+</td><td>1</td>", table)
+    assert BODY not in page

@@ -69,7 +69,7 @@ def test_signed_sheet_is_valid_for_pyhanko_pdfsig_and_verify_pdf(
     assert f"verification code: {sheet.code}" in result.output
     assert "the sheet is genuine" in result.output
 
-    check = sheets.check_pdf(db, pdf, roots)
+    check = sheets.check_pdf(db, pdf, roots, signing_key.certificate_sha256)
     assert check.is_genuine
     assert check.signers[0].name == "Sở Nội vụ"
     assert check.superseded_by is None
@@ -94,7 +94,7 @@ def test_one_changed_byte_makes_every_checker_say_invalid(
     result = verify_cli(runner, tampered, tmp_path)
     assert result.exit_code != 0
     assert "NOT genuine" in result.output
-    assert not sheets.check_pdf(db, tampered, roots).is_genuine
+    assert not sheets.check_pdf(db, tampered, roots, signing_key.certificate_sha256).is_genuine
 
 
 def test_pdftotext_gives_back_the_vietnamese_names_exactly(
@@ -131,7 +131,7 @@ def test_a_sheet_with_a_code_we_never_issued_is_not_genuine(db, clock, signing_k
     _version, sheet, pdf = publish(db, scene, clock.now, sheet_folder, signing_key)
     db.delete(sheet)
     db.flush()
-    check = sheets.check_pdf(db, pdf, roots)
+    check = sheets.check_pdf(db, pdf, roots, signing_key.certificate_sha256)
     assert check.signature_valid
     assert not check.matches_record
     assert not check.is_genuine
@@ -152,13 +152,14 @@ def test_republished_result_gives_a_new_sheet_and_the_old_one_is_superseded_but_
     assert new_sheet.code != old_sheet.code
     assert new_sheet.data_sha256 != old_sheet.data_sha256
 
-    old = sheets.check_pdf(db, old_pdf, roots)
+    old = sheets.check_pdf(db, old_pdf, roots, signing_key.certificate_sha256)
     assert old.is_genuine
     assert old.superseded_by.number == 2
     result = verify_cli(runner, old_pdf, tmp_path)
     assert result.exit_code == 0
     assert "superseded by result version 2" in result.output
-    new = sheets.check_pdf(db, sheets.sheet_file(new_sheet, sheet_folder), roots)
+    new = sheets.check_pdf(db, sheets.sheet_file(new_sheet, sheet_folder), roots,
+                           signing_key.certificate_sha256)
     assert new.is_genuine
     assert new.superseded_by is None
     assert first.number == 1
@@ -179,7 +180,7 @@ def test_board_member_countersignature_keeps_the_sheet_genuine(
     sheets.countersign(db, scene.member, sheet, member_key=member, folder=sheet_folder,
                        now=clock.now)
     countersigned = sheets.sheet_file(sheet, sheet_folder)
-    check = sheets.check_pdf(db, countersigned, roots)
+    check = sheets.check_pdf(db, countersigned, roots, signing_key.certificate_sha256)
     assert check.is_genuine, check.problems
     assert [s.name for s in check.signers] == ["Sở Nội vụ", "Lê Quang Uy"]
     assert pdfsig_report(countersigned, tmp_path).count("Signature is Valid.") == 2
@@ -194,3 +195,85 @@ def test_a_typed_code_finds_the_record(db, clock, signing_key, sheet_folder, typ
     check = sheets.check_code(db, text)
     assert check.sheet.id == sheet.id
     assert check.matches_record
+
+
+def _member_signer(signing_folder, name, filename):
+    from exam.documents import keystore
+    from exam.documents.signing import DevPki, issue_dev_signer, load_signer
+
+    password = (signing_folder / keystore.DEV_PASSWORD).read_text().encode()
+    pki = DevPki(signing_folder, signing_folder / "root-ca.pem",
+                 signing_folder / "root-ca-key.pem", signing_folder / "signing.p12")
+    return load_signer(issue_dev_signer(pki, name, "Sở Nội vụ", password, filename), password)
+
+
+def _overlay(pdf: bytes, text: str) -> bytes:
+    """The sheet's pages with `text` stamped over them and its /Info kept: a fresh, unsigned PDF."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    stamp = io.BytesIO()
+    page = canvas.Canvas(stamp)
+    page.setFont("Helvetica-Bold", 60)
+    page.drawString(100, 500, text)
+    page.save()
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    for original in reader.pages:
+        page = writer.add_page(original)
+        page.merge_page(PdfReader(io.BytesIO(stamp.getvalue())).pages[0])
+        page.pop("/Annots", None)
+    writer.add_metadata(dict(reader.metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_sheet_certified_by_a_board_members_own_certificate_is_not_genuine(
+        client, db, clock, signing_key, signing_folder, roots, sheet_folder, runner, tmp_path):
+    """The root issues members' certificates too: only the organization's certifies a sheet."""
+    from exam.documents.signing import certify_pdf
+
+    scene = make_scene(db, clock)
+    _version, sheet, pdf = publish(db, scene, clock.now, sheet_folder, signing_key)
+    member = _member_signer(signing_folder, "Lê Quang Uy", "member-forger.p12")
+    forged = certify_pdf(_overlay(pdf, "FORGED"), member, reason="Công bố", location="Hà Nội")
+
+    check = sheets.check_pdf(db, forged, roots, signing_key.certificate_sha256)
+    assert check.code == sheet.code  # the forger copied the metadata
+    assert check.matches_record
+    assert not check.is_genuine
+    assert any("Lê Quang Uy" in p and "countersign" in p for p in check.problems)
+    assert [(s.name, s.certification, s.is_valid) for s in check.signers] == [
+        ("Lê Quang Uy", True, False)]
+
+    result = verify_cli(runner, forged, tmp_path)
+    assert result.exit_code != 0
+    assert "NOT genuine" in result.output
+    assert "countersign" in result.output
+
+    page = client.post("/verify", data={"sheet": (io.BytesIO(forged), "ket-qua.pdf")},
+                       content_type="multipart/form-data").get_data(as_text=True)
+    assert "flash-error" in page.split('id="verdict"')[0].rsplit("<p", 1)[1]
+
+    genuine = verify_cli(runner, pdf, tmp_path)
+    assert genuine.exit_code == 0, genuine.output
+
+
+def test_the_pinned_certificate_can_be_configured_and_nothing_passes_without_one(
+        app, db, clock, signing_key, roots, sheet_folder, runner, tmp_path):
+    scene = make_scene(db, clock)
+    _version, _sheet, pdf = publish(db, scene, clock.now, sheet_folder, signing_key)
+    colons = ":".join(signing_key.certificate_sha256[i:i + 2].upper() for i in range(0, 64, 2))
+    app.config["SIGNING_CERT_SHA256"] = colons
+    try:
+        assert verify_cli(runner, pdf, tmp_path).exit_code == 0
+        app.config["SIGNING_CERT_SHA256"] = "ab" * 32
+        refused = verify_cli(runner, pdf, tmp_path)
+        assert refused.exit_code != 0
+        assert "organization's signing certificate" in refused.output
+    finally:
+        app.config["SIGNING_CERT_SHA256"] = None
+    assert not sheets.check_pdf(db, pdf, roots, None).is_genuine
+    printed = runner.invoke(args=["keys", "fingerprint"])
+    assert printed.output.strip() == signing_key.certificate_sha256

@@ -90,7 +90,7 @@ def test_a_candidate_sees_their_own_result_and_gets_a_signed_score_sheet(
     response = client.post(f"/applications/{huong.id}/result/sheet")
     assert response.status_code == 302
     pdf = client.get(response.headers["Location"]).data
-    check = sheets.check_pdf(db, pdf, roots)
+    check = sheets.check_pdf(db, pdf, roots, signing_key.certificate_sha256)
     assert check.is_genuine
     assert check.sheet.kind == "score_sheet"
 
@@ -116,7 +116,7 @@ def test_accepted_candidate_gets_a_signed_admission_ticket(client, db, clock, sh
     login(client, viet.user)
     response = client.post(f"/applications/{viet.id}/admission-ticket")
     pdf = client.get(response.headers["Location"]).data
-    assert sheets.check_pdf(db, pdf, roots).is_genuine
+    assert sheets.check_pdf(db, pdf, roots, signing_key.certificate_sha256).is_genuine
     text = pdftotext(pdf, tmp_path)
     assert "Phạm Quốc Việt" in text
     assert viet.candidate_number in text
@@ -169,7 +169,8 @@ def test_a_board_member_adds_an_approval_signature_through_the_page(
     response = client.post(f"/manage/{scene.competition.id}/results/1/countersign")
     assert response.status_code == 302
     db.refresh(sheet)
-    check = sheets.check_pdf(db, sheets.sheet_file(sheet, sheet_folder), roots)
+    check = sheets.check_pdf(db, sheets.sheet_file(sheet, sheet_folder), roots,
+                             signing_key.certificate_sha256)
     assert check.is_genuine
     assert [s.name for s in check.signers] == ["Sở Nội vụ", scene.member.full_name]
 

@@ -194,16 +194,16 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "registration.reject": Rule(roles("board"),
                                 form=lambda s, w: {"reason": "Thiếu bằng thạc sĩ theo yêu cầu."}),
     "registration.document": Rule(roles("candidate", "board")),
-    # Oversight: anyone reports and follows by code; the chair reads reports that do not name
-    # the chair, only inspectors (not a role of this matrix) act on them; the board votes.
+    # Oversight: anyone reports and follows by code; only inspectors (not a role of this
+    # matrix) read and act on reports, the board sees counts by category; the board votes.
     "oversight.file_report": Rule(EVERYONE, form=lambda s, w: {
         "category": "other", "body": "Có người gạ bán đề thi trước ngày thi tuyển."}),
     "oversight.filed": Rule(EVERYONE),
     "oversight.follow": Rule(EVERYONE),
     "oversight.add_information": Rule(EVERYONE),
     "oversight.reports": Rule(SIGNED_IN),
-    "oversight.report": Rule(roles("board")),
-    "oversight.attachment": Rule(roles("board")),
+    "oversight.report": Rule(NOBODY),
+    "oversight.attachment": Rule(NOBODY),
     "oversight.start_review": Rule(NOBODY),
     "oversight.resolve": Rule(NOBODY, form=lambda s, w: {
         "outcome": "not_substantiated", "finding": "Không có căn cứ sau khi xác minh các bên."}),
@@ -362,7 +362,9 @@ RULES.update({
     "sitting.setup": Rule(BOARD_AND_PROCTOR),
     "sitting.configure_part": Rule(roles("board"), form=_part_form),
     "sitting.remove_part": Rule(roles("board")),
-    "sitting.seal": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.seal": Rule(roles("board"), form=lambda s, w: {
+        **CONFIRM, "value_source": "Giải đặc biệt XSKT Thủ đô mở thưởng ngày 20/11/2026",
+        "value_known_after": "2099-11-20T18:30"}),
     "sitting.public_value": Rule(roles("board"), form=lambda s, w: {
         "public_value": "XSKT Thủ đô 20/11/2026: 482913"}),
     "sitting.open_sitting": Rule(roles("board"), form=lambda s, w: CONFIRM),
@@ -372,6 +374,8 @@ RULES.update({
     "sitting.room": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {"access_code": "HOASEN"}),
     "sitting.extra_time": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
         "minutes": "10", "reason": "Mất điện phòng thi"}),
+    "sitting.admit_late": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
+        "application_id": str(w.application.id), "reason": "Xe buýt đến muộn"}),
     "sitting.landing": Rule(NOBODY),
     "sitting.start": Rule(NOBODY),
     "sitting.paper": Rule(NOBODY),
@@ -470,6 +474,68 @@ RULES.update({
 })
 
 
+# Appointment and remedies: the authority's signers and the inspectors are not among the
+# matrix roles, so their own routes are reached by nobody here (their service tests show who
+# may); the board transmits and decides exclusions, the candidate answers and withdraws.
+def _appointment(session, world):
+    """A final result version and a decision appointing the world's candidate."""
+    if "appointment" not in world.extra:
+        from exam.appointment.models import AppointmentDecision, Remedy
+        from exam.results.models import ResultVersion
+
+        at = world.competition.created_at
+        version = ResultVersion(competition_id=world.competition.id, number=1, kind="final",
+                                published_at=at, published_by_id=world.users["board"].id,
+                                data={"rows": []}, data_sha256="0" * 64)
+        session.add(version)
+        session.flush()
+        decision = AppointmentDecision(
+            competition_id=world.competition.id, application_id=world.application.id,
+            sequence=1, result_version_id=version.id, ranking_position=1,
+            next_in_line_position=1, number="1/QĐ", decided_on=at.date(), term_months=60,
+            document_name="qd.pdf", stored_name="x.pdf", document_sha256="0" * 64, data={},
+            data_sha256="0" * 64, status="offered", reply_by=at.replace(year=at.year + 5),
+            recorded_at=at, recorded_by_id=world.users["admin"].id)
+        remedy = Remedy(competition_id=world.competition.id, kind="exclusion", body="board",
+                        application_id=world.application.id, decided_at=at,
+                        decided_by_id=world.users["board"].id, reasons="Không đủ điều kiện.")
+        session.add_all([decision, remedy])
+        session.flush()
+        world.extra["appointment"] = {"decision": decision, "remedy": remedy}
+    return world.extra["appointment"]
+
+
+PARAMS.update({
+    "decision_id": lambda s, w: _appointment(s, w)["decision"].id,
+    "remedy_id": lambda s, w: _appointment(s, w)["remedy"].id,
+    "verb": lambda s, w: "exclude",
+})
+RULES.update({
+    "appointment.manage": Rule(roles("board", "admin")),
+    "appointment.name_authority": Rule(roles("admin"), form=lambda s, w: {
+        "name": "Ủy ban nhân dân tỉnh", "reply_days": "15"}),
+    "appointment.transmit": Rule(roles("board")),
+    "appointment.decide": Rule(NOBODY),
+    "appointment.exhausted": Rule(NOBODY),
+    "appointment.revoke": Rule(NOBODY, form=lambda s, w: {
+        "reasons": "Bổ nhiệm trái quy định về tiêu chuẩn chức danh."}),
+    "appointment.board_remedy": Rule(roles("board")),
+    "appointment.annul_result": Rule(NOBODY),
+    "appointment.annul_competition": Rule(NOBODY),
+    "appointment.rerun": Rule(roles("admin")),
+    "appointment.republish": Rule(roles("board")),
+    "appointment.mine": Rule(SIGNED_IN),
+    "appointment.answer": Rule(roles("candidate")),
+    "appointment.withdraw": Rule(roles("candidate")),
+    "appointment.contest": Rule(roles("candidate")),
+    "appointment.decide_contest": Rule(NOBODY),
+    "appointment.room_records": {"GET": Rule(roles("board", "proctor")),
+                                 "POST": Rule(roles("proctor"), form=lambda s, w: {
+                                     "candidate_number": "9999",
+                                     "body": "Thí sinh trao đổi bài với người bên cạnh."})},
+})
+
+
 # The presentation round and the board's collegial decisions: the board (and the presentation
 # panel, which this world does not set up) work on the manage page; a candidate's own page
 # needs an accepted application (this world's candidate is still under review).
@@ -487,7 +553,7 @@ def _collegial_decision(session, world):
     return decision.id
 
 
-PARAMS.update({"decision_id": _collegial_decision})
+PARAMS.update({"collegial_id": _collegial_decision})
 RULES.update({
     "presentation.manage": Rule(roles("board")),
     "presentation.rules": Rule(roles("board")),
@@ -500,5 +566,4 @@ RULES.update({
     "presentation.extend": Rule(roles("board")),
     "presentation.programme_file": Rule(roles("board")),
     "presentation.mine": {"GET": Rule(NOBODY), "POST": Rule(NOBODY)},
-    "presentation.my_programme": Rule(NOBODY),
-})
+    "presentation.my_programme": Rule(NOBODY),})

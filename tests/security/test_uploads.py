@@ -104,3 +104,35 @@ def test_the_download_name_is_quoted_and_cannot_inject_headers(client, db, app):
     assert "filename*=UTF-8''H%E1%BB%93%20s%C6%A1" in disposition
     assert response.mimetype == "application/pdf"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_pdf_with_javascript_is_refused_as_an_application_document(client, db, app):
+    from tests.documents.test_uploads import crafted_pdf
+
+    competition = make_competition(db)
+    login(client, make_user(db))
+    for kind in ("open_action_js", "launch", "embedded_file"):
+        response = apply(client, competition, crafted_pdf(kind), "cv.pdf")
+        assert response.status_code == 303
+        page = client.get(response.headers["Location"]).text
+        assert "cv.pdf" in page
+        assert db.query(Application).count() == 0
+    assert "JavaScript" in page or kind != "open_action_js"
+
+
+def test_a_document_stored_with_javascript_before_the_check_is_not_handed_out(client, db, app):
+    """Files uploaded before active content was refused: the board's download refuses them."""
+    from tests.documents.test_uploads import crafted_pdf
+
+    competition = make_competition(db)
+    owner, chair = make_user(db), appoint(db, competition, Role.CHAIR)
+    login(client, owner)
+    apply(client, competition, pdf_bytes(), "cv.pdf")
+    document = db.query(Document).one()
+    (Path(app.config["UPLOAD_FOLDER"]) / document.stored_name).write_bytes(
+        crafted_pdf("open_action_js"))
+    login(client, chair)
+    response = client.get(f"/documents/{document.id}")
+    assert response.status_code == 409
+    assert response.mimetype == "text/html"
+    assert "JavaScript" in response.text

@@ -89,7 +89,7 @@ def test_a_retried_save_is_acknowledged_once(db, clock, world):
     user, attempt = started(db, world, clock)
     line = line_of(db, attempt, "single_choice").line
     for _ in range(2):
-        result = attempts.save_answer(db, user, attempt, line.id, response=[2], is_flagged=True,
+        result = attempts.save_answer(db, user, attempt, line.id, response=["C"], is_flagged=True,
                                       client_seq=500, now=clock.now)
         assert result.is_saved
     assert db.scalar(select(func.count()).select_from(AnswerSave)) == 1
@@ -99,10 +99,10 @@ def test_a_response_outside_the_options_is_refused(db, clock, world):
     user, attempt = started(db, world, clock)
     line = line_of(db, attempt, "single_choice").line
     with pytest.raises(InvalidInput):
-        attempts.save_answer(db, user, attempt, line.id, response=[0, 1], is_flagged=False,
+        attempts.save_answer(db, user, attempt, line.id, response=["A", "B"], is_flagged=False,
                              client_seq=1, now=clock.now)
     with pytest.raises(InvalidInput):
-        attempts.save_answer(db, user, attempt, line.id, response=[9], is_flagged=False,
+        attempts.save_answer(db, user, attempt, line.id, response=["Q"], is_flagged=False,
                              client_seq=1, now=clock.now)
 
 
@@ -155,10 +155,10 @@ def test_submission_scores_objective_items_and_issues_a_signed_receipt(db, clock
     right = next(pl for pl in lines if pl.item.type == "multiple_response")
     wrong = next(pl for pl in lines if pl.item.type == "single_choice")
     essay = next(pl for pl in lines if pl.item.type == "essay")
-    attempts.save_answer(db, user, attempt, right.line.id, response=list(right.item.correct_indices),
+    attempts.save_answer(db, user, attempt, right.line.id, response=right.tokens_for(right.item.correct_indices),
                          is_flagged=False, client_seq=1, now=clock.now)
     incorrect = next(i for i in range(len(wrong.item.options)) if i not in wrong.item.correct_indices)
-    attempts.save_answer(db, user, attempt, wrong.line.id, response=[incorrect], is_flagged=False,
+    attempts.save_answer(db, user, attempt, wrong.line.id, response=wrong.tokens_for([incorrect]), is_flagged=False,
                          client_seq=2, now=clock.now)
     attempts.save_answer(db, user, attempt, essay.line.id, response="Chương trình hành động…",
                          is_flagged=False, client_seq=3, now=clock.now)
@@ -201,7 +201,7 @@ def test_close_sitting_waits_for_running_attempts_then_enters_scoring(db, clock,
 def test_proctor_board_counts_answers_and_flags(db, clock, world):
     user, attempt = started(db, world, clock)
     line = line_of(db, attempt, "single_choice").line
-    attempts.save_answer(db, user, attempt, line.id, response=[0], is_flagged=True,
+    attempts.save_answer(db, user, attempt, line.id, response=["A"], is_flagged=True,
                          client_seq=1, now=clock.now)
     rows = attempts.proctor_board(db, world["proctor"], world["competition"], now=clock.now)
     mine = next(r for r in rows if r.attempt is not None)

@@ -17,7 +17,7 @@ from exam.sitting.demo import demo_parts
 from exam.sitting.models import Paper, PaperItem, SnapshotItem
 from question_bank import draw
 from question_bank.samples import load_sample
-from tests.sitting.helpers import PUBLIC_VALUE, open_sitting, sitting_competition
+from tests.sitting.helpers import PUBLIC_VALUE, open_sitting, seal, sitting_competition
 
 SECRET = bytes(range(32))
 # Candidate 0001's paper under SECRET, PUBLIC_VALUE and the demo blueprint over the sample bank.
@@ -32,17 +32,16 @@ def demo_blueprint():
 
 def test_seal_publishes_commitments_in_the_log_and_moves_the_stage(db, clock):
     world = sitting_competition(db, now=clock.now)
-    seal = service.seal_papers(db, world["chair"], world["competition"], now=clock.now,
-                               secret=SECRET)
+    sealed = seal(db, world, now=clock.now, secret=SECRET)
     assert world["competition"].stage == Stage.PAPERS_SEALED
-    assert seal.secret_commitment == draw.commitment("board-secret", SECRET)
+    assert sealed.secret_commitment == draw.commitment("board-secret", SECRET)
     entry = db.scalar(select(AuditEntry).where(AuditEntry.action == "sitting.sealed"))
     payload = json.loads(entry.payload)
-    assert payload["secret_commitment"] == seal.secret_commitment
-    assert payload["snapshot_commitment"] == seal.snapshot_commitment
+    assert payload["secret_commitment"] == sealed.secret_commitment
+    assert payload["snapshot_commitment"] == sealed.snapshot_commitment
     assert SECRET.hex() not in entry.payload
     stored = db.scalar(select(func.count()).select_from(SnapshotItem)
-                       .where(SnapshotItem.seal_id == seal.id))
+                       .where(SnapshotItem.seal_id == sealed.id))
     assert stored == 40
 
 
@@ -55,7 +54,7 @@ def test_a_short_cell_is_named_and_nothing_is_sealed(db, clock):
                 "count": 3, "points": "1"}])
     with pytest.raises(Conflict, match="Luật Ngân sách nhà nước / hard / single_choice: needs 3, "
                                        "pool has 1"):
-        service.seal_papers(db, world["chair"], world["competition"], now=clock.now)
+        seal(db, world, now=clock.now)
     assert service.seal_of(db, world["competition"]) is None
     assert world["competition"].stage == Stage.ELIGIBILITY_REVIEWED
 
@@ -64,12 +63,12 @@ def test_a_short_cell_is_named_and_nothing_is_sealed(db, clock):
 def test_only_the_chair_or_secretary_seals(db, clock, who):
     world = sitting_competition(db, now=clock.now)
     with pytest.raises(PermissionDenied):
-        service.seal_papers(db, world[who], world["competition"], now=clock.now)
+        seal(db, world, now=clock.now, who=who)
 
 
 def test_the_blueprint_is_frozen_once_sealed(db, clock):
     world = sitting_competition(db, now=clock.now)
-    service.seal_papers(db, world["chair"], world["competition"], now=clock.now)
+    seal(db, world, now=clock.now)
     with pytest.raises(Conflict, match="sealed"):
         service.configure_part(db, world["chair"], world["competition"], **demo_parts()[0],
                                now=clock.now)
