@@ -92,8 +92,8 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
             "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
-__all__ += ["LateAdmission"]
-__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]
 __all__ += ["CollegialDecision", "ConflictOfInterest", "EligibilityOverride", "PresentationRules",
             "PresentationSitting", "PresentationSlot", "Programme", "ProgrammeFreeze",
             "RegistrationExtension"]
+__all__ += ["LateAdmission"]
+__all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]

@@ -43,7 +43,8 @@ def build_second_finished(session, cast, *, now: datetime, rng: random.Random):
                                       upload_folder=config["UPLOAD_FOLDER"],
                                       max_bytes=config["MAX_DOCUMENT_BYTES"]):
         registration.accept_application(session, cast.chair, application,
-                                        now=now - timedelta(days=40))
+                                        now=now - timedelta(days=40),
+                                        reason=demo.DEMO_ACCEPT_REASON)
     competitions.enter_stage(session, cast.chair, competition, Stage.REGISTRATION_CLOSED,
                              now=now - timedelta(days=34))
     competitions.enter_stage(session, cast.chair, competition, Stage.ELIGIBILITY_REVIEWED,

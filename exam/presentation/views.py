@@ -227,12 +227,12 @@ def open_decision(competition_id: int):
     return _back(competition_id)
 
 
-@bp.post("/manage/<int:competition_id>/presentation/decisions/<int:collegial_decision_id>")
+@bp.post("/manage/<int:competition_id>/presentation/decisions/<int:collegial_id>")
 @login_required
-def apply_decision(competition_id: int, collegial_decision_id: int):
+def apply_decision(competition_id: int, collegial_id: int):
     session = db_session()
     competition = _staff_competition(competition_id)
-    decision = gate.get_decision(session, competition, collegial_decision_id)
+    decision = gate.get_decision(session, competition, collegial_id)
     gate.apply_decision(session, current_user, decision, now=utcnow())
     session.commit()
     flash(_("The tally of the vote was recorded as the board's decision."), "success")

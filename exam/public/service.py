@@ -29,10 +29,10 @@ EXTERNAL_SECTIONS = {
                 "results/_public_results.html"),
     "audit_checkpoints": ("exam.audit.service", "list_checkpoints",
                           "audit/_public_checkpoints.html"),
-    "appointment": ("exam.appointment.public", "public_appointment",
-                    "appointment/_public_appointment.html"),
     "candidates_and_panels": ("exam.presentation.public", "public_section",
                               "presentation/_public.html"),
+    "appointment": ("exam.appointment.public", "public_appointment",
+                    "appointment/_public_appointment.html"),
 }
 
 

@@ -19,12 +19,15 @@ def test_the_demo_shows_programmes_a_recorded_session_a_conflict_and_a_tie_decid
     freeze = presentation.freeze_of(db, finished)
     assert freeze is not None
     assert len(freeze.digests) == len(accepted) - 1
-    assert db.scalar(select(func.count()).select_from(Programme)) == len(accepted)  # one redraft
+    assert db.scalar(select(func.count()).select_from(Programme).where(
+        Programme.competition_id == finished.id)) == len(accepted)  # one redraft
     sitting = presentation.sitting_of(db, finished)
     assert [s.application_id for s in sitting.slots] == sitting.order
     assert all(s.questions.startswith("Hỏi:") for s in sitting.slots)
-    assert db.scalar(select(func.count()).select_from(ConflictOfInterest)) == 1
-    tie = db.scalar(select(CollegialDecision).where(CollegialDecision.subject == "tie"))
+    assert db.scalar(select(func.count()).select_from(ConflictOfInterest).where(
+        ConflictOfInterest.competition_id == finished.id)) == 1
+    tie = db.scalar(select(CollegialDecision).where(CollegialDecision.subject == "tie",
+                                                    CollegialDecision.competition_id == finished.id))
     assert tie.outcome == "decided"
     vote = db.get(BoardVote, tie.vote_id)
     assert sorted(c.count for c in vote.counters) == [1, 2]

@@ -565,7 +565,7 @@ def _collegial_decision(session, world):
     return decision.id
 
 
-PARAMS.update({"collegial_decision_id": _collegial_decision})
+PARAMS.update({"collegial_id": _collegial_decision})
 RULES.update({
     "presentation.manage": Rule(roles("board")),
     "presentation.rules": Rule(roles("board")),
