@@ -39,6 +39,15 @@ from exam.results.models import (
     SignedSheet,
     TieDecision,
 )
+from exam.rooms.models import (
+    CandidatePhoto,
+    CheckIn,
+    ExamRoom,
+    RoomProctor,
+    SeatAssignment,
+    SeatDraw,
+    SebRule,
+)
 from exam.scoring.models import (
     Assignment,
     AssignmentDraw,
@@ -83,3 +92,5 @@ __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "Ob
 __all__ += ["Job", "Notification", "OutboxMail"]
 __all__ += ["LateAdmission"]
 __all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]
+__all__ += ["CandidatePhoto", "CheckIn", "ExamRoom", "RoomProctor", "SeatAssignment", "SeatDraw",
+            "SebRule"]
