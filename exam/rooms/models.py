@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from exam.accounts.models import User
 from exam.db import Base, UTCDateTime
 
 
@@ -47,6 +48,7 @@ class RoomProctor(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
 
     room: Mapped[ExamRoom] = relationship(back_populates="proctors")
+    user: Mapped[User] = relationship()
 
 
 class SeatDraw(Base):

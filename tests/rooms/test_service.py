@@ -136,7 +136,8 @@ def test_the_photograph_is_an_image_stripped_of_its_metadata(db, clock):
     photo = rooms.set_photo(db, application.user, application, data, now=clock.now)
     assert b"PhoneMaker" not in photo.data
     with Image.open(io.BytesIO(photo.data)) as stored:
-        assert stored.format == "JPEG" and max(stored.size) <= 800
+        assert stored.format == "JPEG"
+        assert max(stored.size) <= 800
         assert not stored.getexif()
     with pytest.raises(InvalidInput):
         rooms.set_photo(db, application.user, application, b"%PDF-1.7 not an image",
