@@ -371,12 +371,12 @@ def photo_of(session: Session, application: Application) -> CandidatePhoto | Non
         CandidatePhoto.application_id == application.id))
 
 
-def photo_for(session: Session, actor, application_id: int) -> CandidatePhoto:
+def photo_for(session: Session, actor, photo_id: int) -> CandidatePhoto:
     """Shown to the candidate, the board and the proctors of the candidate's room."""
-    application = session.get(Application, application_id)
-    photo = photo_of(session, application) if application is not None else None
+    photo = session.get(CandidatePhoto, photo_id)
     if photo is None:
         raise NotFound(_("No photograph."))
+    application = session.get(Application, photo.application_id)
     if application.user_id == actor.id or is_board(session, actor, application.competition):
         return photo
     seat = seat_of(session, application)

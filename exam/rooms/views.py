@@ -177,7 +177,8 @@ def seb_config(competition_id: int):
         abort(403)
     rule = seb.rule_of(session, competition)
     if rule is None or not rule.config_xml:
-        abort(404)
+        flash(_("The board has not set a Safe Exam Browser configuration."), "error")
+        return redirect(url_for("rooms.setup", competition_id=competition.id))
     return Response(rule.config_xml, mimetype="application/seb",
                     headers={"Content-Disposition":
                              f'attachment; filename="thituyen-{competition.id}.seb"'})
@@ -287,9 +288,9 @@ def photo(competition_id: int):
                            photo=rooms.photo_of(session, application), form=form, seat=seat)
 
 
-@bp.get("/photos/<int:application_id>.jpg")
+@bp.get("/photos/<int:photo_id>.jpg")
 @login_required
-def photo_image(application_id: int):
-    photo = rooms.photo_for(db_session(), current_user, application_id)
+def photo_image(photo_id: int):
+    photo = rooms.photo_for(db_session(), current_user, photo_id)
     return Response(photo.data, mimetype="image/jpeg",
                     headers={"Cache-Control": "private, no-store"})
