@@ -43,6 +43,9 @@ from exam.rooms.models import (
     CandidatePhoto,
     CheckIn,
     ExamRoom,
+    PracticeAttempt,
+    PracticeItem,
+    PracticeSave,
     RoomProctor,
     SeatAssignment,
     SeatDraw,
@@ -92,5 +95,5 @@ __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "Ob
 __all__ += ["Job", "Notification", "OutboxMail"]
 __all__ += ["LateAdmission"]
 __all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]
-__all__ += ["CandidatePhoto", "CheckIn", "ExamRoom", "RoomProctor", "SeatAssignment", "SeatDraw",
-            "SebRule"]
+__all__ += ["CandidatePhoto", "CheckIn", "ExamRoom", "PracticeAttempt", "PracticeItem",
+            "PracticeSave", "RoomProctor", "SeatAssignment", "SeatDraw", "SebRule"]

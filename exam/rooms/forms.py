@@ -47,3 +47,10 @@ class SebForm(FlaskForm):
         _l("Browser Exam Keys (optional)"), validators=[Optional(), Length(max=5000)],
         description=_l("One per line, from SEB on a prepared machine; the Config Key is "
                        "always accepted."))
+
+
+class PracticeForm(FlaskForm):
+    questions = TextAreaField(
+        _l("Practice questions"), validators=[DataRequired(), Length(max=50000)],
+        description=_l("One per line: question | option | option ... | number of the right "
+                       "option. Write them for practice only: never copy an item of the bank."))

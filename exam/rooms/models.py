@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
+    BigInteger,
     Boolean,
     ForeignKey,
     Integer,
@@ -118,3 +120,46 @@ class SebRule(Base):
     config_xml: Mapped[str] = mapped_column(Text, default="")
     config_key: Mapped[str] = mapped_column(String(64), default="")
     browser_exam_keys: Mapped[str] = mapped_column(Text, default="")
+
+
+class PracticeItem(Base):
+    """A question of the practice pool the board writes for candidates to try the interface;
+    never an item of the sealed bank, never scored towards anything."""
+
+    __tablename__ = "practice_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    stem: Mapped[str] = mapped_column(Text)
+    options: Mapped[list] = mapped_column(JSON, default=list)
+    correct: Mapped[int] = mapped_column(Integer)  # index into options
+
+
+class PracticeAttempt(Base):
+    """One try of the practice paper: timed like the day, scored at once, counted nowhere."""
+
+    __tablename__ = "practice_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_seconds: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    score: Mapped[int | None] = mapped_column(Integer)
+    max_score: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PracticeSave(Base):
+    """One acknowledged save on the practice paper (append-only, like the day's)."""
+
+    __tablename__ = "practice_save"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("practice_attempt.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("practice_item.id"))
+    response: Mapped[str] = mapped_column(String(8), default="")
+    is_flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    client_seq: Mapped[int] = mapped_column(BigInteger)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)

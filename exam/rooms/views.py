@@ -22,13 +22,20 @@ from wtforms import SelectChoice
 from exam.competitions import permissions
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
-from exam.competitions.models import Role
+from exam.competitions.models import Role, Stage
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
 from exam.registration.models import Application
-from exam.rooms import roomlist, seb
+from exam.rooms import practice, roomlist, seb
 from exam.rooms import service as rooms
-from exam.rooms.forms import MarkForm, PhotoForm, RoomForm, RoomProctorForm, SebForm
+from exam.rooms.forms import (
+    MarkForm,
+    PhotoForm,
+    PracticeForm,
+    RoomForm,
+    RoomProctorForm,
+    SebForm,
+)
 from exam.rooms.models import RoomProctor
 
 bp = Blueprint("rooms", __name__)
@@ -96,6 +103,8 @@ def setup(competition_id: int):
         "rooms/setup.html", competition=competition, rooms=room_list,
         draw=rooms.draw_of(session, competition), room_form=RoomForm(),
         proctor_form=proctor_form, confirm_form=ConfirmForm(), seb_rule=rule,
+        practice_form=PracticeForm(), practice_items=practice.items_of(session, competition),
+        before_sitting=not competition.has_reached(Stage.SITTING),
         seb_form=SebForm(is_required=rule.is_required if rule else False,
                          browser_exam_keys="\n".join(rule.browser_exam_keys.split())
                          if rule else ""),
@@ -285,7 +294,8 @@ def photo(competition_id: int):
         return redirect(url_for("rooms.photo", competition_id=competition_id))
     seat = rooms.seat_of(session, application)
     return render_template("rooms/photo.html", competition=competition, application=application,
-                           photo=rooms.photo_of(session, application), form=form, seat=seat)
+                           photo=rooms.photo_of(session, application), form=form, seat=seat,
+                           before_sitting=not competition.has_reached(Stage.SITTING))
 
 
 @bp.get("/photos/<int:photo_id>.jpg")
@@ -294,3 +304,125 @@ def photo_image(photo_id: int):
     photo = rooms.photo_for(db_session(), current_user, photo_id)
     return Response(photo.data, mimetype="image/jpeg",
                     headers={"Cache-Control": "private, no-store"})
+
+
+# ----------------------------------------------------------------------------- practice paper
+
+
+@bp.post("/manage/<int:competition_id>/practice")
+@login_required
+def add_practice(competition_id: int):
+    competition = _board(competition_id)
+    form = PracticeForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Write at least one practice question."))
+    made = practice.add_items(db_session(), current_user, competition, form.questions.data,
+                              now=utcnow())
+    return _done(_("%(n)d practice questions added.", n=len(made)), competition_id)
+
+
+@bp.get("/competitions/<int:competition_id>/practice")
+@login_required
+def practice_landing(competition_id: int):
+    session = db_session()
+    competition = _competition(competition_id)
+    attempt = practice.latest_attempt(session, current_user, competition)
+    now = utcnow()
+    if attempt is not None and attempt.submitted_at is None and practice.remaining_seconds(
+            attempt, now) == 0 and now > practice.deadline(attempt) + practice.GRACE:
+        practice.submit(session, current_user, attempt, now=now)
+        session.commit()
+    items = practice.items_of(session, competition)
+    return render_template("rooms/practice_landing.html", competition=competition,
+                           attempt=attempt, count=len(items), form=ConfirmForm(),
+                           is_open=not competition.has_reached(Stage.SITTING),
+                           minutes=len(items) * practice.MINUTES_PER_QUESTION)
+
+
+@bp.post("/competitions/<int:competition_id>/practice/start")
+@login_required
+def practice_start(competition_id: int):
+    competition = _competition(competition_id)
+    practice.start(db_session(), current_user, competition, now=utcnow())
+    db_session().commit()
+    return redirect(url_for("rooms.practice_paper", competition_id=competition_id))
+
+
+@bp.get("/competitions/<int:competition_id>/practice/paper")
+@login_required
+def practice_paper(competition_id: int):
+    session = db_session()
+    competition = _competition(competition_id)
+    attempt = practice.own_attempt(session, current_user, competition)
+    now = utcnow()
+    if attempt.submitted_at is None and now > practice.deadline(attempt) + practice.GRACE:
+        practice.submit(session, current_user, attempt, now=now)
+        session.commit()
+    if attempt.submitted_at is not None:
+        return redirect(url_for("rooms.practice_landing", competition_id=competition_id))
+    lines = practice.lines(session, attempt)
+    return render_template("rooms/practice_paper.html", competition=competition,
+                           attempt=attempt, lines=lines, form=ConfirmForm(),
+                           remaining=practice.remaining_seconds(attempt, now),
+                           deadline=practice.deadline(attempt),
+                           server_now_ms=int(now.timestamp() * 1000),
+                           answered=sum(1 for pl in lines if pl.answer),
+                           flagged=sum(1 for pl in lines if pl.is_flagged))
+
+
+@bp.post("/competitions/<int:competition_id>/practice/answer")
+@login_required
+def practice_answer(competition_id: int):
+    session = db_session()
+    competition = _competition(competition_id)
+    attempt = practice.own_attempt(session, current_user, competition)
+    now = utcnow()
+    if request.is_json:
+        data = request.get_json(silent=True) or {}
+        try:
+            item_id, response = int(data["paper_item_id"]), data.get("response")
+            flagged, seq = bool(data.get("flagged")), int(data.get("seq"))
+        except (KeyError, TypeError, ValueError):
+            raise InvalidInput(_("The save could not be understood. Reload the page.")) from None
+    else:
+        try:
+            item_id = int(request.form["paper_item_id"])
+        except (KeyError, ValueError):
+            raise InvalidInput(_("The save could not be understood. Reload the page.")) from None
+        response, flagged = request.form.get("response", ""), request.form.get("flagged") == "1"
+        seq = int(now.timestamp() * 1000)
+    if attempt.submitted_at is not None:
+        message = _("This practice paper has been submitted.")
+        if request.is_json:
+            return {"error": message, "submitted": True, "receipt_url": url_for(
+                "rooms.practice_landing", competition_id=competition_id)}, 409
+        raise Conflict(message)
+    is_saved, current = practice.save(session, current_user, attempt, item_id,
+                                      response=response, is_flagged=flagged, client_seq=seq,
+                                      now=now)
+    session.commit()
+    if not request.is_json:
+        flash(_("Saved at %(time)s.", time=format_datetime(now, "HH:mm:ss")), "success")
+        return redirect(url_for("rooms.practice_paper", competition_id=competition_id))
+    body = {"saved": is_saved,
+            "saved_at": format_datetime(current.saved_at, "HH:mm:ss") if is_saved else "",
+            "remaining": practice.remaining_seconds(attempt, now),
+            "server_now": int(now.timestamp() * 1000)}
+    if not is_saved:
+        body |= {"stale": True, "response": [current.response] if current.response else [],
+                 "flagged": current.is_flagged, "seq": current.client_seq,
+                 "message": _("A newer answer from another window is kept.")}
+    return body
+
+
+@bp.post("/competitions/<int:competition_id>/practice/submit")
+@login_required
+def practice_submit(competition_id: int):
+    session = db_session()
+    competition = _competition(competition_id)
+    attempt = practice.own_attempt(session, current_user, competition)
+    score = practice.submit(session, current_user, attempt, now=utcnow())
+    session.commit()
+    flash(_("Practice paper submitted: %(score)d of %(max)d. It counts for nothing.",
+            score=score, max=attempt.max_score), "success")
+    return redirect(url_for("rooms.practice_landing", competition_id=competition_id))

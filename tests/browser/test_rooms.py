@@ -48,3 +48,44 @@ def test_a_proctor_checks_a_candidate_in_on_a_tablet(page, live_server, app_cont
     check = rooms.check_in_of(session, session.get(Application, ids["application"]))
     assert check is not None and check.status == "present"
     session.close()
+
+
+def test_a_candidate_sits_the_practice_paper_from_start_to_score(page, live_server, app_context):
+    from datetime import timedelta
+
+    from exam.rooms import practice
+    from tests.sitting.helpers import sitting_competition
+
+    session = live_server.session()
+    now = utcnow().replace(microsecond=0)
+    world = sitting_competition(session, now=now, candidates=1,
+                                sitting_opens=now + timedelta(days=7),
+                                sitting_closes=now + timedelta(days=7, hours=3))
+    practice.add_items(session, world["chair"], world["competition"],
+                       "Luật Cán bộ, công chức được ban hành năm nào? | 2008 | 2010 | 1\n"
+                       "Ai ký quyết định bổ nhiệm? | Chủ tịch UBND | Thí sinh | 1\n", now=now)
+    session.commit()
+    competition_id = world["competition"].id
+    email = world["applications"][0].user.email
+    session.close()
+
+    sign_in(page, live_server.url, email)
+    page.goto(f"{live_server.url}/competitions/{competition_id}/practice")
+    page.locator("form[action$='/practice/start'] button").click()
+    expect(page.locator("[data-role=time-left]")).to_be_visible()
+    expect(page.locator("[data-role=practice-banner]")).to_be_visible()
+    first = page.locator("form[data-role=question]").nth(0)
+    first.locator("input[value=A]").check()
+    # autosave: the page says saved, and a reload finds the answer
+    expect(first.locator("[data-role=saved-at]")).not_to_be_empty()
+    page.reload()
+    expect(page.locator("form[data-role=question]").nth(0).locator("input[value=A]")
+           ).to_be_checked()
+    second = page.locator("form[data-role=question]").nth(1)
+    second.locator("input[value=B]").check()
+    expect(second.locator("[data-role=saved-at]")).not_to_be_empty()
+    screenshot(page, "rooms-practice-paper")
+    page.locator("[data-role=practice-submit]").click()
+    score = page.locator("[data-role=practice-score]")
+    expect(score).to_have_attribute("data-score", "1")
+    expect(score).to_have_attribute("data-max", "2")

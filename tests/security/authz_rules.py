@@ -592,3 +592,15 @@ RULES.update({
                     "POST": Rule(roles("candidate"), form=_photo_form)},
     "rooms.photo_image": Rule(roles("candidate", "board", "proctor")),
 })
+
+# The practice paper: the board writes it; an accepted candidate sits it (this world's
+# candidate is not accepted, so nobody here reaches the candidate's pages: tests/rooms).
+RULES.update({
+    "rooms.add_practice": Rule(roles("board"), form=lambda s, w: {
+        "questions": "Luật Cán bộ, công chức ban hành năm nào? | 2008 | 2010 | 1"}),
+    "rooms.practice_landing": Rule(NOBODY),
+    "rooms.practice_start": Rule(NOBODY),
+    "rooms.practice_paper": Rule(NOBODY),
+    "rooms.practice_answer": Rule(NOBODY),
+    "rooms.practice_submit": Rule(NOBODY),
+})

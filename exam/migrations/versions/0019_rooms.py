@@ -1,8 +1,8 @@
-"""rooms: exam rooms and sessions, the seat draw, identity check-in, photographs, the SEB rule
+"""rooms: exam rooms and sessions, the seat draw, identity check-in, photographs, the SEB rule, the practice paper
 
 Revision ID: 0019_rooms
 Revises: 0014_appointment
-Create Date: 2026-12-02 14:23:21.785718
+Create Date: 2026-12-02 14:35:35.396481
 """
 
 import sqlalchemy as sa
@@ -32,6 +32,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('exam_room', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_exam_room_competition_id'), ['competition_id'], unique=False)
+
+    op.create_table('practice_item',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('competition_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('stem', sa.Text(), nullable=False),
+    sa.Column('options', sa.JSON(), nullable=False),
+    sa.Column('correct', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['competition_id'], ['competition.id'], name=op.f('fk_practice_item_competition_id_competition')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_practice_item'))
+    )
+    with op.batch_alter_table('practice_item', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_practice_item_competition_id'), ['competition_id'], unique=False)
 
     op.create_table('seat_draw',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -82,6 +95,23 @@ def upgrade() -> None:
     with op.batch_alter_table('check_in', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_check_in_competition_id'), ['competition_id'], unique=False)
 
+    op.create_table('practice_attempt',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('competition_id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('started_at', exam.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('duration_seconds', sa.Integer(), nullable=False),
+    sa.Column('submitted_at', exam.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('score', sa.Integer(), nullable=True),
+    sa.Column('max_score', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'], name=op.f('fk_practice_attempt_application_id_application')),
+    sa.ForeignKeyConstraint(['competition_id'], ['competition.id'], name=op.f('fk_practice_attempt_competition_id_competition')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_practice_attempt'))
+    )
+    with op.batch_alter_table('practice_attempt', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_practice_attempt_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_practice_attempt_competition_id'), ['competition_id'], unique=False)
+
     op.create_table('room_proctor',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('room_id', sa.Integer(), nullable=False),
@@ -112,9 +142,28 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_seat_assignment_competition_id'), ['competition_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_seat_assignment_room_id'), ['room_id'], unique=False)
 
+    op.create_table('practice_save',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('attempt_id', sa.Integer(), nullable=False),
+    sa.Column('item_id', sa.Integer(), nullable=False),
+    sa.Column('response', sa.String(length=8), nullable=False),
+    sa.Column('is_flagged', sa.Boolean(), nullable=False),
+    sa.Column('client_seq', sa.BigInteger(), nullable=False),
+    sa.Column('saved_at', exam.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['attempt_id'], ['practice_attempt.id'], name=op.f('fk_practice_save_attempt_id_practice_attempt')),
+    sa.ForeignKeyConstraint(['item_id'], ['practice_item.id'], name=op.f('fk_practice_save_item_id_practice_item')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_practice_save'))
+    )
+    with op.batch_alter_table('practice_save', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_practice_save_attempt_id'), ['attempt_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('practice_save', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_practice_save_attempt_id'))
+
+    op.drop_table('practice_save')
     with op.batch_alter_table('seat_assignment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_seat_assignment_room_id'))
         batch_op.drop_index(batch_op.f('ix_seat_assignment_competition_id'))
@@ -125,6 +174,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_room_proctor_room_id'))
 
     op.drop_table('room_proctor')
+    with op.batch_alter_table('practice_attempt', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_practice_attempt_competition_id'))
+        batch_op.drop_index(batch_op.f('ix_practice_attempt_application_id'))
+
+    op.drop_table('practice_attempt')
     with op.batch_alter_table('check_in', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_check_in_competition_id'))
 
@@ -132,6 +186,10 @@ def downgrade() -> None:
     op.drop_table('candidate_photo')
     op.drop_table('seb_rule')
     op.drop_table('seat_draw')
+    with op.batch_alter_table('practice_item', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_practice_item_competition_id'))
+
+    op.drop_table('practice_item')
     with op.batch_alter_table('exam_room', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_exam_room_competition_id'))
 
