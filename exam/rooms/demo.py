@@ -8,8 +8,15 @@ from datetime import datetime, timedelta
 from PIL import Image, ImageDraw
 
 from exam.registration.models import ApplicationStatus
-from exam.rooms import seb
+from exam.rooms import practice, seb
 from exam.rooms import service as rooms
+
+
+PRACTICE_QUESTIONS = """Luật Cán bộ, công chức được Quốc hội thông qua năm nào? | 2008 | 2010 | 2015 | 1
+Công chức lãnh đạo, quản lý được bổ nhiệm có thời hạn bao nhiêu năm? | 3 năm | 5 năm | 7 năm | 2
+Cơ quan nào tham mưu cho UBND tỉnh về công tác tổ chức, cán bộ? | Sở Tài chính | Sở Nội vụ | Sở Tư pháp | 2
+Thời gian làm bài thi thật được tính theo đồng hồ của đâu? | Máy của thí sinh | Máy chủ | Đồng hồ phòng thi | 2
+"""
 
 
 def demo_photo(seed: int) -> bytes:
@@ -41,6 +48,7 @@ def seed_rooms(session, cast, competition, *, now: datetime, base_url: str) -> l
         if application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED):
             rooms.set_photo(session, application.user, application, demo_photo(n),
                             now=now - timedelta(hours=2))
+    practice.add_items(session, cast.chair, competition, PRACTICE_QUESTIONS, now=now)
     start = f"{base_url.rstrip('/')}/sitting/{competition.id}"
     host = base_url.split("://", 1)[-1].rstrip("/")
     seb.set_rule(session, cast.chair, competition, is_required=False,

@@ -91,8 +91,12 @@ def _done(message: str, competition_id: int):
 @bp.get("/manage/<int:competition_id>/rooms")
 @login_required
 def setup(competition_id: int):
+    """The board's setup; the proctors see the rooms and open their check-in pages here."""
     session = db_session()
-    competition = _board(competition_id)
+    competition = _competition(competition_id)
+    if not (permissions.is_board(session, current_user, competition)
+            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
+        abort(403)
     room_list = rooms.rooms_of(session, competition)
     proctors = [m.user for m in competitions.staff_of(session, competition)
                 if m.role == Role.PROCTOR]
@@ -105,6 +109,7 @@ def setup(competition_id: int):
         proctor_form=proctor_form, confirm_form=ConfirmForm(), seb_rule=rule,
         practice_form=PracticeForm(), practice_items=practice.items_of(session, competition),
         before_sitting=not competition.has_reached(Stage.SITTING),
+        can_manage=permissions.can_run_stages(session, current_user, competition),
         seb_form=SebForm(is_required=rule.is_required if rule else False,
                          browser_exam_keys="\n".join(rule.browser_exam_keys.split())
                          if rule else ""),

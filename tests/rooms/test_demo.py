@@ -1,4 +1,4 @@
-"""`thituyen demo` has a competition sat in two rooms, with photographs and a SEB file."""
+"""`thituyen demo` has a competition sat in two rooms, with photographs, a SEB file and a\npractice paper."""
 
 from __future__ import annotations
 
@@ -22,5 +22,8 @@ def test_the_demo_has_a_competition_in_two_rooms_with_photographs(app, db):
 
     for application in registration.accepted_candidates(db, live):
         assert rooms.photo_of(db, application) is not None
+    from exam.rooms import practice
+
+    assert len(practice.items_of(db, live)) == 4
     rule = seb.rule_of(db, live)
     assert rule is not None and not rule.is_required and len(rule.config_key) == 64

@@ -577,7 +577,7 @@ PARAMS.update({
     "photo_id": lambda s, w: _rooms(s, w)["photo"].id,
 })
 RULES.update({
-    "rooms.setup": Rule(roles("board")),
+    "rooms.setup": Rule(BOARD_AND_PROCTOR),
     "rooms.add_room": Rule(roles("board"), form=lambda s, w: {
         "code": "B2", "name": "Phòng B2", "capacity": "20", "session_number": "1"}),
     "rooms.appoint_proctor": Rule(roles("board"), form=lambda s, w: {
