@@ -6,11 +6,11 @@ import io
 from datetime import datetime, timedelta
 
 from PIL import Image, ImageDraw
+from sqlalchemy import select
 
-from exam.registration.models import ApplicationStatus
+from exam.registration.models import Application, ApplicationStatus
 from exam.rooms import practice, seb
 from exam.rooms import service as rooms
-
 
 PRACTICE_QUESTIONS = """Luật Cán bộ, công chức được Quốc hội thông qua năm nào? | 2008 | 2010 | 2015 | 1
 Công chức lãnh đạo, quản lý được bổ nhiệm có thời hạn bao nhiêu năm? | 3 năm | 5 năm | 7 năm | 2
@@ -39,9 +39,7 @@ def seed_rooms(session, cast, competition, *, now: datetime, base_url: str) -> l
                                          ("B203", "Phòng B203, tầng 2, nhà B, 8 Tôn Thất Thuyết", 20))]
     for room in made:
         rooms.appoint_room_proctor(session, cast.chair, competition, room, cast.proctor, now=now)
-    from sqlalchemy import select
 
-    from exam.registration.models import Application
 
     for n, application in enumerate(session.scalars(select(Application).where(
             Application.competition_id == competition.id).order_by(Application.id))):

@@ -35,7 +35,8 @@ def test_a_proctor_checks_a_candidate_in_on_a_tablet(page, live_server, app_cont
     # nothing runs off the side of a tablet held upright
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 768
     box = card.locator("button.check-in-present").bounding_box()
-    assert box["height"] >= 44 and box["x"] + box["width"] <= 768
+    assert box["height"] >= 44
+    assert box["x"] + box["width"] <= 768
     assert_accessible(page, "check-in")
     card.locator("button.check-in-present").click()
     expect(page.locator(f"#seat-{ids['seat']} [data-role=status]")).to_contain_text(
@@ -46,7 +47,8 @@ def test_a_proctor_checks_a_candidate_in_on_a_tablet(page, live_server, app_cont
     from exam.registration.models import Application
 
     check = rooms.check_in_of(session, session.get(Application, ids["application"]))
-    assert check is not None and check.status == "present"
+    assert check is not None
+    assert check.status == "present"
     session.close()
 
 

@@ -26,4 +26,6 @@ def test_the_demo_has_a_competition_in_two_rooms_with_photographs(app, db):
 
     assert len(practice.items_of(db, live)) == 4
     rule = seb.rule_of(db, live)
-    assert rule is not None and not rule.is_required and len(rule.config_key) == 64
+    assert rule is not None
+    assert not rule.is_required
+    assert len(rule.config_key) == 64
