@@ -160,3 +160,24 @@ def test_the_check_in_page_and_photos_are_closed_to_candidates(db, client, world
                            data={"status": "present"})
     assert response.status_code == 403
     assert rooms.check_in_of(db, application) is None
+
+
+def test_the_admission_ticket_shows_the_room_the_seat_and_the_photograph(
+        db, client, world, signing_app, clock, tmp_path):
+    from exam.rooms.models import CandidatePhoto
+    from tests.documents.conftest import pdftotext
+
+    application = world["applications"][0]
+    data = _photo((10, 120, 200))
+    db.add(CandidatePhoto(application_id=application.id, data=data,
+                          sha256=hashlib.sha256(data).hexdigest(), uploaded_at=clock.now))
+    db.flush()
+    seat = rooms.seat_of(db, application)
+    login(client, application.user)
+    response = client.post(f"/applications/{application.id}/admission-ticket")
+    pdf_bytes = client.get(response.headers["Location"]).data
+    text = " ".join(pdftotext(pdf_bytes, tmp_path).split())
+    assert seat.room.code in text
+    assert f"{seat.seat_number}." in text
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    assert len([image for page in reader.pages for image in page.images]) == 1
