@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
+    DateTimeLocalField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -20,6 +21,8 @@ class RoomForm(FlaskForm):
     session_number = IntegerField(_l("Session"), default=1,
                                   validators=[InputRequired(), NumberRange(1, 20)],
                                   description=_l("Sessions (ca thi) are numbered 1, 2, ..."))
+    session_starts_at = DateTimeLocalField(_l("Session starts (Vietnam time)"),
+                                           validators=[Optional()])
 
 
 class RoomProctorForm(FlaskForm):

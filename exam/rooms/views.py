@@ -37,6 +37,7 @@ from exam.rooms.forms import (
     SebForm,
 )
 from exam.rooms.models import RoomProctor
+from exam.timefmt import to_utc
 
 bp = Blueprint("rooms", __name__)
 
@@ -126,7 +127,8 @@ def add_room(competition_id: int):
         raise InvalidInput(_("Give the room code, its name and its seats (1 to 500)."))
     rooms.add_room(db_session(), current_user, competition, code=form.code.data,
                    name=form.name.data, capacity=form.capacity.data,
-                   session_number=form.session_number.data, now=utcnow())
+                   session_number=form.session_number.data,
+                   session_starts_at=to_utc(form.session_starts_at.data), now=utcnow())
     return _done(_("The room was added."), competition_id)
 
 

@@ -181,3 +181,31 @@ def test_the_admission_ticket_shows_the_room_the_seat_and_the_photograph(
     assert f"{seat.seat_number}." in text
     reader = PdfReader(io.BytesIO(pdf_bytes))
     assert len([image for page in reader.pages for image in page.images]) == 1
+
+
+def test_the_board_lists_rooms_and_draws_the_seats_through_the_pages(db, client, clock):
+    from tests.sitting.helpers import sitting_competition
+
+    world = sitting_competition(db, now=clock.now, candidates=3)
+    competition = world["competition"]
+    login(client, world["chair"])
+    for code, seats in (("A1", "2"), ("B2", "2")):
+        response = client.post(f"/manage/{competition.id}/rooms", data={
+            "code": code, "name": f"Phòng {code}", "capacity": seats, "session_number": "1",
+            "session_starts_at": "2027-01-09T07:30"})
+        assert response.status_code == 302
+    room = rooms.rooms_of(db, competition)[0]
+    assert room.session_starts_at.hour == 0 and room.session_starts_at.minute == 30  # UTC
+    client.post(f"/manage/{competition.id}/rooms/{room.id}/proctors",
+                data={"user_id": str(world["proctor"].id)})
+    assert [p.user_id for p in room.proctors] == [world["proctor"].id]
+    client.post(f"/manage/{competition.id}/rooms/draw", data={"confirm": "y"})
+    assert rooms.draw_of(db, competition) is not None
+    assert rooms.verify_seat_draw(db, competition) == []
+    login(client, world["proctor"])
+    page = client.get(f"/manage/{competition.id}/rooms").get_data(as_text=True)
+    assert f"/manage/{competition.id}/rooms/{room.id}/check-in" in page
+    assert f'action="/manage/{competition.id}/rooms/draw"' not in page
+    assert client.post(f"/manage/{competition.id}/rooms", data={
+        "code": "C3", "name": "Phòng C3", "capacity": "5",
+        "session_number": "1"}).status_code == 403

@@ -6,6 +6,7 @@ VI = {
     "Seats": "Số chỗ ngồi",
     "Session": "Ca thi",
     "Sessions (ca thi) are numbered 1, 2, ...": "Các ca thi được đánh số 1, 2, ...",
+    "Session starts (Vietnam time)": "Giờ bắt đầu ca thi (giờ Việt Nam)",
     "Check-in": "Điểm danh",
     "Present": "Có mặt",
     "Absent": "Vắng mặt",
