@@ -120,6 +120,7 @@ VI = {
     "Signature": "Chữ ký",
     "Printed %(at)s. Proctors: %(names)s.": "In lúc %(at)s. Giám thị: %(names)s.",
     "Room list": "Danh sách phòng thi",
+    "Room and seat": "Phòng thi và chỗ ngồi",
     "Choose a JPEG or PNG photograph.": "Chọn ảnh JPEG hoặc PNG.",
     "Your photograph was saved.": "Đã lưu ảnh của Ông/Bà.",
     "%(n)d practice questions added.": "Đã thêm %(n)d câu hỏi thi thử.",
