@@ -46,12 +46,13 @@ def build_room_list(sheet: RoomListSheet) -> bytes:
                      line.date_of_birth, pdf._p(line.check_in, st["cell"]), ""])
     widths = [12 * mm, 20 * mm, 22 * mm, 45 * mm, 22 * mm, 26 * mm]
     widths.append(pdf.PAGE_SIZE[0] - 2 * pdf.MARGIN - sum(widths))
-    table = LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle([
+    heights = [None] + [PHOTO_H + 4] * len(sheet.lines)  # room to sign, photograph or not
+    table = LongTable(data, colWidths=widths, rowHeights=heights, repeatRows=1,
+                      style=TableStyle([
         ("FONT", (0, 0), (-1, -1), pdf.REGULAR, pdf.TABLE_SIZE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ROWHEIGHT", (0, 1), (-1, -1), PHOTO_H + 4),
     ]))
     story += [Spacer(1, 3 * mm), table]
     story += pdf._notes(list(sheet.notes), st)
