@@ -372,7 +372,8 @@ def photo_of(session: Session, application: Application) -> CandidatePhoto | Non
 
 
 def photo_for(session: Session, actor, photo_id: int) -> CandidatePhoto:
-    """Shown to the candidate, the board and the proctors of the candidate's room."""
+    """Shown to the candidate, the board and the proctors of the candidate's room; to anyone
+    else a photograph they may not see answers like one that does not exist."""
     photo = session.get(CandidatePhoto, photo_id)
     if photo is None:
         raise NotFound(_("No photograph."))
@@ -380,7 +381,6 @@ def photo_for(session: Session, actor, photo_id: int) -> CandidatePhoto:
     if application.user_id == actor.id or is_board(session, actor, application.competition):
         return photo
     seat = seat_of(session, application)
-    require(seat is not None and runs_room(session, actor, seat.room),
-            _("Only the proctors of this candidate's room see the photograph."),
-            PermissionDenied)
+    require(seat is not None and runs_room(session, actor, seat.room), _("No photograph."),
+            NotFound)
     return photo

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import re
 import subprocess
 
 import pytest
@@ -210,3 +211,31 @@ def test_the_board_lists_rooms_and_draws_the_seats_through_the_pages(db, client,
     assert client.post(f"/manage/{competition.id}/rooms", data={
         "code": "C3", "name": "Phòng C3", "capacity": "5",
         "session_number": "1"}).status_code == 403
+
+
+def test_a_photograph_one_may_not_see_looks_like_no_photograph(db, client, world, clock):
+    """Two worlds, one with the other room's candidate's photograph at this id and one with
+    none: to a proctor of another room they answer the same."""
+    from exam.rooms.models import CandidatePhoto
+
+    application = world["applications"][0]
+    data = _photo((1, 2, 3))
+    photo = CandidatePhoto(application_id=application.id, data=data,
+                           sha256=hashlib.sha256(data).hexdigest(), uploaded_at=clock.now)
+    db.add(photo)
+    db.flush()
+    mine = proctor_of(db, world, application)
+    other = world["other_proctor"] if mine is world["proctor"] else world["proctor"]
+    login(client, other)
+    hidden = client.get(f"/photos/{photo.id}.jpg")
+    missing = client.get(f"/photos/{photo.id + 1000}.jpg")
+    assert hidden.status_code == missing.status_code == 404
+    # the pages differ only in the address asked for (the language switch links back to it)
+    def page(response):
+        return re.sub(rb"photos(/|%2F)\d+", b"photos/N", response.data)
+
+    assert page(hidden) == page(missing)
+    login(client, mine)
+    shown = client.get(f"/photos/{photo.id}.jpg")
+    assert shown.status_code == 200
+    assert shown.data == data
