@@ -66,6 +66,9 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     for application in applications[: len(applications) // 2]:
         registration.accept_application(session, cast.chair, application, now=now,
                                         reason=DEMO_ACCEPT_REASON)
+    from exam.rooms.demo import seed_rooms
+
+    seed_rooms(session, cast, live, now=now, base_url=config["PUBLIC_BASE_URL"])
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)

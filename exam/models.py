@@ -50,6 +50,18 @@ from exam.results.models import (
     SignedSheet,
     TieDecision,
 )
+from exam.rooms.models import (
+    CandidatePhoto,
+    CheckIn,
+    ExamRoom,
+    PracticeAttempt,
+    PracticeItem,
+    PracticeSave,
+    RoomProctor,
+    SeatAssignment,
+    SeatDraw,
+    SebRule,
+)
 from exam.scoring.models import (
     Assignment,
     AssignmentDraw,
@@ -97,3 +109,5 @@ __all__ += ["CollegialDecision", "ConflictOfInterest", "EligibilityOverride", "P
             "RegistrationExtension"]
 __all__ += ["LateAdmission"]
 __all__ += ["AppointingAuthority", "AppointmentDecision", "Remedy", "RoomRecord"]
+__all__ += ["CandidatePhoto", "CheckIn", "ExamRoom", "PracticeAttempt", "PracticeItem",
+            "PracticeSave", "RoomProctor", "SeatAssignment", "SeatDraw", "SebRule"]

@@ -109,12 +109,13 @@ def register_blueprints(app: Flask) -> None:
     from exam.registration.views import bp as registration
     from exam.results.views import bp as results
     from exam.results.views import verify_bp as verify
+    from exam.rooms.views import bp as rooms
     from exam.scoring.views import bp as scoring
     from exam.sitting.views import bp as sitting
 
     for blueprint in (public, accounts, competitions, registration, audit_views, oversight,
                       results, verify, appeals, scoring, bank, sitting, notifications, insights,
-                      jobs, appointment, presentation):
+                      jobs, appointment, presentation, rooms):
         app.register_blueprint(blueprint)
 
 

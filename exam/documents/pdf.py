@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    Image,
     KeepTogether,
     LongTable,
     Paragraph,
@@ -177,6 +178,7 @@ class AdmissionTicket:
     sitting_time_label: str = "Sitting"
     location_label: str = "Location"
     instructions_label: str = "Access instructions"
+    photo_jpeg: bytes | None = None  # the candidate's photograph, for the identity check
 
 
 @dataclass(frozen=True)
@@ -590,6 +592,9 @@ def build_admission_ticket(ticket: AdmissionTicket) -> bytes:
     story.append(
         _fields_table([(ticket.candidate_number_label, ticket.candidate_number)], st, big=True)
     )
+    if ticket.photo_jpeg:
+        story.append(Image(io.BytesIO(ticket.photo_jpeg), width=30 * mm, height=40 * mm,
+                           kind="proportional", hAlign="LEFT"))
     fields = [
         (ticket.candidate_name_label, ticket.candidate_name),
         (ticket.competition_label, ticket.competition),

@@ -241,6 +241,9 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
     if existing is not None:
         return existing
     competition = application.competition
+    from exam.rooms import service as rooms
+
+    seat, photo = rooms.seat_of(session, application), rooms.photo_of(session, application)
     code = _new_code(session)
     chain = audit.chain_head(session)
     with force_locale(SHEET_LANGUAGE):
@@ -249,6 +252,16 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
         data = {"competition": {"id": competition.id, "title": competition.title},
                 "candidate_number": application.candidate_number,
                 "name": application.user.full_name, "sitting": window}
+        place = []
+        if seat is not None:
+            data["seat"] = {"session": seat.room.session_number, "room": seat.room.code,
+                            "seat": seat.seat_number}
+            place = [(_("Room and seat"), _("Session %(n)d, room %(code)s (%(name)s), seat "
+                                            "%(seat)d.", n=seat.room.session_number,
+                                            code=seat.room.code, name=seat.room.name,
+                                            seat=seat.seat_number))]
+        if photo is not None:
+            data["photo_sha256"] = photo.sha256
         instructions = [
             _("Sign in to thituyen with your own account during the sitting window."),
             _("Open the competition and enter the room access code the proctor gives you."),
@@ -261,7 +274,8 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
             sitting_time=window, instructions=instructions,
             candidate_number_label=_("Candidate no."), candidate_name_label=_("Full name"),
             competition_label=_("Competition"), sitting_time_label=_("Sitting"),
-            instructions_label=_("Access instructions"),
+            instructions_label=_("Access instructions"), extra_fields=place,
+            photo_jpeg=photo.data if photo is not None else None,
             verification=_verification(code, canonical_sha256(data), chain, base_url))
         pdf_bytes = pdf.build_admission_ticket(ticket)
     return _store(session, actor, competition, kind=pdf.KIND_ADMISSION_TICKET, code=code,

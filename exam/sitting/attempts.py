@@ -30,6 +30,7 @@ from exam.competitions.permissions import roles_in
 from exam.competitions.service import enter_stage
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
 from exam.registration.models import Application, ApplicationStatus
+from exam.rooms import service as rooms
 from exam.sitting import service
 from exam.sitting.models import (
     AnswerSave,
@@ -173,6 +174,7 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
             _("The sitting is not open."), Conflict)
     require(now >= competition.sitting_opens_at, _("The sitting has not opened yet."), Conflict)
     require(now < competition.sitting_closes_at, _("The sitting window has closed."), Conflict)
+    rooms.require_present(session, competition, application)
     setup = service.setup_of(session, competition)
     is_late = now > late_entry_closes_at(competition, setup)
     if is_late:

@@ -580,3 +580,73 @@ RULES.update({
     "presentation.mine": {"GET": Rule(NOBODY), "POST": Rule(NOBODY)},
     "presentation.my_programme": Rule(NOBODY),
 })
+
+
+# Rooms: the board sets them up, a room's proctor (and the board) checks in and prints its
+# list, the candidate uploads their own photograph; the photograph is seen by its owner, the
+# board and the proctors of the candidate's room.
+def _rooms(session, world):
+    """A room in competition A run by the proctor, the candidate seated in it, a photograph."""
+    if "rooms" not in world.extra:
+        from exam.rooms.models import CandidatePhoto, ExamRoom, RoomProctor, SeatAssignment
+
+        world.application.status = ApplicationStatus.ACCEPTED  # seated: only in this world
+        world.application.candidate_number = "0001"
+        room = ExamRoom(competition_id=world.competition.id, code="A1", name="Phòng A1",
+                        capacity=10, session_number=1)
+        session.add(room)
+        session.flush()
+        session.add_all([
+            RoomProctor(room_id=room.id, user_id=world.users["proctor"].id),
+            SeatAssignment(competition_id=world.competition.id,
+                           application_id=world.application.id, room_id=room.id,
+                           seat_number=1)])
+        photo = CandidatePhoto(application_id=world.application.id,
+                               data=_photo_form(session, world)["photo"][0].getvalue(),
+                               sha256="0" * 64, uploaded_at=world.competition.created_at)
+        session.add(photo)
+        session.flush()
+        world.extra["rooms"] = {"room": room, "photo": photo}
+    return world.extra["rooms"]
+
+
+def _photo_form(session, world):
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (30, 40), (10, 20, 30)).save(out, "JPEG")
+    return {"photo": (io.BytesIO(out.getvalue()), "anh.jpg", "image/jpeg")}
+
+
+PARAMS.update({
+    "room_id": lambda s, w: _rooms(s, w)["room"].id,
+    "photo_id": lambda s, w: _rooms(s, w)["photo"].id,
+})
+RULES.update({
+    "rooms.setup": Rule(BOARD_AND_PROCTOR),
+    "rooms.add_room": Rule(roles("board"), form=lambda s, w: {
+        "code": "B2", "name": "Phòng B2", "capacity": "20", "session_number": "1"}),
+    "rooms.appoint_proctor": Rule(roles("board"), form=lambda s, w: {
+        "user_id": str(w.users["proctor"].id)}),
+    "rooms.draw": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "rooms.set_seb": Rule(roles("board"), form=lambda s, w: {"browser_exam_keys": ""}),
+    "rooms.seb_config": Rule(BOARD_AND_PROCTOR),
+    "rooms.check_in": Rule(BOARD_AND_PROCTOR),
+    "rooms.mark": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {"status": "present"}),
+    "rooms.room_list_pdf": Rule(BOARD_AND_PROCTOR),
+    "rooms.photo": {"GET": Rule(roles("candidate")),
+                    "POST": Rule(roles("candidate"), form=_photo_form)},
+    "rooms.photo_image": Rule(roles("candidate", "board", "proctor")),
+})
+
+# The practice paper: the board writes it; an accepted candidate sits it (this world's
+# candidate is not accepted, so nobody here reaches the candidate's pages: tests/rooms).
+RULES.update({
+    "rooms.add_practice": Rule(roles("board"), form=lambda s, w: {
+        "questions": "Luật Cán bộ, công chức ban hành năm nào? | 2008 | 2010 | 1"}),
+    "rooms.practice_landing": Rule(NOBODY),
+    "rooms.practice_start": Rule(NOBODY),
+    "rooms.practice_paper": Rule(NOBODY),
+    "rooms.practice_answer": Rule(NOBODY),
+    "rooms.practice_submit": Rule(NOBODY),
+})

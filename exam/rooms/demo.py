@@ -1,0 +1,54 @@
+"""Demo rooms: the live competition is sat in two rooms, with photographs and a SEB file."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+
+from PIL import Image, ImageDraw
+from sqlalchemy import select
+
+from exam.registration.models import Application, ApplicationStatus
+from exam.rooms import practice, seb
+from exam.rooms import service as rooms
+
+PRACTICE_QUESTIONS = """Luật Cán bộ, công chức được Quốc hội thông qua năm nào? | 2008 | 2010 | 2015 | 1
+Công chức lãnh đạo, quản lý được bổ nhiệm có thời hạn bao nhiêu năm? | 3 năm | 5 năm | 7 năm | 2
+Cơ quan nào tham mưu cho UBND tỉnh về công tác tổ chức, cán bộ? | Sở Tài chính | Sở Nội vụ | Sở Tư pháp | 2
+Thời gian làm bài thi thật được tính theo đồng hồ của đâu? | Máy của thí sinh | Máy chủ | Đồng hồ phòng thi | 2
+"""
+
+
+def demo_photo(seed: int) -> bytes:
+    """A plain portrait placeholder, different for each candidate."""
+    image = Image.new("RGB", (300, 400), (200 - seed * 7 % 80, 210, 225))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((95, 70, 205, 190), fill=(120 + seed * 13 % 100, 90, 70))
+    draw.rectangle((60, 220, 240, 400), fill=(40, 60 + seed * 17 % 120, 110))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def seed_rooms(session, cast, competition, *, now: datetime, base_url: str) -> list:
+    """Two rooms in session 1, the proctor in charge of both, each candidate's photograph and
+    a generated SEB configuration (not required, so the demo opens in any browser)."""
+    made = [rooms.add_room(session, cast.chair, competition, code=code, name=name,
+                           capacity=capacity, now=now)
+            for code, name, capacity in (("A101", "Phòng A101, tầng 1, nhà A, 8 Tôn Thất Thuyết", 20),
+                                         ("B203", "Phòng B203, tầng 2, nhà B, 8 Tôn Thất Thuyết", 20))]
+    for room in made:
+        rooms.appoint_room_proctor(session, cast.chair, competition, room, cast.proctor, now=now)
+
+
+    for n, application in enumerate(session.scalars(select(Application).where(
+            Application.competition_id == competition.id).order_by(Application.id))):
+        if application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED):
+            rooms.set_photo(session, application.user, application, demo_photo(n),
+                            now=now - timedelta(hours=2))
+    practice.add_items(session, cast.chair, competition, PRACTICE_QUESTIONS, now=now)
+    start = f"{base_url.rstrip('/')}/sitting/{competition.id}"
+    host = base_url.split("://", 1)[-1].rstrip("/")
+    seb.set_rule(session, cast.chair, competition, is_required=False,
+                 config=seb.generated_config(start, base_url, host), now=now)
+    return made
