@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from exam.accounts.models import User
 from exam.competitions.models import Competition
@@ -68,3 +68,11 @@ class Document(Base):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     application: Mapped[Application] = relationship(back_populates="documents")
+
+
+def accepted_candidates(session: Session, competition: Competition) -> list[Application]:
+    """The competition's accepted applications in candidate-number order (rooms and the draw
+    read it without the registration service)."""
+    return list(session.scalars(select(Application).where(
+        Application.competition_id == competition.id,
+        Application.status == ApplicationStatus.ACCEPTED).order_by(Application.candidate_number)))

@@ -24,7 +24,12 @@ from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
 from exam.documents import uploads
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.notifications.service import notify
-from exam.registration.models import Application, ApplicationStatus, Document
+from exam.registration.models import (  # accepted_candidates: re-exported
+    Application,
+    ApplicationStatus,
+    Document,
+    accepted_candidates,  # noqa: F401 (callers read it from the service)
+)
 from exam.vietnamese import name_key
 
 ID_NUMBER = re.compile(r"\d{9}|\d{12}")
@@ -287,12 +292,6 @@ def applications_for_review(session: Session, actor: User, competition: Competit
                   key=lambda row: name_key(row.full_name))
     start = (max(page, 1) - 1) * per_page
     return [row.Application for row in rows[start:start + per_page]], len(rows)
-
-
-def accepted_candidates(session: Session, competition: Competition) -> list[Application]:
-    return list(session.scalars(select(Application).where(
-        Application.competition_id == competition.id,
-        Application.status == ApplicationStatus.ACCEPTED).order_by(Application.candidate_number)))
 
 
 def document_for(session: Session, actor: User, document_id: int) -> Document:

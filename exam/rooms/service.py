@@ -27,7 +27,7 @@ from exam.competitions.models import Competition, Role, Stage
 from exam.competitions.permissions import can_run_stages, is_board, roles_in
 from exam.documents.uploads import UnreadableFile, clean_image
 from exam.errors import Conflict, InvalidInput, NotFound, PermissionDenied, require
-from exam.registration.models import Application, ApplicationStatus
+from exam.registration.models import Application, ApplicationStatus, accepted_candidates
 from exam.rooms.models import (
     CandidatePhoto,
     CheckIn,
@@ -156,8 +156,6 @@ def plan_sha256(seats: list[Seat]) -> str:
 def draw_seats(session: Session, actor, competition: Competition, *, now: datetime,
                seed: bytes | None = None) -> SeatDraw:
     """Put every accepted candidate in a room and a seat, by lot, once."""
-    from exam.registration import service as registration
-
     require(can_run_stages(session, actor, competition),
             _("Only the chair or the secretary can draw the seats."), PermissionDenied)
     require(draw_of(session, competition) is None,
@@ -168,7 +166,7 @@ def draw_seats(session: Session, actor, competition: Competition, *, now: dateti
             Conflict)
     rooms = rooms_of(session, competition)
     require(rooms, _("List the rooms first."), Conflict)
-    candidates = registration.accepted_candidates(session, competition)
+    candidates = accepted_candidates(session, competition)
     require(candidates, _("There are no accepted candidates to seat."), Conflict)
     require(sum(r.capacity for r in rooms) >= len(candidates),
             _("The rooms hold %(seats)d candidates; %(count)d are accepted. Add a room or a "
