@@ -18,6 +18,7 @@ from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.documents import uploads
 from exam.errors import Conflict, require
+from exam.refusals import Refusal, refused_into
 from exam.registration import service
 from exam.registration.forms import ApplicationForm, RejectForm
 from exam.registration.models import ApplicationStatus
@@ -31,6 +32,7 @@ def apply(competition_id: int):
     session = db_session()
     competition = competitions.get_public_competition(session, competition_id)
     form = ApplicationForm()
+    refusal = Refusal()
     if form.validate_on_submit():
         uploads = []
         for kind, field_name in ApplicationForm.FILE_FIELDS.items():
@@ -40,15 +42,22 @@ def apply(competition_id: int):
         profile = {name: getattr(form, name).data for name in (
             "date_of_birth", "id_number", "current_post", "current_unit", "degree",
             "field_of_study", "management_years", "statement")}
-        application = service.submit_application(
-            session, current_user, competition, profile=profile, uploads=uploads,
-            upload_folder=current_app.config["UPLOAD_FOLDER"],
-            max_bytes=current_app.config["MAX_DOCUMENT_BYTES"], now=utcnow())
-        session.commit()
-        flash(_("Your application was submitted."), "success")
-        return redirect(url_for("registration.application", application_id=application.id))
+        document_fields = {f"document:{kind}": name
+                           for kind, name in ApplicationForm.FILE_FIELDS.items()}
+        with refused_into(form, field_names=document_fields) as refusal:
+            application = service.submit_application(
+                session, current_user, competition, profile=profile, uploads=uploads,
+                upload_folder=current_app.config["UPLOAD_FOLDER"],
+                max_bytes=current_app.config["MAX_DOCUMENT_BYTES"], now=utcnow())
+            session.commit()
+            flash(_("Your application was submitted."), "success")
+            return redirect(url_for("registration.application", application_id=application.id))
     return render_template("registration/apply.html", form=form, competition=competition,
-                           document_kinds=competitions.DOCUMENT_KINDS)
+                           document_kinds=competitions.DOCUMENT_KINDS,
+                           files_chosen=request.method == "POST" and any(
+                               getattr(form, name).data and getattr(form, name).data.filename
+                               for name in ApplicationForm.FILE_FIELDS.values())
+                           ), refusal.status
 
 
 @bp.get("/applications/<int:application_id>")
