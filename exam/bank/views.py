@@ -9,6 +9,7 @@ from exam.bank.models import ItemStatus
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import InvalidInput, PermissionDenied
+from exam.refusals import Refusal, refused_into
 
 bp = Blueprint("bank", __name__, url_prefix="/bank")
 
@@ -47,12 +48,15 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 def create():
     form = ItemForm()
+    refusal = Refusal()
     if form.validate_on_submit():
-        version = service.create_item(db_session(), current_user, form.to_item(), now=utcnow())
-        db_session().commit()
-        flash(_("The question was saved as a draft."), "success")
-        return redirect(url_for("bank.version", version_id=version.id))
-    return render_template("bank/edit.html", form=form, version=None)
+        with refused_into(form) as refusal:
+            version = service.create_item(db_session(), current_user, form.to_item(),
+                                          now=utcnow())
+            db_session().commit()
+            flash(_("The question was saved as a draft."), "success")
+            return redirect(url_for("bank.version", version_id=version.id))
+    return render_template("bank/edit.html", form=form, version=None), refusal.status
 
 
 @bp.get("/versions/<int:version_id>")
@@ -72,13 +76,15 @@ def edit(version_id: int):
     form = ItemForm()
     if request.method == "GET":
         form.load(service.item_of(item_version))
+    refusal = Refusal()
     if form.validate_on_submit():
-        revised = service.revise_item(session, current_user, item_version, form.to_item(),
-                                      now=utcnow())
-        session.commit()
-        flash(_("Saved as version %(n)d (draft).", n=revised.number), "success")
-        return redirect(url_for("bank.version", version_id=revised.id))
-    return render_template("bank/edit.html", form=form, version=item_version)
+        with refused_into(form) as refusal:
+            revised = service.revise_item(session, current_user, item_version, form.to_item(),
+                                          now=utcnow())
+            session.commit()
+            flash(_("Saved as version %(n)d (draft).", n=revised.number), "success")
+            return redirect(url_for("bank.version", version_id=revised.id))
+    return render_template("bank/edit.html", form=form, version=item_version), refusal.status
 
 
 _STEPS = {"review": (service.review_version, _l("Marked reviewed.")),

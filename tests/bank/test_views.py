@@ -92,3 +92,26 @@ def test_two_authors_write_review_and_approve_through_the_pages(db, client, comp
     assert version.status == ItemStatus.APPROVED
     exported = client.get("/bank/export/csv").get_data(as_text=True)
     assert "ns-99" in exported
+
+
+def test_a_refused_new_question_comes_back_filled_with_the_reason_by_its_field(
+        db, client, competition):
+    author = appoint(db, competition, Role.QUESTION_AUTHOR)
+    login(client, author)
+    question = {"key": "ns-77", "type": "single_choice", "topic": "Luật Ngân sách nhà nước",
+                "difficulty": "hard", "points": "2",
+                "stem": "Cơ quan nào quyết định dự toán ngân sách nhà nước?",
+                "options": "1|Quốc hội\n0|Chính phủ\nBộ Tài chính"}
+    response = client.post("/bank/new", data=question)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'id="options-err"' in page
+    assert "Cơ quan nào quyết định dự toán ngân sách nhà nước?" in page
+    assert "0|Chính phủ" in page
+    assert 'value="Luật Ngân sách nhà nước"' in page
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+    client.post("/bank/new", data=question | {"options": "1|Quốc hội\n0|Chính phủ"})
+    again = client.post("/bank/new", data=question | {"stem": "Một câu hỏi khác?",
+                                                      "options": "1|Có\n0|Không"})
+    assert 'id="key-err"' in again.get_data(as_text=True)
+    assert "Một câu hỏi khác?" in again.get_data(as_text=True)
