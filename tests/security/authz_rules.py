@@ -337,7 +337,9 @@ def _bank_import_form(session, world):
 
 def _part_form(session, world):
     return {"key": "A", "title": "Trắc nghiệm", "kind": "objective", "duration_minutes": "30",
-            "essay_mode": "per_candidate", "cells": "Luật Cán bộ, công chức | easy | single_choice | 2 | 1"}
+            "essay_mode": "per_candidate", "cells-0-topic": "Luật Cán bộ, công chức",
+            "cells-0-difficulty": "easy", "cells-0-type": "single_choice", "cells-0-count": "2",
+            "cells-0-points": "1"}
 
 
 AUTHORS = roles("author", "admin")
