@@ -28,8 +28,23 @@ class Refusal:
         return self.error.status if self.error is not None else 200
 
 
+class TypedForm:
+    """A hand-written form's values as typed, and the refusals by field name."""
+
+    def __init__(self, values: dict | None = None) -> None:
+        self.values = dict(values or {})
+        self.errors: dict[str, list[str]] = {}
+        self.form_errors: list[str] = []
+
+
 def put_on_form(form, message: str, field: str | None = None) -> None:
     """The message next to `field` when the form has it; otherwise above the form."""
+    if isinstance(form, TypedForm):
+        if field:
+            form.errors.setdefault(field, []).append(message)
+        else:
+            form.form_errors.append(message)
+        return
     target = getattr(form, field, None) if field else None
     if target is not None and hasattr(target, "errors"):
         if not isinstance(target.errors, list):

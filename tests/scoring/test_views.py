@@ -84,7 +84,7 @@ def test_no_page_an_examiner_reaches_names_a_candidate_before_the_reveal(app, cl
         (f"/scoring/{s.competition.id}/scripts/{first.script.code}",
          {"c0": "3", "c1": "2", "comment": "Khá", "action": "draft"}),
         (f"/scoring/{s.competition.id}/scripts/{first.script.code}",
-         {"c0": "3", "c1": "2", "comment": "Khá", "action": "submit"}),
+         {"c0": "3", "c1": "2", "comment": "Khá", "action": "submit", "final": "y"}),
         (f"/scoring/{s.competition.id}/find", {"code": mine[0].lower()}),
         (f"/scoring/{s.competition.id}/find", {"code": mine[0][:-1] + "0"}),
         (f"/scoring/{s.competition.id}/declaration", {}),
@@ -168,7 +168,8 @@ def test_an_examiner_never_sees_the_other_mark(client, db, clock, marking):
     assert "9.25" not in page
     assert "Rất tốt, lập luận chặt" not in page
     response = client.post(f"/scoring/{s.competition.id}/scripts/{script.code}",
-                           data={"c0": "6", "c1": "3", "action": "submit"}, follow_redirects=True)
+                           data={"c0": "6", "c1": "3", "action": "submit", "final": "y"},
+                           follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "9,25" not in page
     assert "Rất tốt, lập luận chặt" not in page
@@ -260,3 +261,36 @@ def test_the_competition_dashboard_shows_the_board_where_scoring_stands(client, 
     login(client, s.panel.members[0].user)
     page = client.get(f"/manage/{s.competition.id}").get_data(as_text=True)
     assert "bài đã có điểm chính thức" not in page
+
+
+def test_one_mark_over_the_maximum_keeps_every_mark_and_the_comment(client, db, clock, marking):
+    s = marking
+    script = s.scripts[0]
+    examiner = assignments(db, script)[AssignmentRole.FIRST].examiner
+    login(client, examiner)
+    url = f"/scoring/{s.competition.id}/scripts/{script.code}"
+    maximum = service.rubric_of(script)[1]["max_points"]
+    response = client.post(url, data={"c0": "3,5", "c1": str(maximum + 1),
+                                      "comment": "Lập luận chặt chẽ, thiếu ví dụ",
+                                      "action": "submit", "final": "y"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'value="3,5"' in page
+    assert f'value="{maximum + 1}"' in page
+    assert "Lập luận chặt chẽ, thiếu ví dụ" in page
+    assert 'id="c1-err"' in page and 'id="c0-err"' not in page
+    assert service.last_mark(db, assignments(db, script)[AssignmentRole.FIRST]) is None
+
+
+def test_submitting_a_mark_asks_to_confirm_it_is_final(client, db, clock, marking):
+    s = marking
+    script = s.scripts[0]
+    assignment = assignments(db, script)[AssignmentRole.FIRST]
+    login(client, assignment.examiner)
+    url = f"/scoring/{s.competition.id}/scripts/{script.code}"
+    response = client.post(url, data={"c0": "3", "c1": "2", "comment": "Khá",
+                                      "action": "submit"})
+    assert response.status_code == 400
+    assert 'id="final-err"' in response.get_data(as_text=True)
+    assert 'value="3"' in response.get_data(as_text=True)
+    assert service.submitted_mark(db, assignment) is None
