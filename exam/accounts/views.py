@@ -25,6 +25,7 @@ from exam.accounts.forms import (
 from exam.accounts.qr import qr_data_uri
 from exam.db import db_session, utcnow
 from exam.errors import DomainError
+from exam.refusals import Refusal, refused_into
 from exam.web import limiter
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
@@ -45,21 +46,22 @@ def _safe_next(default: str) -> str:
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"])
 def register():
+    if current_user.is_authenticated:
+        # Creating an account would sign this person out of theirs without a word.
+        return render_template("accounts/register.html", form=None), (
+            409 if request.method == "POST" else 200)
     form = RegisterForm()
+    refusal = Refusal()
     if form.validate_on_submit():
-        try:
+        with refused_into(form) as refusal:
             user = service.register_candidate(
                 db_session(), email=form.email.data, full_name=form.full_name.data,
                 password=form.password.data, now=utcnow())
-        except DomainError as error:
-            db_session().rollback()
-            form.email.errors = [*form.email.errors, error.message]
-        else:
             db_session().commit()
             sign_in(user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.full_name), "success")
             return redirect(_safe_next(url_for("public.home")))
-    return render_template("accounts/register.html", form=form)
+    return render_template("accounts/register.html", form=form), refusal.status
 
 
 def _address_and_email() -> str:
