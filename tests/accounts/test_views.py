@@ -40,9 +40,11 @@ def test_a_short_password_is_reported_under_the_password_not_the_email(client, d
         "full_name": "Trần Văn An", "email": "an@example.vn", "password": "short",
         "confirm": "short"})
     password_error = re.search(r'<p class="error" id="password-err">([^<]*)</p>', response.text)
-    assert password_error and "10" in password_error.group(1)
+    assert password_error
+    assert "10" in password_error.group(1)
     assert 'id="email-err"' not in response.text
-    assert 'value="Trần Văn An"' in response.text and 'value="an@example.vn"' in response.text
+    assert 'value="Trần Văn An"' in response.text
+    assert 'value="an@example.vn"' in response.text
 
 
 def test_signing_up_while_signed_in_does_not_switch_accounts(client, db):

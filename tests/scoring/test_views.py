@@ -278,7 +278,8 @@ def test_one_mark_over_the_maximum_keeps_every_mark_and_the_comment(client, db, 
     assert 'value="3,5"' in page
     assert f'value="{maximum + 1}"' in page
     assert "Lập luận chặt chẽ, thiếu ví dụ" in page
-    assert 'id="c1-err"' in page and 'id="c0-err"' not in page
+    assert 'id="c1-err"' in page
+    assert 'id="c0-err"' not in page
     assert service.last_mark(db, assignments(db, script)[AssignmentRole.FIRST]) is None
 
 
