@@ -67,7 +67,20 @@ def _age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def eligibility_findings(competition: Competition, application: Application) -> list[Finding]:
+def declared_shortfalls(competition: Competition, profile: dict, now: datetime) -> list[Finding]:
+    """The published criteria (degree, years, age) that the data about to be declared miss,
+    so the candidate is warned before applying rather than rejected weeks later."""
+    birth, years = profile.get("date_of_birth"), profile.get("management_years")
+    if not isinstance(birth, date) or not isinstance(years, int) or profile.get("degree") not in set(Degree):
+        return []  # the form's own checks speak first
+    declared = Application(degree=profile["degree"], management_years=years,
+                           date_of_birth=birth, submitted_at=now)
+    return [finding for finding in eligibility_findings(competition, declared, documents=False)
+            if not finding.is_met]
+
+
+def eligibility_findings(competition: Competition, application: Application,
+                         documents: bool = True) -> list[Finding]:
     """The competition's criteria checked against what the candidate declared."""
     findings = []
     required = Degree(competition.required_degree)
@@ -88,8 +101,8 @@ def eligibility_findings(competition: Competition, application: Application) -> 
         findings.append(Finding(_("Age"), age <= competition.max_age,
                                 _("%(age)d at the closing date, limit %(limit)d", age=age,
                                   limit=competition.max_age)))
-    kinds = {d.kind for d in application.documents}
-    for kind in competition.required_documents or ():
+    kinds = {d.kind for d in application.documents} if documents else set()
+    for kind in (competition.required_documents or ()) if documents else ():
         findings.append(Finding(str(DOCUMENT_KINDS.get(kind, kind)), kind in kinds,
                                 _("provided") if kind in kinds else _("missing")))
     return findings

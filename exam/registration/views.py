@@ -13,6 +13,8 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from exam.appeals import service as appeals
+from exam.appeals.service import objection_window
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
@@ -22,6 +24,7 @@ from exam.refusals import Refusal, refused_into
 from exam.registration import service
 from exam.registration.forms import ApplicationForm, RejectForm
 from exam.registration.models import ApplicationStatus
+from exam.sitting import attempts
 
 bp = Blueprint("registration", __name__)
 
@@ -44,6 +47,12 @@ def apply(competition_id: int):
             "field_of_study", "management_years", "statement")}
         document_fields = {f"document:{kind}": name
                            for kind, name in ApplicationForm.FILE_FIELDS.items()}
+        shortfalls = service.declared_shortfalls(competition, profile, utcnow())
+        if shortfalls and not form.apply_anyway.data:
+            # Not a refusal: the candidate may still apply, knowing what the board will see.
+            return render_template("registration/apply.html", form=form, competition=competition,
+                                   document_kinds=competitions.DOCUMENT_KINDS,
+                                   shortfalls=shortfalls, files_chosen=bool(uploads))
         with refused_into(form, field_names=document_fields) as refusal:
             application = service.submit_application(
                 session, current_user, competition, profile=profile, uploads=uploads,
@@ -67,8 +76,12 @@ def application(application_id: int):
     item = service.view_application(session, current_user,
                                     service.get_application(session, application_id))
     is_board = item.user_id != current_user.id
+    attempt = None if is_board else attempts.attempt_of(session, item)
     return render_template(
         "registration/application.html", application=item, is_board=is_board,
+        has_receipt=attempt is not None and attempt.submitted_at is not None,
+        objection_window=None if is_board else objection_window(item.competition),
+        remarks=[] if is_board else appeals.cases_of(session, current_user, item)[1],
         findings=service.eligibility_findings(item.competition, item) if is_board else [],
         document_kinds=competitions.DOCUMENT_KINDS, reject_form=RejectForm(),
         confirm_form=ConfirmForm())

@@ -61,3 +61,34 @@ def test_an_implausible_birth_date_is_said_by_that_field(client, db):
                                            "cv": (FileStorage(io.BytesIO(pdf_bytes()), "cv.pdf"))})
     assert _field_error(response.text, "date_of_birth")
     assert 'value="Sở Nội vụ"' in response.text
+
+
+def test_declared_data_that_miss_the_criteria_are_warned_about_before_applying(client, db):
+    competition = make_competition(db, min_management_years=5, max_age=55)
+    login(client, make_user(db))
+    data = PROFILE | {"management_years": "2", "cv": (io.BytesIO(pdf_bytes()), "cv.pdf")}
+    warned = client.post(f"/competitions/{competition.id}/apply", data=data)
+    assert warned.status_code == 200
+    assert 'id="shortfalls"' in warned.text
+    assert 'name="apply_anyway"' in warned.text
+    assert 'value="Phó Trưởng phòng"' in warned.text
+    assert db.query(Application).count() == 0
+    data = PROFILE | {"management_years": "2", "apply_anyway": "y",
+                      "cv": (io.BytesIO(pdf_bytes()), "cv.pdf")}
+    applied = client.post(f"/competitions/{competition.id}/apply", data=data)
+    assert applied.status_code == 302
+    assert db.query(Application).count() == 1
+
+
+def test_the_competition_page_leads_to_the_application_instead_of_offering_to_apply(client, db):
+    from tests.factories import make_application
+
+    competition = make_competition(db)
+    application = make_application(db, competition)
+    login(client, application.user)
+    page = client.get(f"/competitions/{competition.id}").text
+    assert f"/applications/{application.id}" in page
+    assert f"/competitions/{competition.id}/apply" not in page
+    login(client, make_user(db))
+    assert f"/competitions/{competition.id}/apply" in client.get(
+        f"/competitions/{competition.id}").text
