@@ -14,10 +14,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from exam.accounts import service
+from exam.accounts import invitations, service
 from exam.accounts.forms import (
     CodeForm,
     EnrolForm,
+    InvitationForm,
     LoginForm,
     RegisterForm,
     SignOutEverywhereForm,
@@ -62,6 +63,25 @@ def register():
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.full_name), "success")
             return redirect(_safe_next(url_for("public.home")))
     return render_template("accounts/register.html", form=form), refusal.status
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+def invitation(token: str):
+    """A person invited by email chooses a password; the link then stops working."""
+    session = db_session()
+    user = invitations.invited_user(session, token)
+    if current_user.is_authenticated and current_user.id != user.id:
+        return render_template("accounts/register.html", form=None), 409
+    form = InvitationForm()
+    refusal = Refusal()
+    if form.validate_on_submit():
+        with refused_into(form) as refusal:
+            invitations.accept_invitation(session, token, password=form.password.data,
+                                          now=utcnow())
+            session.commit()
+            return render_template("accounts/invitation.html", form=None, invited=user)
+    return render_template("accounts/invitation.html", form=form, invited=user), refusal.status
 
 
 def _address_and_email() -> str:
