@@ -1,0 +1,104 @@
+VI = {
+    "Enter the person's email address.":
+        "Đề nghị nhập địa chỉ email của người được cử.",
+    "Give the full name of the person you invite.":
+        "Đề nghị nhập họ và tên của người được mời.",
+    "This invitation link has expired or was already used. Ask the person who invited you for a new one.":
+        "Đường dẫn mời này đã hết hạn hoặc đã được sử dụng. Đề nghị liên hệ người đã mời để được gửi đường dẫn mới.",
+    "Full name (only to invite someone without an account)":
+        "Họ và tên (chỉ cần khi mời người chưa có tài khoản)",
+    "A person without an account receives an email with a one-time link to choose a password.":
+        "Người chưa có tài khoản sẽ nhận email có đường dẫn dùng một lần để tự đặt mật khẩu.",
+    "Reason for removing this appointment":
+        "Lý do thôi phân công",
+    "You may not remove this appointment.":
+        "Ông/Bà không có quyền thôi phân công người này.",
+    "The final results are published; the staff of this competition is on record.":
+        "Kết quả chính thức đã được công bố; danh sách người làm nhiệm vụ của kỳ thi tuyển này đã được lưu hồ sơ, không thể thay đổi.",
+    "Give a reason of at least a few words.":
+        "Đề nghị ghi lý do, ít nhất một câu ngắn.",
+    "%(name)s sits on a scoring panel or has scripts to mark; the appointment cannot be removed now.":
+        "%(name)s đang là thành viên Ban chấm thi hoặc đang được giao bài để chấm; hiện không thể thôi phân công.",
+    "No such appointment.":
+        "Không có phân công này.",
+    "No account with that email. To invite the person, give their full name as well: they receive a one-time link to choose a password.":
+        "Không có tài khoản nào với email này. Để mời người này, đề nghị nhập thêm họ và tên: họ sẽ nhận đường dẫn dùng một lần để tự đặt mật khẩu.",
+    "%(name)s was appointed and invited: an email with a one-time link to choose a password was sent to %(email)s.":
+        "Đã phân công và gửi lời mời tới %(name)s: email có đường dẫn dùng một lần để đặt mật khẩu đã được gửi tới %(email)s.",
+    "The appointment of %(name)s was removed.":
+        "Đã thôi phân công %(name)s.",
+    "You are invited to serve on a competition":
+        "Ông/Bà được mời làm nhiệm vụ tại một kỳ thi tuyển",
+    "You were appointed %(role)s in “%(title)s”. Choose your password with this link, which works once and for %(days)s days: %(link)s":
+        "Ông/Bà được phân công làm %(role)s tại “%(title)s”. Đề nghị đặt mật khẩu qua đường dẫn sau, chỉ dùng được một lần và trong %(days)s ngày: %(link)s",
+    "I know that my declared data do not meet these criteria and I apply anyway.":
+        "Tôi biết thông tin đã khai chưa đáp ứng các tiêu chuẩn này và vẫn nộp hồ sơ.",
+    "Tick the box to confirm that the marks are final.":
+        "Đề nghị đánh dấu ô xác nhận rằng điểm đã chấm là điểm cuối cùng.",
+    "From 1 to 500 questions.":
+        "Từ 1 đến 500 câu.",
+    "Fill in at least one row: a topic and a number of items.":
+        "Đề nghị điền ít nhất một dòng: chủ đề và số câu.",
+    "Choose a topic.":
+        "Đề nghị chọn chủ đề.",
+    "Each row needs a topic and a number of items.":
+        "Mỗi dòng cần có chủ đề và số câu.",
+    "Choose from the list.":
+        "Đề nghị chọn trong danh sách.",
+    "Enter a number of items.":
+        "Đề nghị nhập số câu.",
+    "Choose your password":
+        "Đặt mật khẩu",
+    "Your password is set. Sign in with your email and this password.":
+        "Đã đặt mật khẩu. Đề nghị đăng nhập bằng email và mật khẩu này.",
+    "Welcome, %(name)s. Your account is %(email)s; choose the password you will sign in with. This link works only once.":
+        "Kính chào Ông/Bà %(name)s. Tài khoản của Ông/Bà là %(email)s; đề nghị đặt mật khẩu để đăng nhập. Đường dẫn này chỉ dùng được một lần.",
+    "Set the password":
+        "Đặt mật khẩu",
+    "You are signed in as %(name)s. To create another account, sign out first; your own account stays as it is.":
+        "Ông/Bà đang đăng nhập với tên %(name)s. Để tạo tài khoản khác, đề nghị đăng xuất trước; tài khoản hiện tại vẫn giữ nguyên.",
+    "Filed: waiting for the board's answer":
+        "Đã nộp, chờ Hội đồng trả lời",
+    "Refused by the board":
+        "Hội đồng không chấp nhận",
+    "Granted: the part is being re-marked":
+        "Đã chấp nhận: phần thi đang được phúc khảo",
+    "Decided":
+        "Đã có kết quả phúc khảo",
+    "Remove":
+        "Thôi phân công",
+    "Remove…":
+        "Thôi phân công…",
+    "Remove the appointment":
+        "Thôi phân công",
+    "You applied on %(date)s.":
+        "Ông/Bà đã nộp hồ sơ lúc %(date)s.",
+    "Your application":
+        "Hồ sơ của Ông/Bà",
+    "My submission receipt":
+        "Biên nhận bài thi của tôi",
+    "open until %(time)s":
+        "nhận đến %(time)s",
+    "Your re-mark requests":
+        "Đơn phúc khảo của Ông/Bà",
+    "What you declared does not meet the criteria published for this competition; the board will probably reject the application:":
+        "Thông tin Ông/Bà khai chưa đáp ứng tiêu chuẩn đã công bố của kỳ thi tuyển này; Hội đồng có thể sẽ không chấp nhận hồ sơ:",
+    "Correct the data below if they are wrong, or confirm to apply anyway.":
+        "Đề nghị sửa thông tin dưới đây nếu khai nhầm, hoặc xác nhận để vẫn nộp hồ sơ.",
+    "Choose your documents again before sending: a browser never keeps a chosen file when a form comes back.":
+        "Đề nghị chọn lại các tệp hồ sơ trước khi gửi: trình duyệt không giữ tệp đã chọn khi biểu mẫu được trả lại.",
+    "I have checked these marks: once submitted they are final and cannot change.":
+        "Tôi đã kiểm tra điểm chấm: sau khi nộp, điểm không thể sửa.",
+    "A draft can still change; the box above is needed only to submit. You will not see another examiner's mark.":
+        "Bản nháp vẫn sửa được; chỉ cần đánh dấu ô trên khi nộp điểm. Ông/Bà không xem được điểm của giám khảo khác.",
+    "Not saved yet: your answer is sent when you pause typing.":
+        "Chưa lưu: câu trả lời được gửi khi Ông/Bà ngừng gõ.",
+    "No connection. Your answers are kept on this computer and will be sent when the connection returns; do not close this page.":
+        "Mất kết nối. Câu trả lời được giữ trên máy tính này và sẽ được gửi khi có kết nối trở lại; đề nghị không đóng trang này.",
+    "Change this part":
+        "Sửa phần thi này",
+    "Each row draws questions of one topic, difficulty and type from the approved questions of the bank. Rows left empty are ignored.":
+        "Mỗi dòng bốc câu hỏi theo một chủ đề, độ khó và loại câu hỏi trong số các câu hỏi đã duyệt của ngân hàng. Dòng để trống được bỏ qua.",
+    "Row %(n)d":
+        "Dòng %(n)d",
+}
