@@ -87,7 +87,7 @@ def home(competition_id: int):
         "scoring/home.html", competition=competition, is_board=is_board, board=board,
         is_examiner=scoring_permissions.is_examiner(session, current_user, competition),
         declaration_open=service.declaration_is_open(session, current_user, competition),
-        has_declared=service.latest_declaration(session, current_user.id, competition) is not None,
+        my_declaration=service.latest_declaration(session, current_user.id, competition),
         work=service.work_for(session, current_user, competition),
         to_settle=service.awaiting_chair(session, current_user, competition),
         on_presentation=any(p.part_key == PRESENTATION for p in my_panels),

@@ -295,3 +295,14 @@ def test_submitting_a_mark_asks_to_confirm_it_is_final(client, db, clock, markin
     assert 'id="final-err"' in response.get_data(as_text=True)
     assert 'value="3"' in response.get_data(as_text=True)
     assert service.submitted_mark(db, assignment) is None
+
+
+def test_an_examiner_who_declared_no_conflict_is_not_told_they_declared_one(client, db, clock):
+    s = scene(db, scripts=3, declared=False)
+    examiner = s.panel.members[0].user
+    login(client, examiner)
+    client.post(f"/scoring/{s.competition.id}/declaration", data={})
+    page = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
+    assert "You declared no conflict of interest." in page or "không có xung đột" in page
+    assert "Bạn đã kê khai xung đột lợi ích" not in page
+    assert "declared your conflicts" not in page

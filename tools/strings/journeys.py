@@ -101,4 +101,10 @@ VI = {
         "Mỗi dòng bốc câu hỏi theo một chủ đề, độ khó và loại câu hỏi trong số các câu hỏi đã duyệt của ngân hàng. Dòng để trống được bỏ qua.",
     "Row %(n)d":
         "Dòng %(n)d",
+    "You declared no conflict of interest.":
+        "Ông/Bà đã kê khai không có xung đột lợi ích với thí sinh nào.",
+    "You declared a conflict of interest with %(num)d candidate.":
+        "Ông/Bà đã kê khai có xung đột lợi ích với %(num)d thí sinh.",
+    "You may change the declaration until scripts are drawn.":
+        "Ông/Bà có thể sửa bản kê khai cho đến khi bài thi được bốc chia cho giám khảo.",
 }
