@@ -103,8 +103,8 @@ VI = {
         "Dòng %(n)d",
     "You declared no conflict of interest.":
         "Ông/Bà đã kê khai không có xung đột lợi ích với thí sinh nào.",
-    "You declared a conflict of interest with %(num)d candidate.":
-        "Ông/Bà đã kê khai có xung đột lợi ích với %(num)d thí sinh.",
+    "Candidates with whom you declared a conflict of interest: %(n)d.":
+        "Số thí sinh Ông/Bà đã kê khai có xung đột lợi ích: %(n)d.",
     "You may change the declaration until scripts are drawn.":
         "Ông/Bà có thể sửa bản kê khai cho đến khi bài thi được bốc chia cho giám khảo.",
 }
