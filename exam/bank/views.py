@@ -25,6 +25,12 @@ def _only_authors():
         raise PermissionDenied(_("Only question authors can use the question bank."))
 
 
+@bp.app_template_global()
+def bank_is_open_to(user) -> bool:
+    """The header links the bank for those who write and review questions, and no one else."""
+    return bool(getattr(user, "is_authenticated", False)) and service.can_use_bank(db_session(), user)
+
+
 @bp.context_processor
 def _labels():
     return {"status_labels": {str(k): v for k, v in STATUS_LABELS.items()},

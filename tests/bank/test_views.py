@@ -115,3 +115,20 @@ def test_a_refused_new_question_comes_back_filled_with_the_reason_by_its_field(
                                                       "options": "1|Có\n0|Không"})
     assert 'id="key-err"' in again.get_data(as_text=True)
     assert "Một câu hỏi khác?" in again.get_data(as_text=True)
+
+
+def test_the_header_links_the_bank_for_authors_only(db, client, competition):
+    author = appoint(db, competition, Role.QUESTION_AUTHOR)
+    login(client, author)
+    assert 'href="/bank/"' in client.get("/").get_data(as_text=True)
+    login(client, make_application(db, competition).user)
+    assert 'href="/bank/"' not in client.get("/").get_data(as_text=True)
+
+
+def test_the_question_form_groups_each_types_answer_fields(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    page = client.get("/bank/new").get_data(as_text=True)
+    assert '<div data-for-types="essay">' in page
+    assert 'id="rubric"' in page.split('<div data-for-types="essay">')[1].split("</div>")[0] or \
+        'id="rubric"' in page.split('<div data-for-types="essay">')[1]
+    assert "/static/js/bank.js" in page

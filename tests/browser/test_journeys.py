@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from exam.competitions.models import Stage
+from exam.competitions.models import Role, Stage
 from tests.browser.conftest import assert_accessible, pdf_file, screenshot
 from tests.browser.test_registration import sign_in
 from tests.factories import make_admin, make_competition, make_user
@@ -178,3 +178,26 @@ def test_the_board_builds_a_blueprint_from_choices(browser, live_server, app_con
     screenshot(page, f"en-blueprint-edit-{width}px")
     context.close()
 
+
+
+def test_an_author_finds_the_bank_and_sees_only_the_chosen_types_fields(page, live_server,
+                                                                       app_context):
+    from tests.factories import appoint
+
+    session = live_server.session()
+    competition = make_competition(session, title="Thi tuyển Phó Chánh Thanh tra Sở")
+    author = appoint(session, competition, Role.QUESTION_AUTHOR,
+                     make_user(session, full_name="Phan Thị Soạn"))
+    session.commit()
+    email = author.email
+    session.close()
+    sign_in(page, live_server.url, email)
+    page.get_by_role("link", name="Ngân hàng câu hỏi").click()
+    page.goto(f"{live_server.url}/bank/new")
+    page.locator("#type").select_option("essay")
+    expect(page.locator("#rubric")).to_be_visible()
+    expect(page.locator("#options")).to_be_hidden()
+    page.locator("#type").select_option("single_choice")
+    expect(page.locator("#options")).to_be_visible()
+    expect(page.locator("#rubric")).to_be_hidden()
+    screenshot(page, "vi-bank-new-question")
