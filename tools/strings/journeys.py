@@ -107,4 +107,26 @@ VI = {
         "Số thí sinh Ông/Bà đã kê khai có xung đột lợi ích: %(n)d.",
     "You may change the declaration until scripts are drawn.":
         "Ông/Bà có thể sửa bản kê khai cho đến khi bài thi được bốc chia cho giám khảo.",
+    "Title on the result sheet":
+        "Tên phần thi trên bảng kết quả",
+    "Pass mark (empty: half the maximum)":
+        "Điểm đạt (để trống: một nửa điểm tối đa)",
+    "Short code":
+        "Mã viết tắt",
+    "Letters, digits and underscores, e.g. thuong_binh.":
+        "Chữ cái không dấu, chữ số và dấu gạch dưới, ví dụ thuong_binh.",
+    "Points added":
+        "Điểm cộng",
+    "Specialised part (first tie-break)":
+        "Phần thi chuyên môn (tiêu chí xét thứ nhất khi bằng điểm)",
+    "Written part (second tie-break)":
+        "Phần thi viết (tiêu chí xét thứ hai khi bằng điểm)",
+    "Parts of the result":
+        "Các phần thi tính vào kết quả",
+    "One row per part that counts in the result; rows left empty are ignored.":
+        "Mỗi dòng một phần thi được tính vào kết quả; dòng để trống được bỏ qua.",
+    "Priority categories":
+        "Đối tượng ưu tiên",
+    "Categories of priority points the regulations grant; rows left empty are ignored.":
+        "Các đối tượng được cộng điểm ưu tiên theo quy định; dòng để trống được bỏ qua.",
 }
