@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 
 from exam.accounts import invitations
 from exam.accounts import service as accounts
-from exam.competitions import permissions, service
+from exam.competitions import permissions, readiness, service
 from exam.competitions.forms import (
     AppointForm,
     CompetitionForm,
@@ -76,6 +76,7 @@ def dashboard(competition_id: int):
         stage_labels=service.STAGE_LABELS, role_labels=service.ROLE_LABELS,
         appoint_form=AppointForm(), confirm_form=ConfirmForm(),
         remove_form=RemoveAppointmentForm(),
+        requirements=readiness.by_stage(session, competition),
         can_remove={m.id for m in service.staff_of(session, competition)
                     if permissions.can_appoint(session, current_user, competition, m.role)})
 
