@@ -129,4 +129,34 @@ VI = {
         "Đối tượng ưu tiên",
     "Categories of priority points the regulations grant; rows left empty are ignored.":
         "Các đối tượng được cộng điểm ưu tiên theo quy định; dòng để trống được bỏ qua.",
+    "A board chair is appointed":
+        "Đã cử Chủ tịch Hội đồng",
+    "A board secretary is appointed":
+        "Đã cử Ủy viên kiêm Thư ký Hội đồng",
+    "The registration and sitting dates are set":
+        "Đã ấn định thời gian nhận hồ sơ và thời gian thi",
+    "A question author is appointed":
+        "Đã cử người ra đề",
+    "The written test has at least one part":
+        "Bài thi viết có ít nhất một phần thi",
+    "%(n)d parts":
+        "%(n)d phần thi",
+    "Enough approved questions for every blueprint cell":
+        "Đủ câu hỏi đã duyệt cho mọi ô của ma trận đề thi",
+    "%(part)s, %(topic)s: %(have)d of %(need)d":
+        "%(part)s, %(topic)s: có %(have)d/%(need)d câu",
+    "A proctor is appointed":
+        "Đã cử giám thị",
+    "At least %(n)d examiners who are not board members (a panel chair and %(m)d examiners for each essay part)":
+        "Có ít nhất %(n)d giám khảo không phải thành viên Hội đồng (mỗi phần thi tự luận cần một Trưởng ban chấm thi và %(m)d giám khảo)",
+    "%(n)d appointed":
+        "đã cử %(n)d người",
+    "The result rules are set":
+        "Đã ban hành quy tắc tính kết quả",
+    "What the coming stages need":
+        "Điều kiện cho các giai đoạn tiếp theo",
+    "Done:":
+        "Đã đáp ứng:",
+    "To do:":
+        "Chưa đáp ứng:",
 }
