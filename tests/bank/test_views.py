@@ -132,3 +132,10 @@ def test_the_question_form_groups_each_types_answer_fields(db, client, competiti
     assert 'id="rubric"' in page.split('<div data-for-types="essay">')[1].split("</div>")[0] or \
         'id="rubric"' in page.split('<div data-for-types="essay">')[1]
     assert "/static/js/bank.js" in page
+
+
+def test_the_import_page_says_what_a_file_needs(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    page = client.get("/bank/import").get_data(as_text=True)
+    assert "key,type,topic,difficulty,points,stem,options" in page
+    assert "$CATEGORY" in page

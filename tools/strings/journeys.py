@@ -159,4 +159,16 @@ VI = {
         "Đã đáp ứng:",
     "To do:":
         "Chưa đáp ứng:",
+    "What a file needs":
+        "Yêu cầu đối với tệp",
+    "Every question has a unique key (no spaces), a topic, a difficulty (easy, medium or hard) and a number of points; the blueprint draws by topic, difficulty and type, so write the topic exactly as the board will choose it.":
+        "Mỗi câu hỏi có một mã riêng (không có dấu cách), chủ đề, độ khó (easy: dễ, medium: trung bình, hard: khó) và số điểm; ma trận đề thi bốc câu hỏi theo chủ đề, độ khó và loại câu hỏi, nên đề nghị ghi chủ đề đúng như Hội đồng sẽ chọn.",
+    "One question per row, with this header:":
+        "Mỗi dòng một câu hỏi, với dòng tiêu đề:",
+    "Types: single_choice, multiple_response, true_false, short_answer, numeric, essay. Options one per line inside the cell, written fraction|text (1 marks the correct one).":
+        "Loại câu hỏi: single_choice (một lựa chọn), multiple_response (nhiều lựa chọn), true_false (đúng/sai), short_answer (trả lời ngắn), numeric (số), essay (tự luận). Các phương án mỗi phương án một dòng trong ô, viết tỉ lệ|nội dung (1 là phương án đúng).",
+    "The question's key as ::key::, the topic as $CATEGORY, and the type, difficulty and points as comment lines such as // @difficulty: easy before the question.":
+        "Mã câu hỏi viết ::mã::, chủ đề viết $CATEGORY, còn loại, độ khó và số điểm viết thành dòng chú thích trước câu hỏi, ví dụ // @difficulty: easy.",
+    "As exported by Moodle; the topic is the category, the key the question's name, and the difficulty a tag such as difficulty:hard.":
+        "Theo định dạng Moodle xuất ra; chủ đề là danh mục (category), mã là tên câu hỏi (name), độ khó là thẻ, ví dụ difficulty:hard.",
 }
