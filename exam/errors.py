@@ -6,9 +6,11 @@ from __future__ import annotations
 class DomainError(Exception):
     status = 400
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.message = message
+        # The form field the refusal concerns, so a refused form can show it by that field.
+        self.field = field
 
 
 class InvalidInput(DomainError):
@@ -29,6 +31,7 @@ class Conflict(DomainError):
     status = 409
 
 
-def require(condition: object, message: str, error: type[DomainError] = PermissionDenied) -> None:
+def require(condition: object, message: str, error: type[DomainError] = PermissionDenied,
+            field: str | None = None) -> None:
     if not condition:
-        raise error(message)
+        raise error(message, field=field)

@@ -59,12 +59,13 @@ def create_user(
 ) -> User:
     email = normalise_email(email)
     full_name = unicodedata.normalize("NFC", " ".join(full_name.split()))
-    require(full_name, _("Please enter your full name."), InvalidInput)
+    require(full_name, _("Please enter your full name."), InvalidInput, field="full_name")
     problems = password_problems(password, email)
     if problems:
-        raise InvalidInput(" ".join(problems))
+        raise InvalidInput(" ".join(problems), field="password")
     exists = session.scalar(select(func.count()).select_from(User).where(User.email == email))
-    require(not exists, _("An account with this email already exists."), Conflict)
+    require(not exists, _("An account with this email already exists."), Conflict,
+            field="email")
     user = User(
         email=email,
         full_name=full_name,
@@ -210,6 +211,10 @@ def get_user(session: Session, user_id: int) -> User:
     if user is None:
         raise NotFound(_("No such account."))
     return user
+
+
+def find_user(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
 def find_by_email(session: Session, email: str) -> User:

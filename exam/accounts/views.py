@@ -14,10 +14,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from exam.accounts import service
+from exam.accounts import invitations, service
 from exam.accounts.forms import (
     CodeForm,
     EnrolForm,
+    InvitationForm,
     LoginForm,
     RegisterForm,
     SignOutEverywhereForm,
@@ -26,6 +27,7 @@ from exam.accounts.qr import qr_data_uri
 from exam.db import db_session, utcnow
 from exam.errors import DomainError
 from exam.extensions import limiter
+from exam.refusals import Refusal, refused_into
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
@@ -45,21 +47,41 @@ def _safe_next(default: str) -> str:
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"])
 def register():
+    if current_user.is_authenticated:
+        # Creating an account would sign this person out of theirs without a word.
+        return render_template("accounts/register.html", form=None), (
+            409 if request.method == "POST" else 200)
     form = RegisterForm()
+    refusal = Refusal()
     if form.validate_on_submit():
-        try:
+        with refused_into(form) as refusal:
             user = service.register_candidate(
                 db_session(), email=form.email.data, full_name=form.full_name.data,
                 password=form.password.data, now=utcnow())
-        except DomainError as error:
-            db_session().rollback()
-            form.email.errors = [*form.email.errors, error.message]
-        else:
             db_session().commit()
             sign_in(user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.full_name), "success")
             return redirect(_safe_next(url_for("public.home")))
-    return render_template("accounts/register.html", form=form)
+    return render_template("accounts/register.html", form=form), refusal.status
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+def invitation(token: str):
+    """A person invited by email chooses a password; the link then stops working."""
+    session = db_session()
+    user = invitations.invited_user(session, token)
+    if current_user.is_authenticated and current_user.id != user.id:
+        return render_template("accounts/register.html", form=None), 409
+    form = InvitationForm()
+    refusal = Refusal()
+    if form.validate_on_submit():
+        with refused_into(form) as refusal:
+            invitations.accept_invitation(session, token, password=form.password.data,
+                                          now=utcnow())
+            session.commit()
+            return render_template("accounts/invitation.html", form=None, invited=user)
+    return render_template("accounts/invitation.html", form=form, invited=user), refusal.status
 
 
 def _address_and_email() -> str:

@@ -98,7 +98,8 @@ class ItemForm(FlaskForm):
                 for n, line in enumerate(lines(self.options.data), 1):
                     fraction, bar, text = line.partition("|")
                     if not bar:
-                        raise InvalidInput(_("Option line %(n)d is not written fraction|text.", n=n))
+                        raise InvalidInput(_("Option line %(n)d is not written fraction|text.", n=n),
+                                           field="options")
                     parsed.append(Option(text, fraction))
                 options = tuple(parsed)
             rubric = []
@@ -107,7 +108,7 @@ class ItemForm(FlaskForm):
                     parts = line.split("|", 2)
                     if len(parts) < 2:
                         raise InvalidInput(_("Rubric line %(n)d is not written name|points|"
-                                             "descriptors.", n=n))
+                                             "descriptors.", n=n), field="rubric")
                     rubric.append(Criterion(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
             partial = []
             if kind in (ItemType.SHORT_ANSWER, ItemType.NUMERIC):

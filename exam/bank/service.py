@@ -81,7 +81,7 @@ def create_item(session: Session, actor, item: Item, *, now: datetime) -> ItemVe
     _validated(item)
     taken = session.scalar(select(BankItem.id).where(BankItem.key == item.key))
     require(taken is None, _("The key %(key)s is already used in the bank.", key=item.key),
-            Conflict)
+            Conflict, field="key")
     version = _new_item(session, actor, item, now)
     session.flush()
     audit.record(session, actor, "bank.item_created", at=now, target=version,

@@ -14,6 +14,7 @@ from exam.bank.models import ItemStatus
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import InvalidInput, PermissionDenied
+from exam.refusals import Refusal, refused_into
 from question_bank.html import sanitize, text_to_html
 from question_bank.items import TextFormat
 
@@ -29,6 +30,12 @@ def _only_authors():
     """Examiners and candidates never see the bank, not even its list."""
     if not service.can_use_bank(db_session(), current_user):
         raise PermissionDenied(_("Only question authors can use the question bank."))
+
+
+@bp.app_template_global()
+def bank_is_open_to(user) -> bool:
+    """The header links the bank for those who write and review questions, and no one else."""
+    return bool(getattr(user, "is_authenticated", False)) and service.can_use_bank(db_session(), user)
 
 
 @bp.context_processor
@@ -55,12 +62,15 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 def create():
     form = ItemForm()
+    refusal = Refusal()
     if form.validate_on_submit():
-        version = service.create_item(db_session(), current_user, form.to_item(), now=utcnow())
-        db_session().commit()
-        flash(_("The question was saved as a draft."), "success")
-        return redirect(url_for("bank.version", version_id=version.id))
-    return render_template("bank/edit.html", form=form, version=None)
+        with refused_into(form) as refusal:
+            version = service.create_item(db_session(), current_user, form.to_item(),
+                                          now=utcnow())
+            db_session().commit()
+            flash(_("The question was saved as a draft."), "success")
+            return redirect(url_for("bank.version", version_id=version.id))
+    return render_template("bank/edit.html", form=form, version=None), refusal.status
 
 
 @bp.get("/versions/<int:version_id>")
@@ -80,13 +90,15 @@ def edit(version_id: int):
     form = ItemForm()
     if request.method == "GET":
         form.load(service.item_of(item_version))
+    refusal = Refusal()
     if form.validate_on_submit():
-        revised = service.revise_item(session, current_user, item_version, form.to_item(),
-                                      now=utcnow())
-        session.commit()
-        flash(_("Saved as version %(n)d (draft).", n=revised.number), "success")
-        return redirect(url_for("bank.version", version_id=revised.id))
-    return render_template("bank/edit.html", form=form, version=item_version)
+        with refused_into(form) as refusal:
+            revised = service.revise_item(session, current_user, item_version, form.to_item(),
+                                          now=utcnow())
+            session.commit()
+            flash(_("Saved as version %(n)d (draft).", n=revised.number), "success")
+            return redirect(url_for("bank.version", version_id=revised.id))
+    return render_template("bank/edit.html", form=form, version=item_version), refusal.status
 
 
 _STEPS = {"review": (service.review_version, _l("Marked reviewed.")),

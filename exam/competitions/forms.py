@@ -55,7 +55,16 @@ class CompetitionForm(FlaskForm):
 
 class AppointForm(FlaskForm):
     email = EmailField(_l("Email of the person"), validators=[DataRequired(), Length(max=254)])
+    full_name = StringField(_l("Full name (only to invite someone without an account)"),
+                            validators=[Optional(), Length(max=200)],
+                            description=_l("A person without an account receives an email with "
+                                           "a one-time link to choose a password."))
     role = SelectField(_l("Role"), choices=[SelectChoice(str(k), v) for k, v in ROLE_LABELS.items()])
+
+
+class RemoveAppointmentForm(FlaskForm):
+    reason = TextAreaField(_l("Reason for removing this appointment"),
+                           validators=[DataRequired(), Length(min=10, max=1000)])
 
 
 class ConfirmForm(FlaskForm):

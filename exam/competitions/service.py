@@ -184,6 +184,55 @@ def appoint(session: Session, actor: User, competition: Competition, user: User,
     return membership
 
 
+def remove_appointment(session: Session, actor: User, membership: Membership, *, reason: str,
+                       now) -> None:
+    """End an appointment, with a reason kept in the audit log. Someone who already holds work
+    (a panel seat, scripts to mark) keeps the role: the work would be left without its owner."""
+    from exam.scoring.models import Assignment, Panel, PanelMember
+
+    competition = membership.competition
+    require(permissions.can_appoint(session, actor, competition, membership.role),
+            _("You may not remove this appointment."))
+    require(not competition.has_reached(Stage.FINAL_RESULTS),
+            _("The final results are published; the staff of this competition is on record."),
+            Conflict)
+    reason = unicodedata.normalize("NFC", " ".join((reason or "").split()))
+    require(len(reason) >= 10, _("Give a reason of at least a few words."), InvalidInput,
+            field="reason")
+    if membership.role == Role.EXAMINER:
+        busy = session.scalar(select(func.count()).select_from(Assignment).where(
+            Assignment.examiner_id == membership.user_id,
+            Assignment.script_id.in_(_script_ids(competition))))
+        seated = session.scalar(select(func.count()).select_from(PanelMember).join(
+            Panel, Panel.id == PanelMember.panel_id).where(
+            Panel.competition_id == competition.id,
+            PanelMember.user_id == membership.user_id))
+        chairs = session.scalar(select(func.count()).select_from(Panel).where(
+            Panel.competition_id == competition.id, Panel.chair_id == membership.user_id))
+        require(not (busy or seated or chairs),
+                _("%(name)s sits on a scoring panel or has scripts to mark; the appointment "
+                  "cannot be removed now.", name=membership.user.full_name), Conflict)
+    audit.record(session, actor, "competition.appointment_removed", at=now,
+                 competition=competition, target=membership,
+                 payload={"user_id": membership.user_id, "role": str(membership.role),
+                          "reason": reason})
+    session.delete(membership)
+    session.flush()
+
+
+def _script_ids(competition: Competition):
+    from exam.scoring.models import Script
+
+    return select(Script.id).where(Script.competition_id == competition.id)
+
+
+def get_membership(session: Session, competition: Competition, membership_id: int) -> Membership:
+    membership = session.get(Membership, membership_id)
+    if membership is None or membership.competition_id != competition.id:
+        raise NotFound(_("No such appointment."))
+    return membership
+
+
 def staff_of(session: Session, competition: Competition) -> list[Membership]:
     return list(session.scalars(
         select(Membership).where(Membership.competition_id == competition.id)

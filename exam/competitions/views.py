@@ -1,10 +1,16 @@
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from exam.accounts import invitations
 from exam.accounts import service as accounts
-from exam.competitions import permissions, service
-from exam.competitions.forms import AppointForm, CompetitionForm, ConfirmForm
+from exam.competitions import permissions, readiness, service
+from exam.competitions.forms import (
+    AppointForm,
+    CompetitionForm,
+    ConfirmForm,
+    RemoveAppointmentForm,
+)
 from exam.db import db_session, utcnow
 from exam.insights.dashboard import WHO, acting_groups, waiting_work
 from exam.jobs.forms import StepForm
@@ -68,7 +74,11 @@ def dashboard(competition_id: int):
         can_run=permissions.can_run_stages(session, current_user, competition),
         can_set_rules=permissions.can_set_rules(session, current_user, competition),
         stage_labels=service.STAGE_LABELS, role_labels=service.ROLE_LABELS,
-        appoint_form=AppointForm(), confirm_form=ConfirmForm())
+        appoint_form=AppointForm(), confirm_form=ConfirmForm(),
+        remove_form=RemoveAppointmentForm(),
+        requirements=readiness.by_stage(session, competition),
+        can_remove={m.id for m in service.staff_of(session, competition)
+                    if permissions.can_appoint(session, current_user, competition, m.role)})
 
 
 @bp.route("/<int:competition_id>/rules", methods=["GET", "POST"])
@@ -92,16 +102,53 @@ def rules(competition_id: int):
 @bp.post("/<int:competition_id>/appoint")
 @login_required
 def appoint(competition_id: int):
+    """Appoint someone with an account, or invite by email someone without one."""
     session = db_session()
     competition = _staff_competition(competition_id)
     form = AppointForm()
     if not form.validate_on_submit():
         flash(_("Enter an email and a role."), "error")
-    else:
-        user = accounts.find_by_email(session, form.email.data)
+        return redirect(url_for("competitions.dashboard", competition_id=competition_id))
+    user = accounts.find_user(session, form.email.data)
+    if user is not None:
         service.appoint(session, current_user, competition, user, form.role.data, now=utcnow())
         session.commit()
         flash(_("%(name)s was appointed.", name=user.full_name), "success")
+    elif not (form.full_name.data or "").strip():
+        flash(_("No account with that email. To invite the person, give their full name as "
+                "well: they receive a one-time link to choose a password."), "error")
+    else:
+        membership = invitations.invite_and_appoint(
+            session, current_user, competition, email=form.email.data,
+            full_name=form.full_name.data, role=form.role.data, now=utcnow(),
+            link_for=_invitation_link)
+        session.commit()
+        flash(_("%(name)s was appointed and invited: an email with a one-time link to choose a "
+                "password was sent to %(email)s.", name=membership.user.full_name,
+                email=membership.user.email), "success")
+    return redirect(url_for("competitions.dashboard", competition_id=competition_id))
+
+
+def _invitation_link(token: str) -> str:
+    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
+    return base.rstrip("/") + url_for("accounts.invitation", token=token)
+
+
+@bp.post("/<int:competition_id>/staff/<int:membership_id>/remove")
+@login_required
+def remove_appointment(competition_id: int, membership_id: int):
+    session = db_session()
+    competition = _staff_competition(competition_id)
+    membership = service.get_membership(session, competition, membership_id)
+    form = RemoveAppointmentForm()
+    if not form.validate_on_submit():
+        flash(_("Give a reason of at least a few words."), "error")
+        return redirect(url_for("competitions.dashboard", competition_id=competition_id))
+    name = membership.user.full_name
+    service.remove_appointment(session, current_user, membership, reason=form.reason.data,
+                               now=utcnow())
+    session.commit()
+    flash(_("The appointment of %(name)s was removed.", name=name), "success")
     return redirect(url_for("competitions.dashboard", competition_id=competition_id))
 
 

@@ -50,6 +50,11 @@ KINDS = {
         _l("Results have been published"),
         _l("The results of “%(title)s” have been published. See your scores and your place."),
     ),
+    "staff_invited": (
+        _l("You are invited to serve on a competition"),
+        _l("You were appointed %(role)s in “%(title)s”. Choose your password with this link, "
+           "which works once and for %(days)s days: %(link)s"),
+    ),
     "appeal_decided": (
         _l("Your appeal has been decided"),
         _l("The board has decided your appeal in “%(title)s”. Read the decision and its "
@@ -68,7 +73,8 @@ def message(notification: Notification) -> tuple[str, str]:
 
 def _safe_params(kind: str, params: dict) -> dict:
     """Every placeholder of the message present, so a missing one never breaks the inbox."""
-    return {"title": "", "candidate_number": "", "reason": "", **(params or {})}
+    return {"title": "", "candidate_number": "", "reason": "", "role": "", "link": "", "days": "",
+            **(params or {})}
 
 
 def notify(session: Session, user: User, kind: str, *, now: datetime, competition=None,

@@ -3,6 +3,7 @@ import json
 from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 from jinja2 import TemplateNotFound
+from sqlalchemy import select
 
 from exam.competitions import service as competitions
 from exam.db import db_session, utcnow
@@ -38,11 +39,22 @@ def competition(competition_id: int):
     session = db_session()
     item = competitions.get_public_competition(session, competition_id)
     return render_template("public/competition.html", competition=item,
+                           own_application=_own_application(session, item),
                            stage_labels=competitions.STAGE_LABELS,
                            document_kinds=competitions.DOCUMENT_KINDS,
                            record=public_record(session, item, now=utcnow()),
                            record_partials=_existing_partials(),
                            results_page="results.public" in current_app.view_functions)
+
+
+def _own_application(session, competition):
+    """The visitor's own application here, so the page leads to it instead of offering to apply."""
+    if not current_user.is_authenticated:
+        return None
+    from exam.registration.models import Application
+
+    return session.scalar(select(Application).where(
+        Application.competition_id == competition.id, Application.user_id == current_user.id))
 
 
 @bp.get("/competitions/<int:competition_id>/record.json")

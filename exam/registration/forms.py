@@ -1,7 +1,15 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from exam.competitions.forms import DEGREE_LABELS
@@ -18,6 +26,8 @@ class ApplicationForm(FlaskForm):
     management_years = IntegerField(_l("Years in a management role"),
                                     validators=[InputRequired(), NumberRange(0, 60)])
     statement = TextAreaField(_l("Why you apply (optional)"), validators=[Length(max=5000)])
+    apply_anyway = BooleanField(_l("I know that my declared data do not meet these criteria "
+                                   "and I apply anyway."))
     cv = FileField(_l("Curriculum vitae (PDF)"))
     degree_file = FileField(_l("Degree certificate (PDF)"))
     appointment_decision = FileField(_l("Decision of appointment to the current post (PDF)"))

@@ -72,7 +72,20 @@ def _age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def eligibility_findings(competition: Competition, application: Application) -> list[Finding]:
+def declared_shortfalls(competition: Competition, profile: dict, now: datetime) -> list[Finding]:
+    """The published criteria (degree, years, age) that the data about to be declared miss,
+    so the candidate is warned before applying rather than rejected weeks later."""
+    birth, years = profile.get("date_of_birth"), profile.get("management_years")
+    if not isinstance(birth, date) or not isinstance(years, int) or profile.get("degree") not in set(Degree):
+        return []  # the form's own checks speak first
+    declared = Application(degree=profile["degree"], management_years=years,
+                           date_of_birth=birth, submitted_at=now)
+    return [finding for finding in eligibility_findings(competition, declared, documents=False)
+            if not finding.is_met]
+
+
+def eligibility_findings(competition: Competition, application: Application,
+                         documents: bool = True) -> list[Finding]:
     """The competition's criteria checked against what the candidate declared."""
     findings = []
     required = Degree(competition.required_degree)
@@ -93,8 +106,8 @@ def eligibility_findings(competition: Competition, application: Application) -> 
         findings.append(Finding(_("Age"), age <= competition.max_age,
                                 _("%(age)d at the closing date, limit %(limit)d", age=age,
                                   limit=competition.max_age)))
-    kinds = {d.kind for d in application.documents}
-    for kind in competition.required_documents or ():
+    kinds = {d.kind for d in application.documents} if documents else set()
+    for kind in (competition.required_documents or ()) if documents else ():
         findings.append(Finding(str(DOCUMENT_KINDS.get(kind, kind)), kind in kinds,
                                 _("provided") if kind in kinds else _("missing")))
     return findings
@@ -111,18 +124,22 @@ def _clean(text: str) -> str:
 
 def _validated_profile(profile: dict, now: datetime) -> dict:
     birth = profile.get("date_of_birth")
-    require(isinstance(birth, date), _("Enter your date of birth."), InvalidInput)
+    require(isinstance(birth, date), _("Enter your date of birth."), InvalidInput,
+            field="date_of_birth")
     require(18 <= _age_on(birth, now.date()) <= 80, _("The date of birth is not plausible."),
-            InvalidInput)
+            InvalidInput, field="date_of_birth")
     id_number = (profile.get("id_number") or "").strip()
     require(ID_NUMBER.fullmatch(id_number),
-            _("The ID number must have 9 or 12 digits."), InvalidInput)
-    require(profile.get("degree") in set(Degree), _("Choose your highest degree."), InvalidInput)
+            _("The ID number must have 9 or 12 digits."), InvalidInput, field="id_number")
+    require(profile.get("degree") in set(Degree), _("Choose your highest degree."), InvalidInput,
+            field="degree")
     years = profile.get("management_years")
     require(isinstance(years, int) and 0 <= years <= 60,
-            _("Years in management must be a whole number from 0 to 60."), InvalidInput)
+            _("Years in management must be a whole number from 0 to 60."), InvalidInput,
+            field="management_years")
     for key, label in (("current_post", _("current post")), ("current_unit", _("current unit"))):
-        require(_clean(profile.get(key, "")), _("Enter your %(field)s.", field=label), InvalidInput)
+        require(_clean(profile.get(key, "")), _("Enter your %(field)s.", field=label), InvalidInput,
+                field=key)
     return {
         "date_of_birth": birth,
         "id_number": id_number,
@@ -168,21 +185,25 @@ def submit_application(
     require(not already, _("You have already applied to this competition."), Conflict)
     fields = _validated_profile(profile, now)
 
-    problems = []
+    problems = []  # (document kind or None, message)
     by_kind = {}
     for upload in uploads:
         if upload.kind not in DOCUMENT_KINDS:
-            problems.append(_("Unknown document kind."))
+            problems.append((None, _("Unknown document kind.")))
             continue
         problem = document_problem(upload, max_bytes)
         if problem:
-            problems.append(problem)
+            problems.append((upload.kind, problem))
         by_kind[upload.kind] = upload
     for kind in competition.required_documents or ():
         if kind not in by_kind:
-            problems.append(_("Attach the required document: %(kind)s.", kind=DOCUMENT_KINDS[kind]))
+            problems.append((kind, _("Attach the required document: %(kind)s.",
+                                     kind=DOCUMENT_KINDS[kind])))
     if problems:
-        raise InvalidInput(" ".join(problems))
+        # Named by the first document concerned ("document:<kind>"), so a form can show it there.
+        kinds = [kind for kind, _message in problems if kind]
+        raise InvalidInput(" ".join(message for _kind, message in problems),
+                           field=f"document:{kinds[0]}" if kinds else None)
 
     application = Application(competition_id=competition.id, user_id=actor.id, submitted_at=now,
                               status=ApplicationStatus.SUBMITTED, **fields)

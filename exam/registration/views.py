@@ -13,15 +13,19 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from exam.appeals import service as appeals
+from exam.appeals.service import objection_window
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.documents import uploads
 from exam.errors import Conflict, require
 from exam.presentation.gate import override_of
+from exam.refusals import Refusal, refused_into
 from exam.registration import service
 from exam.registration.forms import ApplicationForm, RejectForm
 from exam.registration.models import ApplicationStatus
+from exam.sitting import attempts
 
 bp = Blueprint("registration", __name__)
 
@@ -32,6 +36,7 @@ def apply(competition_id: int):
     session = db_session()
     competition = competitions.get_public_competition(session, competition_id)
     form = ApplicationForm()
+    refusal = Refusal()
     if form.validate_on_submit():
         uploads = []
         for kind, field_name in ApplicationForm.FILE_FIELDS.items():
@@ -41,15 +46,28 @@ def apply(competition_id: int):
         profile = {name: getattr(form, name).data for name in (
             "date_of_birth", "id_number", "current_post", "current_unit", "degree",
             "field_of_study", "management_years", "statement")}
-        application = service.submit_application(
-            session, current_user, competition, profile=profile, uploads=uploads,
-            upload_folder=current_app.config["UPLOAD_FOLDER"],
-            max_bytes=current_app.config["MAX_DOCUMENT_BYTES"], now=utcnow())
-        session.commit()
-        flash(_("Your application was submitted."), "success")
-        return redirect(url_for("registration.application", application_id=application.id))
+        document_fields = {f"document:{kind}": name
+                           for kind, name in ApplicationForm.FILE_FIELDS.items()}
+        shortfalls = service.declared_shortfalls(competition, profile, utcnow())
+        if shortfalls and not form.apply_anyway.data:
+            # Not a refusal: the candidate may still apply, knowing what the board will see.
+            return render_template("registration/apply.html", form=form, competition=competition,
+                                   document_kinds=competitions.DOCUMENT_KINDS,
+                                   shortfalls=shortfalls, files_chosen=bool(uploads))
+        with refused_into(form, field_names=document_fields) as refusal:
+            application = service.submit_application(
+                session, current_user, competition, profile=profile, uploads=uploads,
+                upload_folder=current_app.config["UPLOAD_FOLDER"],
+                max_bytes=current_app.config["MAX_DOCUMENT_BYTES"], now=utcnow())
+            session.commit()
+            flash(_("Your application was submitted."), "success")
+            return redirect(url_for("registration.application", application_id=application.id))
     return render_template("registration/apply.html", form=form, competition=competition,
-                           document_kinds=competitions.DOCUMENT_KINDS)
+                           document_kinds=competitions.DOCUMENT_KINDS,
+                           files_chosen=request.method == "POST" and any(
+                               getattr(form, name).data and getattr(form, name).data.filename
+                               for name in ApplicationForm.FILE_FIELDS.values())
+                           ), refusal.status
 
 
 @bp.get("/applications/<int:application_id>")
@@ -59,8 +77,12 @@ def application(application_id: int):
     item = service.view_application(session, current_user,
                                     service.get_application(session, application_id))
     is_board = item.user_id != current_user.id
+    attempt = None if is_board else attempts.attempt_of(session, item)
     return render_template(
         "registration/application.html", application=item, is_board=is_board,
+        has_receipt=attempt is not None and attempt.submitted_at is not None,
+        objection_window=None if is_board else objection_window(item.competition),
+        remarks=[] if is_board else appeals.cases_of(session, current_user, item)[1],
         findings=service.eligibility_findings(item.competition, item) if is_board else [],
         override=override_of(session, item) if is_board else None,
         document_kinds=competitions.DOCUMENT_KINDS, reject_form=RejectForm(),

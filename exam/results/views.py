@@ -30,6 +30,7 @@ from exam.db import db_session, utcnow
 from exam.documents import keystore
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.extensions import current_actor, limiter
+from exam.refusals import refused_into
 from exam.registration import service as registration
 from exam.registration.models import Application
 from exam.results import permissions, service, sheets
@@ -187,34 +188,37 @@ def _board_competition(competition_id: int) -> Competition:
     return competition
 
 
-def _lines(text: str, names: tuple[str, ...]) -> list[dict]:
-    out = []
-    for line in (text or "").splitlines():
-        if line.strip():
-            values = [v.strip() for v in line.split(";")]
-            out.append(dict(zip(names, values + [""] * (len(names) - len(values)), strict=False)))
-    return out
-
-
 def _rules_form(competition: Competition) -> RulesForm:
-    stored = service.rule_set(db_session(), competition)
-    form = RulesForm()
+    session = db_session()
+    stored = service.rule_set(session, competition)
     if stored is not None and request.method == "GET":
-        form.parts.data = "\n".join(
-            f"{p['key']}; {p['title']}; {p['max_points']}; {p['weight']}; {p['pass_mark'] or ''}"
-            for p in stored.parts)
-        form.specialised_part.data = stored.specialised_part
-        form.written_part.data = stored.written_part
-        form.priority_categories.data = "\n".join(
-            f"{c['key']}; {c['label']}; {c['points']}" for c in stored.priority_categories)
-        form.reserve_size.data = stored.reserve_size
-        form.reserve_months.data = stored.reserve_months
+        form = RulesForm(formdata=None, data={
+            "parts": [{**p, "pass_mark": p["pass_mark"] or ""} for p in stored.parts] + [{}],
+            "specialised_part": stored.specialised_part, "written_part": stored.written_part,
+            "priority_categories": list(stored.priority_categories) + [{}],
+            "reserve_size": stored.reserve_size, "reserve_months": stored.reserve_months})
+    else:
+        form = RulesForm()
+    form.offer_parts(_known_parts(session, competition, stored))
     return form
+
+
+def _known_parts(session, competition: Competition, stored) -> list[tuple[str, str]]:
+    """The written test's parts, the presentation round, and any part already in the rules."""
+    from exam.scoring.models import PRESENTATION
+    from exam.sitting.service import test_parts
+
+    known = {p.key: f"{p.key}. {p.title}" for p in test_parts(session, competition)}
+    known.setdefault(PRESENTATION, _("Presentation round"))
+    for part in (stored.parts if stored is not None else []):
+        known.setdefault(part["key"], f"{part['key']}. {part['title']}")
+    return list(known.items())
 
 
 @bp.get("/manage/<int:competition_id>/results")
 @login_required
-def manage(competition_id: int):
+def manage(competition_id: int, rules_form: RulesForm | None = None, status: int = 200):
+    """The board's results page; a refused rules form comes back on it as it was filled."""
     session = db_session()
     competition = _board_competition(competition_id)
     preview, problem = None, None
@@ -231,7 +235,8 @@ def manage(competition_id: int):
     grants = service.current_priority(session, competition)
     applications = {a.id: a for a in registration.accepted_candidates(session, competition)}
     return render_template(
-        "results/manage.html", competition=competition, rules_form=_rules_form(competition),
+        "results/manage.html", competition=competition,
+        rules_form=rules_form or _rules_form(competition),
         rules=stored, priority_form=priority_form, tie_form=TieForm(),
         confirm_form=ConfirmForm(), preview=preview, problem=problem, grants=grants,
         applications=applications, ties=service.tie_decisions(session, competition),
@@ -239,7 +244,7 @@ def manage(competition_id: int):
         result_sheet_of=lambda v: sheets.result_sheet_of(session, v),
         can_manage=permissions.can_manage_results(session, current_user, competition),
         window_closes=service.appeal_window_closes_at(session, competition),
-        standing_label=sheets.standing_label, now=utcnow())
+        standing_label=sheets.standing_label, now=utcnow()), status
 
 
 @bp.post("/manage/<int:competition_id>/results/rules")
@@ -249,18 +254,19 @@ def save_rules(competition_id: int):
     competition = _board_competition(competition_id)
     form = _rules_form(competition)
     if not form.validate_on_submit():
-        flash(_("Check the rules: every field must be filled in correctly."), "error")
+        return manage(competition_id, rules_form=form, status=400)
+    with refused_into(form) as refusal:
+        service.set_result_rules(
+            session, current_user, competition, parts=form.part_dicts(),
+            specialised_part=form.specialised_part.data or "",
+            written_part=form.written_part.data or "",
+            priority_categories=form.category_dicts(),
+            reserve_size=form.reserve_size.data, reserve_months=form.reserve_months.data,
+            now=utcnow())
+        session.commit()
+        flash(_("The result rules were saved."), "success")
         return redirect(url_for("results.manage", competition_id=competition_id))
-    service.set_result_rules(
-        session, current_user, competition,
-        parts=_lines(form.parts.data, ("key", "title", "max_points", "weight", "pass_mark")),
-        specialised_part=form.specialised_part.data or "", written_part=form.written_part.data or "",
-        priority_categories=_lines(form.priority_categories.data, ("key", "label", "points")),
-        reserve_size=form.reserve_size.data, reserve_months=form.reserve_months.data,
-        now=utcnow())
-    session.commit()
-    flash(_("The result rules were saved."), "success")
-    return redirect(url_for("results.manage", competition_id=competition_id))
+    return manage(competition_id, rules_form=form, status=refusal.status)
 
 
 def _by_number(competition: Competition, number: str) -> Application:

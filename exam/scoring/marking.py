@@ -221,13 +221,13 @@ def save_mark(session: Session, actor, assignment: Assignment, *, points: list, 
     rubric = rubric_of(script)
     points = list(points) + [None] * (len(rubric) - len(points))
     criteria = []
-    for criterion, raw in zip(rubric, points, strict=False):
+    for index, (criterion, raw) in enumerate(zip(rubric, points, strict=False)):
         if raw is None or str(raw).strip() == "":
             require(not submit, _("Give a mark for every criterion before submitting: %(name)s.",
-                                  name=criterion["name"]), InvalidInput)
+                                  name=criterion["name"]), InvalidInput, field=f"c{index}")
             criteria.append({"name": criterion["name"], "points": None})
             continue
-        value = _points(raw, criterion["max_points"], criterion["name"])
+        value = _points(raw, criterion["max_points"], criterion["name"], field=f"c{index}")
         criteria.append({"name": criterion["name"], "points": str(value)})
     total = sum((Decimal(c["points"]) for c in criteria if c["points"] is not None), Decimal(0))
     mark = Mark(assignment_id=assignment.id, criteria=criteria, total=total,

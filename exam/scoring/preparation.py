@@ -53,16 +53,16 @@ MIN_REASON = 10
 
 # ---------------------------------------------------------------- small helpers
 
-def _points(value, maximum: Decimal, label: str) -> Decimal:
+def _points(value, maximum: Decimal, label: str, field: str | None = None) -> Decimal:
     try:
         number = Decimal(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
-        raise InvalidInput(_("%(label)s: enter a number.", label=label)) from None
+        raise InvalidInput(_("%(label)s: enter a number.", label=label), field=field) from None
     require(number.is_finite() and 0 <= number <= maximum,
             _("%(label)s: the mark must be between 0 and %(max)s.", label=label, max=maximum),
-            InvalidInput)
+            InvalidInput, field=field)
     require(number == number.quantize(CENT), _("%(label)s: use at most two decimals.",
-                                               label=label), InvalidInput)
+                                               label=label), InvalidInput, field=field)
     return number.quantize(CENT)
 
 

@@ -11,6 +11,7 @@ from exam.competitions.forms import ConfirmForm
 from exam.competitions.models import Stage
 from exam.db import db_session, utcnow
 from exam.errors import InvalidInput
+from exam.refusals import Refusal, TypedForm, refused_into
 from exam.scoring import codes, service
 from exam.scoring import permissions as scoring_permissions
 from exam.scoring.forms import (
@@ -88,7 +89,7 @@ def home(competition_id: int):
         "scoring/home.html", competition=competition, is_board=is_board, board=board,
         is_examiner=scoring_permissions.is_examiner(session, current_user, competition),
         declaration_open=service.declaration_is_open(session, current_user, competition),
-        has_declared=service.latest_declaration(session, current_user.id, competition) is not None,
+        my_declaration=service.latest_declaration(session, current_user.id, competition),
         work=service.work_for(session, current_user, competition),
         to_settle=service.awaiting_chair(session, current_user, competition),
         to_review=to_review,
@@ -139,19 +140,29 @@ def script(competition_id: int, code: str):
     item = service.get_script(session, competition, code)
     assignment = service.get_assignment(session, current_user, competition, item)
     rubric = service.rubric_of(item)
+    typed, refusal = None, Refusal()
     if request.method == "POST":
         submit = request.form.get("action") == "submit"
         points = [request.form.get(f"c{i}", "") for i in range(len(rubric))]
-        service.save_mark(session, current_user, assignment, points=points,
-                          comment=request.form.get("comment", ""), submit=submit, now=utcnow())
-        session.commit()
-        flash(_("Your mark was submitted.") if submit else _("Draft saved."), "success")
-        return redirect(url_for("scoring.script", competition_id=competition_id, code=item.code))
+        comment = request.form.get("comment", "")
+        # A refused mark comes back as typed: one point over the maximum wipes nothing.
+        typed = TypedForm({**{f"c{i}": p for i, p in enumerate(points)}, "comment": comment})
+        with refused_into(typed) as refusal:
+            if submit and request.form.get("final") != "y":
+                raise InvalidInput(_("Tick the box to confirm that the marks are final."),
+                                   field="final")
+            service.save_mark(session, current_user, assignment, points=points, comment=comment,
+                              submit=submit, now=utcnow())
+            session.commit()
+            flash(_("Your mark was submitted.") if submit else _("Draft saved."), "success")
+            return redirect(url_for("scoring.script", competition_id=competition_id,
+                                    code=item.code))
     mark = service.last_mark(session, assignment)
     shared = service.calibration_marks(session, current_user, item) if item.is_calibration else []
     return render_template("scoring/script.html", competition=competition, script=item,
-                           assignment=assignment, rubric=rubric, mark=mark,
-                           text=service.shown_text(item), shared=shared, display=codes.display)
+                           assignment=assignment, rubric=rubric, mark=mark, typed=typed,
+                           text=service.shown_text(item), shared=shared,
+                           display=codes.display), refusal.status
 
 
 @bp.route("/settle/<code>", methods=["GET", "POST"])

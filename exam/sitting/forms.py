@@ -4,15 +4,45 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
+    FieldList,
+    Form,
+    FormField,
     IntegerField,
     SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
-from exam.errors import InvalidInput
+from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS
+
+BLUEPRINT_ROWS = 4
+
+
+class CellForm(Form):
+    """One row of the blueprint: which questions, how many, and how many points each."""
+
+    topic = StringField(_l("Topic"), validators=[Optional(), Length(max=200)],
+                        render_kw={"list": "bank-topics"})
+    # Empty rows are ignored, so choices are checked by the part (filled rows only).
+    difficulty = SelectField(_l("Difficulty"), validate_choice=False,
+                             choices=[SelectChoice(k, v) for k, v in DIFFICULTY_LABELS.items()])
+    type = SelectField(_l("Type"), validate_choice=False,
+                       choices=[SelectChoice(str(k), v) for k, v in TYPE_LABELS.items()])
+    count = IntegerField(_l("Number of items"), validators=[
+        Optional(), NumberRange(1, 500, message=_l("From 1 to 500 questions."))])
+    points = StringField(_l("Points each"), default="1", validators=[Optional(), Length(max=12)])
+
+    def is_blank(self) -> bool:
+        return not (self.topic.data or "").strip() and self.count.data is None
 
 
 class PartForm(FlaskForm):
@@ -26,28 +56,38 @@ class PartForm(FlaskForm):
     essay_mode = SelectField(_l("Essay prompts"), choices=[
         SelectChoice("per_candidate", _l("Drawn for each candidate")),
         SelectChoice("shared_variant", _l("One variant drawn for everyone"))])
-    cells = TextAreaField(
-        _l("Blueprint cells"), validators=[DataRequired()],
-        description=_l("One cell per line: topic | difficulty (easy, medium, hard) | type | "
-                       "number of items | points per item."))
+    # Rows of choices in the user's language; rows left empty are ignored.
+    cells = FieldList(FormField(CellForm), min_entries=BLUEPRINT_ROWS, max_entries=60)
+
+    def load(self, part) -> None:
+        """Fill the form with a saved part, so the board changes it instead of retyping it."""
+        cells = [{**cell, "points": str(cell.get("points", 1))} for cell in part.cells]
+        self.process(data={"key": part.key, "title": part.title, "kind": part.kind,
+                           "duration_minutes": part.duration_minutes,
+                           "essay_mode": part.essay_mode,
+                           "cells": cells + [{}] * max(BLUEPRINT_ROWS - len(cells), 2)})
+
+    def validate_cells(self, field) -> None:
+        filled = [row for row in field.entries if not row.form.is_blank()]
+        if not filled:
+            raise ValidationError(_("Fill in at least one row: a topic and a number of items."))
+        for row in filled:
+            if not (row.form.topic.data or "").strip():
+                row.form.topic.errors = [*row.form.topic.errors, _("Choose a topic.")]
+                raise ValidationError(_("Each row needs a topic and a number of items."))
+            for choice in (row.form.difficulty, row.form.type):
+                if choice.data not in {str(value) for value, *_rest in choice.iter_choices()}:
+                    choice.errors = [*choice.errors, _("Choose from the list.")]
+                    raise ValidationError(_("Choose from the list."))
+            if row.form.count.data is None:
+                row.form.count.errors = [*row.form.count.errors, _("Enter a number of items.")]
+                raise ValidationError(_("Each row needs a topic and a number of items."))
 
     def cell_dicts(self) -> list[dict]:
-        cells = []
-        for n, line in enumerate((self.cells.data or "").splitlines(), 1):
-            if not line.strip():
-                continue
-            parts = [p.strip() for p in line.split("|")]
-            if len(parts) != 5:
-                raise InvalidInput(_("Line %(n)d of the cells needs 5 fields separated by |.", n=n))
-            topic, difficulty, kind, count, points = parts
-            try:
-                count = int(count)
-            except ValueError:
-                raise InvalidInput(_("Line %(n)d: the number of items is not a whole number.",
-                                     n=n)) from None
-            cells.append({"topic": topic, "difficulty": difficulty, "type": kind, "count": count,
-                          "points": points})
-        return cells
+        return [{"topic": row.form.topic.data.strip(), "difficulty": row.form.difficulty.data,
+                 "type": row.form.type.data, "count": row.form.count.data,
+                 "points": (row.form.points.data or "1").strip().replace(",", ".")}
+                for row in self.cells.entries if not row.form.is_blank()]
 
 
 class SealForm(FlaskForm):

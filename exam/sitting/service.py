@@ -116,7 +116,7 @@ def _cells(raw_cells: list[dict]) -> list[draw.Cell]:
                                    raw.get("points", 1)))
         except (KeyError, ValueError, TypeError) as error:
             raise InvalidInput(_("Cell %(n)d is not valid: %(reason)s", n=number,
-                                 reason=str(error))) from None
+                                 reason=str(error)), field="cells") from None
     return cells
 
 
@@ -140,20 +140,21 @@ def configure_part(session: Session, actor, competition: Competition, *, key: st
             _("The papers are sealed; the test can no longer change."), Conflict)
     key, title = (key or "").strip(), (title or "").strip()
     require(key and "|" not in key and len(key) <= 16,
-            _("A part needs a short key without '|'."), InvalidInput)
-    require(title, _("A part needs a title."), InvalidInput)
+            _("A part needs a short key without '|'."), InvalidInput, field="key")
+    require(title, _("A part needs a title."), InvalidInput, field="title")
     require(kind in PART_KINDS, _("A part is objective or essay."), InvalidInput)
     require(isinstance(duration_minutes, int) and 1 <= duration_minutes <= 600,
-            _("The duration must be from 1 to 600 minutes."), InvalidInput)
+            _("The duration must be from 1 to 600 minutes."), InvalidInput,
+            field="duration_minutes")
     require(essay_mode in ("per_candidate", "shared_variant"), _("Unknown essay mode."),
             InvalidInput)
     parsed = _cells(cells)
-    require(parsed, _("A part needs at least one cell."), InvalidInput)
+    require(parsed, _("A part needs at least one cell."), InvalidInput, field="cells")
     for cell in parsed:
         is_essay = cell.type is ItemType.ESSAY
         require(is_essay == (kind == "essay"),
                 _("An essay part holds essay cells only; an objective part holds none."),
-                InvalidInput)
+                InvalidInput, field="cells")
     part = session.scalar(select(TestPart).where(TestPart.competition_id == competition.id,
                                                  TestPart.key == key))
     others = [p for p in parts_of(session, competition) if p.key != key]
@@ -161,7 +162,7 @@ def configure_part(session: Session, actor, competition: Competition, *, key: st
                    for c in [*parsed, *(c for p in blueprint_parts(others) for c in p.cells)])
     duplicates = [" / ".join(map(str, cell)) for cell, n in seen.items() if n > 1]
     require(not duplicates, _("A cell may appear only once in the whole test: %(cells)s",
-                              cells="; ".join(duplicates)), InvalidInput)
+                              cells="; ".join(duplicates)), InvalidInput, field="cells")
     if part is None:
         part = TestPart(competition_id=competition.id, key=key,
                         position=len(others) + 1)

@@ -12,11 +12,14 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from exam.bank import service as bank
+from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS
 from exam.competitions import permissions
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
+from exam.refusals import refused_into
 from exam.sitting import attempts, receipts, service
 from exam.sitting.forms import (
     ExtraTimeForm,
@@ -82,8 +85,17 @@ def _done(message: str, competition_id: int, endpoint: str = "sitting.setup"):
 @bp.get("/manage/<int:competition_id>/test")
 @login_required
 def setup(competition_id: int):
-    session = db_session()
     competition = _staff(competition_id)
+    part_form = PartForm(formdata=None)
+    editing = request.args.get("part")
+    for part in service.parts_of(db_session(), competition):
+        if part.key == editing:
+            part_form.load(part)
+    return _setup_page(competition, part_form, open_part=editing is not None)
+
+
+def _setup_page(competition, part_form, *, open_part=False, status=200):
+    session = db_session()
     seal = service.seal_of(session, competition)
     return render_template(
         "sitting/setup.html", competition=competition, parts=service.parts_of(session, competition),
@@ -91,22 +103,27 @@ def setup(competition_id: int):
         pool=service.pool_report(session, competition) if seal is None else [],
         seal=seal, commitments=service.public_commitments(session, competition),
         can_run=permissions.can_run_stages(session, current_user, competition),
-        part_form=PartForm(), value_form=PublicValueForm(), confirm_form=ConfirmForm(),
-        seal_form=SealForm())
+        part_form=part_form, open_part=open_part, topics=bank.topics(session),
+        difficulty_labels=DIFFICULTY_LABELS, type_labels={str(k): v for k, v in TYPE_LABELS.items()},
+        value_form=PublicValueForm(), confirm_form=ConfirmForm(), seal_form=SealForm()), status
 
 
 @bp.post("/manage/<int:competition_id>/test/parts")
 @login_required
 def configure_part(competition_id: int):
+    """A refused part comes back on the page as it was filled in, the reason by its field."""
     competition = _staff(competition_id)
     form = PartForm()
     if not form.validate_on_submit():
-        raise InvalidInput(" ".join(e for errors in form.errors.values() for e in errors))
-    service.configure_part(db_session(), current_user, competition, key=form.key.data,
-                           title=form.title.data, kind=form.kind.data,
-                           duration_minutes=form.duration_minutes.data, cells=form.cell_dicts(),
-                           essay_mode=form.essay_mode.data, now=utcnow())
-    return _done(_("The part was saved."), competition_id)
+        return _setup_page(competition, form, open_part=True, status=400)
+    with refused_into(form) as refusal:
+        service.configure_part(db_session(), current_user, competition, key=form.key.data,
+                               title=form.title.data, kind=form.kind.data,
+                               duration_minutes=form.duration_minutes.data,
+                               cells=form.cell_dicts(), essay_mode=form.essay_mode.data,
+                               now=utcnow())
+        return _done(_("The part was saved."), competition_id)
+    return _setup_page(competition, form, open_part=True, status=refusal.status)
 
 
 @bp.post("/manage/<int:competition_id>/test/parts/<key>/remove")

@@ -46,6 +46,16 @@
 
   function store() { save(storageKey, pending); }
 
+  function offline() { return navigator.onLine === false; }
+
+  var lastSaved = "";  // the last "saved at" message, shown again once nothing waits
+
+  function settled() {
+    if (!Object.keys(pending).length && !Object.keys(drafts).length && !inFlight && lastSaved) {
+      say(lastSaved, "saved");
+    }
+  }
+
   function say(text, kind) {
     stateEl.textContent = text;
     stateEl.className = "save-state" + (kind ? " " + kind : "");
@@ -94,12 +104,15 @@
       save(draftKey, drafts);
     }
     var entry = collect(form);
-    if (!force && lastQueued[form.dataset.item] === fingerprint(entry)) { return; }
+    if (!force && lastQueued[form.dataset.item] === fingerprint(entry)) {
+      settled();  // nothing new to send (a blur): the bar says what is true again
+      return;
+    }
     lastQueued[form.dataset.item] = fingerprint(entry);
     pending[entry.paper_item_id] = entry;
     store();
     markNav(form, entry);
-    say(d.msgSaving, "saving");
+    if (offline()) { say(d.msgOffline, "offline"); } else { say(d.msgSaving, "saving"); }
     flush();
   }
 
@@ -131,7 +144,7 @@
 
   function scheduleRetry() {
     if (retryTimer || stopped) { return; }
-    say(d.msgRetrying, "retrying");
+    if (offline()) { say(d.msgOffline, "offline"); } else { say(d.msgRetrying, "retrying"); }
     retryTimer = setTimeout(function () { retryTimer = null; flush(); }, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
@@ -166,7 +179,9 @@
           say(d.msgStale, "saved");
         } else {
           var text = d.msgSaved.replace("{time}", body.saved_at);
-          say(text, "saved");
+          lastSaved = text;
+          // "Saved" only when nothing typed since is waiting to be sent.
+          settled();
           if (form) { form.querySelector("[data-role=saved-at]").textContent = text; }
         }
         flush();
@@ -224,6 +239,10 @@
     var handler = function (event) {
       clearTimeout(timers[id]);
       keepDraft(form);
+      if (!stopped) {
+        // Typed but not yet sent: the bar never keeps saying "saved" over newer words.
+        if (offline()) { say(d.msgOffline, "offline"); } else { say(d.msgTyping, "typing"); }
+      }
       var wait = event.type === "input" && event.target.tagName !== "INPUT" ? 1500 : 400;
       if (event.target.type === "radio" || event.target.type === "checkbox") { wait = 0; }
       timers[id] = setTimeout(function () { queue(form); }, wait);
@@ -251,7 +270,13 @@
   save(draftKey, drafts);
   if (Object.keys(pending).length) { say(d.msgRetrying, "retrying"); flush(); }
 
-  window.addEventListener("online", function () { retryDelay = 1000; flush(); });
+  window.addEventListener("online", function () {
+    retryDelay = 1000;
+    clearTimeout(retryTimer); retryTimer = null;
+    if (Object.keys(pending).length) { say(d.msgSaving, "saving"); }
+    flush();
+  });
+  window.addEventListener("offline", function () { if (!stopped) { say(d.msgOffline, "offline"); } });
   window.addEventListener("beforeunload", function (event) {
     if ((Object.keys(pending).length || Object.keys(drafts).length) && !stopped) {
       event.preventDefault(); event.returnValue = "";

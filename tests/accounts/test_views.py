@@ -30,9 +30,33 @@ def test_a_wrong_password_says_so_on_the_page(client, db):
 def test_a_weak_password_is_explained_on_the_form(client, db):
     response = client.post("/account/register", data={
         "full_name": "An", "email": "an@example.vn", "password": "short", "confirm": "short"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert re.search("10", response.text)
     assert db.query(User).filter_by(email="an@example.vn").count() == 0
+
+
+def test_a_short_password_is_reported_under_the_password_not_the_email(client, db):
+    response = client.post("/account/register", data={
+        "full_name": "Trần Văn An", "email": "an@example.vn", "password": "short",
+        "confirm": "short"})
+    password_error = re.search(r'<p class="error" id="password-err">([^<]*)</p>', response.text)
+    assert password_error
+    assert "10" in password_error.group(1)
+    assert 'id="email-err"' not in response.text
+    assert 'value="Trần Văn An"' in response.text
+    assert 'value="an@example.vn"' in response.text
+
+
+def test_signing_up_while_signed_in_does_not_switch_accounts(client, db):
+    user = make_user(db)
+    login(client, user)
+    assert user.full_name in client.get("/account/register").text
+    response = client.post("/account/register", data={
+        "full_name": "Người Khác", "email": "khac@example.vn",
+        "password": "mùa thu Hà Nội 2026", "confirm": "mùa thu Hà Nội 2026"})
+    assert response.status_code == 409
+    assert db.query(User).filter_by(email="khac@example.vn").count() == 0
+    assert user.full_name in client.get("/account/").text
 
 
 def test_pages_need_a_sign_in(client, db):

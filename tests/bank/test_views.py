@@ -134,3 +134,50 @@ def test_a_tampered_confirmation_imports_nothing(db, client, competition):
     assert response.status_code == 400
     assert "Không đọc lại được tệp đã xem trước" in response.get_data(as_text=True)
     assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+
+
+def test_a_refused_new_question_comes_back_filled_with_the_reason_by_its_field(
+        db, client, competition):
+    author = appoint(db, competition, Role.QUESTION_AUTHOR)
+    login(client, author)
+    question = {"key": "ns-77", "type": "single_choice", "topic": "Luật Ngân sách nhà nước",
+                "difficulty": "hard", "points": "2",
+                "stem": "Cơ quan nào quyết định dự toán ngân sách nhà nước?",
+                "options": "1|Quốc hội\n0|Chính phủ\nBộ Tài chính"}
+    response = client.post("/bank/new", data=question)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'id="options-err"' in page
+    assert "Cơ quan nào quyết định dự toán ngân sách nhà nước?" in page
+    assert "0|Chính phủ" in page
+    assert 'value="Luật Ngân sách nhà nước"' in page
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
+    client.post("/bank/new", data=question | {"options": "1|Quốc hội\n0|Chính phủ"})
+    again = client.post("/bank/new", data=question | {"stem": "Một câu hỏi khác?",
+                                                      "options": "1|Có\n0|Không"})
+    assert 'id="key-err"' in again.get_data(as_text=True)
+    assert "Một câu hỏi khác?" in again.get_data(as_text=True)
+
+
+def test_the_header_links_the_bank_for_authors_only(db, client, competition):
+    author = appoint(db, competition, Role.QUESTION_AUTHOR)
+    login(client, author)
+    assert 'href="/bank/"' in client.get("/").get_data(as_text=True)
+    login(client, make_application(db, competition).user)
+    assert 'href="/bank/"' not in client.get("/").get_data(as_text=True)
+
+
+def test_the_question_form_groups_each_types_answer_fields(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    page = client.get("/bank/new").get_data(as_text=True)
+    assert '<div data-for-types="essay">' in page
+    assert 'id="rubric"' in page.split('<div data-for-types="essay">')[1].split("</div>")[0] or \
+        'id="rubric"' in page.split('<div data-for-types="essay">')[1]
+    assert "/static/js/bank.js" in page
+
+
+def test_the_import_page_says_what_a_file_needs(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    page = client.get("/bank/import").get_data(as_text=True)
+    assert "key,type,topic,difficulty,points,stem,options" in page
+    assert "$CATEGORY" in page

@@ -33,6 +33,7 @@ def mark_script(page, url, competition_id, code, content, argument, comment):
     page.get_by_label("Nội dung").fill(content)
     page.get_by_label("Lập luận").fill(argument)
     page.get_by_label("Nhận xét").fill(comment)
+    page.locator("#final").check()  # submitting is final: the examiner confirms it first
     page.get_by_role("button", name="Nộp điểm").click()
     expect(page.locator(".flash-success").first).to_contain_text("Đã nộp điểm của bạn")
 

@@ -126,7 +126,8 @@ def test_board_page_shows_rules_and_refuses_outsiders(client, db, clock):
     scene = make_scene(db, clock, stage=Stage.SCORING)
     login(client, scene.chair)
     page = client.get(f"/manage/{scene.competition.id}/results").get_data(as_text=True)
-    assert "written; Thi viết; 100; 1;" in page
+    assert 'value="Thi viết"' in page
+    assert "; Thi viết; 100" not in page  # rows of fields, not delimiter syntax
     login(client, make_user(db))
     assert client.get(f"/manage/{scene.competition.id}/results").status_code == 403
 
@@ -135,9 +136,12 @@ def test_board_saves_rules_through_the_form(client, db, clock):
     scene = make_scene(db, clock, stage=Stage.SCORING)
     login(client, scene.secretary)
     response = client.post(f"/manage/{scene.competition.id}/results/rules", data={
-        "parts": "viet; Thi viết; 100; 1; 50\nde_an; Đề án; 100; 2;",
-        "specialised_part": "de_an", "written_part": "viet", "priority_categories": "",
-        "reserve_months": "6"})
+        "parts-0-key": "viet", "parts-0-title": "Thi viết", "parts-0-max_points": "100",
+        "parts-0-weight": "1", "parts-0-pass_mark": "50",
+        "parts-1-key": "de_an", "parts-1-title": "Đề án", "parts-1-max_points": "100",
+        "parts-1-weight": "2", "parts-1-pass_mark": "",
+        "parts-2-key": "", "parts-2-title": "", "parts-2-max_points": "",
+        "specialised_part": "de_an", "written_part": "viet", "reserve_months": "6"})
     assert response.status_code == 302
     rules = service.rules_for(db, scene.competition)
     assert [p.key for p in rules.parts] == ["viet", "de_an"]
@@ -216,3 +220,20 @@ def test_the_public_record_carries_the_results_section(client, db, clock, sheet_
 def test_before_publication_the_results_section_is_empty(db, clock):
     scene = make_scene(db, clock)
     assert service.public_results_summary(db, scene.competition) == {}
+
+
+def test_refused_result_rules_come_back_filled(client, db, clock):
+    scene = make_scene(db, clock, stage=Stage.SCORING)
+    login(client, scene.secretary)
+    before = [p.key for p in service.rules_for(db, scene.competition).parts]
+    response = client.post(f"/manage/{scene.competition.id}/results/rules", data={
+        "parts-0-key": "viet", "parts-0-title": "Thi viết", "parts-0-max_points": "100",
+        "parts-0-weight": "1", "parts-0-pass_mark": "150",
+        "priority-categories-0-key": "",
+        "specialised_part": "viet", "written_part": "", "reserve_months": "6"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'value="150"' in page
+    assert 'value="Thi viết"' in page
+    assert "form-errors" in page
+    assert [p.key for p in service.rules_for(db, scene.competition).parts] == before

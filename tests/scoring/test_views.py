@@ -84,7 +84,7 @@ def test_no_page_an_examiner_reaches_names_a_candidate_before_the_reveal(app, cl
         (f"/scoring/{s.competition.id}/scripts/{first.script.code}",
          {"c0": "3", "c1": "2", "comment": "Khá", "action": "draft"}),
         (f"/scoring/{s.competition.id}/scripts/{first.script.code}",
-         {"c0": "3", "c1": "2", "comment": "Khá", "action": "submit"}),
+         {"c0": "3", "c1": "2", "comment": "Khá", "action": "submit", "final": "y"}),
         (f"/scoring/{s.competition.id}/find", {"code": mine[0].lower()}),
         (f"/scoring/{s.competition.id}/find", {"code": mine[0][:-1] + "0"}),
         (f"/scoring/{s.competition.id}/declaration", {}),
@@ -168,7 +168,8 @@ def test_an_examiner_never_sees_the_other_mark(client, db, clock, marking):
     assert "9.25" not in page
     assert "Rất tốt, lập luận chặt" not in page
     response = client.post(f"/scoring/{s.competition.id}/scripts/{script.code}",
-                           data={"c0": "6", "c1": "3", "action": "submit"}, follow_redirects=True)
+                           data={"c0": "6", "c1": "3", "action": "submit", "final": "y"},
+                           follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "9,25" not in page
     assert "Rất tốt, lập luận chặt" not in page
@@ -295,3 +296,48 @@ def test_after_the_results_the_candidate_sees_what_was_masked_from_the_examiners
     login(client, other.user)
     assert "Nguyễn Thị Hương»" not in client.get(
         f"/applications/{other.id}/result").get_data(as_text=True)
+
+
+def test_one_mark_over_the_maximum_keeps_every_mark_and_the_comment(client, db, clock, marking):
+    s = marking
+    script = s.scripts[0]
+    examiner = assignments(db, script)[AssignmentRole.FIRST].examiner
+    login(client, examiner)
+    url = f"/scoring/{s.competition.id}/scripts/{script.code}"
+    maximum = service.rubric_of(script)[1]["max_points"]
+    response = client.post(url, data={"c0": "3,5", "c1": str(maximum + 1),
+                                      "comment": "Lập luận chặt chẽ, thiếu ví dụ",
+                                      "action": "submit", "final": "y"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'value="3,5"' in page
+    assert f'value="{maximum + 1}"' in page
+    assert "Lập luận chặt chẽ, thiếu ví dụ" in page
+    assert 'id="c1-err"' in page
+    assert 'id="c0-err"' not in page
+    assert service.last_mark(db, assignments(db, script)[AssignmentRole.FIRST]) is None
+
+
+def test_submitting_a_mark_asks_to_confirm_it_is_final(client, db, clock, marking):
+    s = marking
+    script = s.scripts[0]
+    assignment = assignments(db, script)[AssignmentRole.FIRST]
+    login(client, assignment.examiner)
+    url = f"/scoring/{s.competition.id}/scripts/{script.code}"
+    response = client.post(url, data={"c0": "3", "c1": "2", "comment": "Khá",
+                                      "action": "submit"})
+    assert response.status_code == 400
+    assert 'id="final-err"' in response.get_data(as_text=True)
+    assert 'value="3"' in response.get_data(as_text=True)
+    assert service.submitted_mark(db, assignment) is None
+
+
+def test_an_examiner_who_declared_no_conflict_is_not_told_they_declared_one(client, db, clock):
+    s = scene(db, scripts=3, declared=False)
+    examiner = s.panel.members[0].user
+    login(client, examiner)
+    client.post(f"/scoring/{s.competition.id}/declaration", data={})
+    page = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
+    assert "You declared no conflict of interest." in page or "không có xung đột" in page
+    assert "Bạn đã kê khai xung đột lợi ích" not in page
+    assert "declared your conflicts" not in page

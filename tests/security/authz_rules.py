@@ -347,7 +347,9 @@ def _bank_confirm_form(session, world):
 
 def _part_form(session, world):
     return {"key": "A", "title": "Trắc nghiệm", "kind": "objective", "duration_minutes": "30",
-            "essay_mode": "per_candidate", "cells": "Luật Cán bộ, công chức | easy | single_choice | 2 | 1"}
+            "essay_mode": "per_candidate", "cells-0-topic": "Luật Cán bộ, công chức",
+            "cells-0-difficulty": "easy", "cells-0-type": "single_choice", "cells-0-count": "2",
+            "cells-0-points": "1"}
 
 
 AUTHORS = roles("author", "admin")
@@ -649,4 +651,50 @@ RULES.update({
     "rooms.practice_paper": Rule(NOBODY),
     "rooms.practice_answer": Rule(NOBODY),
     "rooms.practice_submit": Rule(NOBODY),
+})
+
+
+# Staff invitations and removals: the chair removes staff below the board, the administrator
+# anyone; an invitation link is the key to its own account, whoever holds it.
+def _membership(session, world):
+    return world.extra.setdefault(
+        "membership", _new_membership(session, world))
+
+
+def _new_membership(session, world):
+    from exam.competitions.models import Membership
+
+    person = appoint(session, world.competition, Role.PROCTOR,
+                     make_user(session, full_name="Vũ Văn Gác"))
+    return session.query(Membership).filter_by(user_id=person.id).one().id
+
+
+def _removal_form(session, world):
+    """Each role meets the appointment in place (an earlier role's removal was committed)."""
+    from exam.competitions.models import Membership
+    from exam.db import utcnow
+
+    membership_id = _membership(session, world)
+    if session.get(Membership, membership_id) is None:
+        session.add(Membership(id=membership_id, competition_id=world.competition.id,
+                               user_id=make_user(session, full_name="Vũ Văn Gác").id,
+                               role=Role.PROCTOR, appointed_at=utcnow()))
+        session.flush()
+    return {"reason": "Chuyển công tác sang đơn vị khác."}
+
+
+def _invitation_token(session, world):
+    from exam.accounts.invitations import invitation_token
+
+    return invitation_token(make_user(session, full_name="Hồ Thị Mời"))
+
+
+PARAMS.update({
+    "membership_id": _membership,
+    "token": _invitation_token,
+})
+RULES.update({
+    "competitions.remove_appointment": Rule(roles("board", "admin"), form=_removal_form),
+    "accounts.invitation": Rule(EVERYONE, form=lambda s, w: {
+        "password": "mùa xuân Huế 2027", "confirm": "mùa xuân Huế 2027"}),
 })
