@@ -35,6 +35,7 @@ from exam.registration.models import Application
 from exam.results import permissions, service, sheets
 from exam.results.cli import certifier_sha256, signed_folder, signing_options
 from exam.results.forms import PriorityForm, RulesForm, TieForm, VerifyForm
+from exam.scoring import service as scoring_service
 from exam.vietnamese import name_key
 from question_bank import safe_csv
 
@@ -148,7 +149,7 @@ def own(application_id: int):
         parts=mine.version.data["parts"], standing_label=sheets.standing_label,
         rank_label=sheets.rank_label, remarks=remarks, objections=objections, appeal_form=form,
         window=appeals.remark_window(session, application.competition), now=utcnow(),
-        confirm_form=ConfirmForm())
+        confirm_form=ConfirmForm(), masked=scoring_service.masked_passages(session, application))
 
 
 @bp.post("/applications/<int:application_id>/result/sheet")

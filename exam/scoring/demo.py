@@ -75,7 +75,7 @@ def simulate_scoring(session, competition: Competition, *, board_chair, now: dat
                                   known_ids=known, now=at)
     for script in scripts:
         if service.is_flagged(session, script):
-            service.dismiss_leak(session, board_chair, script,
+            service.dismiss_leak(session, chair, script,
                                  note="Trùng tên với một nhân vật lịch sử, không phải chữ ký.",
                                  now=at)
     at += timedelta(hours=2)

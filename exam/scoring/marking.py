@@ -41,6 +41,23 @@ from exam.scoring.preparation import (
     rubric_of,
     scripts_of,
 )
+from exam.scoring.seals import new_nonce, seal
+
+
+def mark_value(mark: Mark) -> dict:
+    """What a sealed mark commits to: the total and the points of every criterion."""
+    return {"total": str(mark.total), "criteria": mark.criteria}
+
+
+def final_value(final: FinalMark) -> dict:
+    return {"mark": str(final.mark), "reason": final.reason}
+
+
+def _shown_or_sealed(name: str, nonce: str, value: dict) -> dict:
+    """Before the lock, a commitment (exam.scoring.seals); after it, the value itself."""
+    if nonce:
+        return {f"{name}_sealed": seal(nonce, value)}
+    return {name: value[name]}
 
 
 def threshold_points(max_points: Decimal, threshold_percent: Decimal) -> Decimal:
@@ -214,13 +231,16 @@ def save_mark(session: Session, actor, assignment: Assignment, *, points: list, 
         criteria.append({"name": criterion["name"], "points": str(value)})
     total = sum((Decimal(c["points"]) for c in criteria if c["points"] is not None), Decimal(0))
     mark = Mark(assignment_id=assignment.id, criteria=criteria, total=total,
-                comment=(comment or "").strip(), is_submitted=submit, saved_at=now)
+                comment=(comment or "").strip(), is_submitted=submit, saved_at=now,
+                seal_nonce="" if competition.has_reached(Stage.SCORES_LOCKED) else new_nonce())
     session.add(mark)
     session.flush()
     if submit:
         audit.record(session, actor, "scoring.mark_submitted", at=now, competition=competition,
                      target=mark, payload={"code": script.code, "role": str(assignment.role),
-                                           "remark": assignment.remark_id, "total": str(total)})
+                                           "remark": assignment.remark_id,
+                                           **_shown_or_sealed("total", mark.seal_nonce,
+                                                              mark_value(mark))})
         if assignment.role != AssignmentRole.CALIBRATION:
             _after_submission(session, actor, competition, script, assignment, now)
     return mark
@@ -245,21 +265,24 @@ def _after_submission(session, actor, competition, script, assignment, now) -> N
         session.add(Assignment(script_id=script.id, examiner_id=third, role=AssignmentRole.THIRD,
                                remark_id=remark.id if remark else None, assigned_at=now))
         session.flush()
+    # The difference is left out: before the lock it would show the board the marks.
     audit.record(session, actor, "scoring.discrepancy", at=now, competition=competition,
-                 target=script, payload={"code": script.code, "difference": str(state.difference),
-                                         "third_examiner_id": third})
+                 target=script, payload={"code": script.code, "third_examiner_id": third})
 
 
 def _write_final(session, actor, competition, script, remark, value, basis, reason, now):
     final = FinalMark(script_id=script.id, remark_id=remark.id if remark else None, mark=value,
                       basis=basis, reason=reason,
                       decided_by_id=actor.id if basis == FinalBasis.CHAIR else None,
-                      decided_at=now)
+                      decided_at=now,
+                      seal_nonce="" if competition.has_reached(Stage.SCORES_LOCKED) else new_nonce())
     session.add(final)
     session.flush()
     audit.record(session, actor, "scoring.final_mark", at=now, competition=competition,
-                 target=final, payload={"code": script.code, "mark": str(value),
-                                        "basis": str(basis), "remark": final.remark_id})
+                 target=final, payload={"code": script.code, "basis": str(basis),
+                                        "remark": final.remark_id,
+                                        **_shown_or_sealed("mark", final.seal_nonce,
+                                                           final_value(final))})
     return final
 
 
@@ -288,7 +311,11 @@ def marks_for_chair(session: Session, actor, script: Script) -> list[tuple[str, 
     panel = panel_for(session, competition, script.part_key)
     require(panel is not None and panel.chair_id == getattr(actor, "id", None),
             _("Only the chair of this panel sees the marks of a disputed script."))
-    group = group_assignments(session, script, current_remark(session, script))
+    remark = current_remark(session, script)
+    # Marks agreed within the threshold stay sealed until the lock, from the chair too.
+    require(group_state(session, script, remark).is_discrepancy,
+            _("This script is not disputed: its marks stay sealed until the lock."))
+    group = group_assignments(session, script, remark)
     return [(str(role), mark) for role, a in sorted(group.items())
             if (mark := submitted_mark(session, a)) is not None]
 

@@ -119,6 +119,9 @@ class Redaction(Base):
     passage: Mapped[str] = mapped_column(Text, default="")
     is_dismissal: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The audit log records sha256(nonce, code, passage), not the passage: nobody can test a
+    # guessed name against it, and the candidate, shown passage and nonce, can check it.
+    nonce: Mapped[str] = mapped_column(String(64), default="", server_default="")
     by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -182,6 +185,8 @@ class Mark(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     is_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Before the lock the audit log holds only a commitment to the total (exam.scoring.seals).
+    seal_nonce: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     assignment: Mapped[Assignment] = relationship()
 
@@ -204,6 +209,7 @@ class FinalMark(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seal_nonce: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class PresentationScore(Base):

@@ -56,6 +56,33 @@ def _final_marks_digest(session, competition) -> tuple[int, str]:
     return len(rows), hashlib.sha256(canonical_json(rows).encode()).hexdigest()
 
 
+def _unseal_marks(session: Session, actor, competition: Competition, now: datetime) -> None:
+    """At the lock the log shows every mark it had sealed, with the nonce that opens the seal."""
+    from exam.scoring.marking import final_value, mark_value
+    from exam.scoring.models import Assignment, FinalMark, Mark
+    from exam.scoring.seals import seal
+
+    in_competition = select(Script.id).where(Script.competition_id == competition.id)
+    marks = session.execute(
+        select(Mark, Assignment, Script).join(Assignment, Mark.assignment_id == Assignment.id)
+        .join(Script, Assignment.script_id == Script.id)
+        .where(Script.id.in_(in_competition), Mark.is_submitted.is_(True), Mark.seal_nonce != "")
+        .order_by(Mark.id)).all()
+    for mark, assignment, script in marks:
+        audit.record(session, actor, "scoring.mark_unsealed", at=now, competition=competition,
+                     target=mark, payload={"code": script.code, "role": str(assignment.role),
+                                           "total": str(mark.total), "nonce": mark.seal_nonce,
+                                           "total_sealed": seal(mark.seal_nonce, mark_value(mark))})
+    finals = session.execute(
+        select(FinalMark, Script).join(Script, FinalMark.script_id == Script.id)
+        .where(Script.id.in_(in_competition), FinalMark.seal_nonce != "").order_by(FinalMark.id)).all()
+    for final, script in finals:
+        audit.record(session, actor, "scoring.final_mark_unsealed", at=now, competition=competition,
+                     target=final, payload={"code": script.code, "mark": str(final.mark),
+                                            "nonce": final.seal_nonce,
+                                            "mark_sealed": seal(final.seal_nonce, final_value(final))})
+
+
 def lock_scores(session: Session, actor, competition: Competition, *, now: datetime) -> Competition:
     """Freeze every final mark; only reveal_identities may open the code map after this."""
     require(can_lock_and_reveal(session, actor, competition),
@@ -67,6 +94,7 @@ def lock_scores(session: Session, actor, competition: Competition, *, now: datet
     count, digest = _final_marks_digest(session, competition)
     audit.record(session, actor, "scoring.scores_locked", at=now, competition=competition,
                  payload={"scripts": count, "final_marks_sha256": digest})
+    _unseal_marks(session, actor, competition, now)
     return competitions.enter_stage(session, actor, competition, Stage.SCORES_LOCKED, now=now,
                                     via_domain_action=True)
 

@@ -310,6 +310,16 @@ def anonymity_warnings(session: Session, competition: Competition) -> list[str]:
         if 0 < count < MIN_SCRIPTS_FOR_ANONYMITY:
             warnings.append(_("Part %(part)s has only %(n)d scripts: examiners may guess whose "
                               "script is whose.", part=panel.part_key, n=count))
+        # Each candidate may draw their own essay: a prompt answered by few scripts tells
+        # whoever can see the papers drawn (the draw is verifiable) whose script it is.
+        by_item = Counter(s.item_key for s in scripts_of(session, competition,
+                                                         part_key=panel.part_key))
+        rare = sorted(key for key, n in by_item.items() if 0 < n < MIN_SCRIPTS_FOR_ANONYMITY)
+        if len(by_item) > 1 and rare:
+            warnings.append(_("Part %(part)s: %(n)d essay questions were answered by fewer than "
+                              "%(min)d candidates each; their prompt may tell whose script it is "
+                              "(prefer one shared question per part).", part=panel.part_key,
+                              n=len(rare), min=MIN_SCRIPTS_FOR_ANONYMITY))
         knowing = 0
         for examiner_id in marker_ids(panel):
             declaration = latest_declaration(session, examiner_id, competition)

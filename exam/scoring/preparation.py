@@ -41,6 +41,7 @@ from exam.scoring.models import (
     ScriptIdentity,
 )
 from exam.scoring.permissions import can_manage_scoring
+from exam.scoring.seals import new_nonce, passage_digest
 
 ASSIGN_CONTEXT = "thituyen-assign-v1"
 DEFAULT_THRESHOLD_PERCENT = Decimal(10)
@@ -137,14 +138,16 @@ def _application_of(session: Session, script: Script) -> Application | None:
 def add_script(session: Session, competition: Competition, *, application: Application | None,
                part_key: str, prompt: str, rubric, max_points, answer_text: str, now: datetime,
                item_key: str = "", item_version_id: int | None = None,
-               is_calibration: bool = False) -> Script:
-    """One script under a fresh code; its identity row is written apart (none for samples)."""
+               is_calibration: bool = False, code: str | None = None) -> Script:
+    """One script under a fresh code (or the one drawn for it); its identity row is written
+    apart (none for samples)."""
     rubric_json = [{"name": c.name, "max_points": str(c.max_points), "descriptors": c.descriptors}
                    if not isinstance(c, dict) else
                    {"name": c["name"], "max_points": str(c["max_points"]),
                     "descriptors": c.get("descriptors", "")} for c in rubric]
     script = Script(
-        competition_id=competition.id, code=_unique_code(session, competition), part_key=part_key,
+        competition_id=competition.id, code=code or _unique_code(session, competition),
+        part_key=part_key,
         item_key=item_key, item_version_id=item_version_id,
         prompt=unicodedata.normalize("NFC", prompt), rubric=rubric_json,
         max_points=Decimal(str(max_points)),
@@ -170,14 +173,23 @@ def create_scripts(session: Session, actor, competition: Competition, *, now: da
     existing = session.scalar(select(func.count()).select_from(Script).where(
         Script.competition_id == competition.id, Script.is_calibration.is_(False)))
     require(not existing, _("The scripts have already been made."), Conflict)
+    answers = essay_answers(session, competition)
+    drawn: list[str] = []
+    for _answer in answers:
+        code = _unique_code(session, competition)
+        while code in drawn:
+            code = _unique_code(session, competition)
+        drawn.append(code)
+    # Rows are written in the order of their random codes, never in the order of the attempts:
+    # a script's id (which the audit log names) must not tell whose attempt it came from.
     scripts = []
-    for answer in essay_answers(session, competition):
+    for code, answer in sorted(zip(drawn, answers, strict=True), key=lambda pair: pair[0]):
         application = session.get(Application, answer.application_id)
         scripts.append(add_script(
             session, competition, application=application, part_key=answer.part_key,
             item_key=answer.item_key, item_version_id=answer.item_version_id,
             prompt=answer.prompt, rubric=answer.rubric, max_points=answer.max_points,
-            answer_text=answer.answer_text, now=now))
+            answer_text=answer.answer_text, now=now, code=code))
     audit.record(session, actor, "scoring.scripts_created", at=now, competition=competition,
                  payload={"scripts": len(scripts),
                           "flagged": sum(1 for s in scripts if s.leak_kinds)})
@@ -216,14 +228,38 @@ def is_flagged(session: Session, script: Script) -> bool:
 
 
 def flagged_scripts(session: Session, actor, competition: Competition) -> list[Script]:
-    require(can_manage_scoring(session, actor, competition), _("Only the board sees leak flags."))
-    return [s for s in scripts_of(session, competition) if s.leak_kinds and is_flagged(session, s)]
+    """Unresolved flags: the board sees every code (the draw waits for them), a panel chair
+    the codes of the part they review."""
+    from exam.scoring.panels import panels
+
+    if can_manage_scoring(session, actor, competition):
+        parts = None
+    else:
+        parts = {p.part_key for p in panels(session, competition)
+                 if p.chair_id == getattr(actor, "id", None)}
+        require(parts, _("Only the board and the panel chairs see leak flags."))
+    return [s for s in scripts_of(session, competition) if s.leak_kinds
+            and (parts is None or s.part_key in parts) and is_flagged(session, s)]
+
+
+def review_leak(session: Session, actor, script: Script) -> Competition:
+    """The chair of the script's panel reviews its leak flag; nobody else reads it here.
+
+    Not the board: it will hold the code map and, able to mask any passage of a script it
+    can place, could black out the best pages of a candidate it knows.
+    """
+    from exam.scoring.panels import panel_for
+
+    competition = competitions.get_competition(session, script.competition_id)
+    panel = panel_for(session, competition, script.part_key)
+    require(panel is not None and panel.chair_id == getattr(actor, "id", None),
+            _("Only the chair of this part's panel reviews identity leaks."))
+    require(script.leak_kinds, _("This answer carries no identity flag."), Conflict)
+    return competition
 
 
 def _leak_review_open(session: Session, actor, script: Script) -> Competition:
-    competition = competitions.get_competition(session, script.competition_id)
-    require(can_manage_scoring(session, actor, competition),
-            _("Only the board handles identity leaks."))
+    competition = review_leak(session, actor, script)
     drawn = session.scalar(select(func.count()).select_from(Assignment).where(
         Assignment.script_id == script.id))
     require(not drawn, _("Examiners already hold this script; its text can no longer change."),
@@ -231,18 +267,49 @@ def _leak_review_open(session: Session, actor, script: Script) -> Competition:
     return competition
 
 
+def _reveals(application: Application, text: str) -> bool:
+    return bool(_leaks_for(application, text))
+
+
+def _is_tight(application: Application, passage: str) -> bool:
+    """No word at either end can go without the passage ceasing to reveal the candidate."""
+    words = passage.split()
+    if len(words) <= 1:
+        return True
+    return not (_reveals(application, " ".join(words[1:]))
+                or _reveals(application, " ".join(words[:-1])))
+
+
 def mask_passage(session: Session, actor, script: Script, *, passage: str, now: datetime) -> Redaction:
-    """Hide a passage from examiners; the candidate's own answer stays as written."""
+    """Hide from examiners a passage that reveals the candidate, and nothing more.
+
+    Only a flagged script, only a passage that on its own names the candidate (name, ID
+    number, candidate number) with no word to spare. The log keeps a digest of the passage
+    (exam.scoring.seals.passage_digest); the candidate is shown the passage after the results.
+    """
     competition = _leak_review_open(session, actor, script)
-    passage = unicodedata.normalize("NFC", passage or "")
-    require(passage.strip() and passage in script.answer_text,
+    require(is_flagged(session, script),
+            _("Nothing left to mask: the flag is resolved."), Conflict)
+    passage = unicodedata.normalize("NFC", (passage or "").strip())
+    require(passage and passage in script.answer_text,
             _("Copy the exact passage to mask from the answer."), InvalidInput)
-    redaction = Redaction(script_id=script.id, passage=passage, by_id=actor.id, at=now)
+    application = _application_of(session, script)
+    require(application is not None and _reveals(application, passage),
+            _("Mask only a passage that reveals the candidate: their name, ID number or "
+              "candidate number."), InvalidInput)
+    require(_is_tight(application, passage),
+            _("Mask only the words that reveal the candidate, not the text around them."),
+            InvalidInput)
+    nonce = new_nonce()
+    redaction = Redaction(script_id=script.id, passage=passage, nonce=nonce, by_id=actor.id,
+                          at=now)
     session.add(redaction)
     session.flush()
     session.refresh(script, ["redactions"])
     audit.record(session, actor, "scoring.passage_masked", at=now, competition=competition,
-                 target=script, payload={"code": script.code, "characters": len(passage)})
+                 target=script, payload={"code": script.code, "characters": len(passage),
+                                         "passage_sealed": passage_digest(nonce, script.code,
+                                                                          passage)})
     return redaction
 
 
@@ -256,6 +323,17 @@ def dismiss_leak(session: Session, actor, script: Script, *, note: str, now: dat
     audit.record(session, actor, "scoring.leak_dismissed", at=now, competition=competition,
                  target=script, payload={"code": script.code})
     return redaction
+
+
+def masked_passages(session: Session, application: Application) -> list[tuple[Script, Redaction]]:
+    """What was hidden from the examiners in a candidate's scripts, for the candidate's own
+    result page: the passage, and the nonce that checks it against the log's digest."""
+    rows = session.execute(select(Script, Redaction).join(
+        ScriptIdentity, ScriptIdentity.script_id == Script.id).join(
+        Redaction, Redaction.script_id == Script.id).where(
+        ScriptIdentity.application_id == application.id, Redaction.is_dismissal.is_(False))
+        .order_by(Redaction.id)).all()
+    return [(script, redaction) for script, redaction in rows]
 
 
 def parse_rubric(text: str) -> list[dict]:

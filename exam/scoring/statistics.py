@@ -18,8 +18,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exam.competitions.models import Competition
-from exam.errors import require
+from exam.competitions.models import Competition, Stage
+from exam.errors import Conflict, require
 from exam.scoring.marking import submitted_mark
 from exam.scoring.models import Assignment, AssignmentRole, Panel, Script
 from exam.scoring.panels import panels
@@ -104,5 +104,8 @@ def panel_statistics(session: Session, panel: Panel) -> PanelStatistics:
 def examiner_statistics(session: Session, actor, competition: Competition) -> list[PanelStatistics]:
     require(can_manage_scoring(session, actor, competition),
             _("Only the board sees examiner statistics."))
+    require(competition.has_reached(Stage.SCORES_LOCKED),
+            _("Examiner statistics open at the lock: until then every mark is sealed and "
+              "seen only by its examiner."), Conflict)
     return [panel_statistics(session, p) for p in panels(session, competition)
             if not p.is_presentation]

@@ -82,6 +82,8 @@ def home(competition_id: int):
             "can_lock": scoring_permissions.can_lock_and_reveal(session, current_user, competition),
         }
     my_panels = scoring_permissions.panels_of(session, current_user, competition)
+    to_review = (service.flagged_scripts(session, current_user, competition)
+                 if any(p.chair_id == current_user.id for p in my_panels) else [])
     return render_template(
         "scoring/home.html", competition=competition, is_board=is_board, board=board,
         is_examiner=scoring_permissions.is_examiner(session, current_user, competition),
@@ -89,6 +91,7 @@ def home(competition_id: int):
         has_declared=service.latest_declaration(session, current_user.id, competition) is not None,
         work=service.work_for(session, current_user, competition),
         to_settle=service.awaiting_chair(session, current_user, competition),
+        to_review=to_review,
         on_presentation=any(p.part_key == PRESENTATION for p in my_panels),
         code_form=CodeForm(), confirm_form=ConfirmForm(), display=codes.display, Stage=Stage)
 
@@ -258,8 +261,12 @@ def calibration(competition_id: int, panel_id: int):
 @login_required
 def leak(competition_id: int, code: str):
     session = db_session()
-    competition = _competition(competition_id, board=True)
+    competition = _competition(competition_id)
+    if not any(scoring_permissions.chairs(session, current_user, p)
+               for p in scoring_permissions.panels_of(session, current_user, competition)):
+        abort(403)
     item = service.get_script(session, competition, code)
+    service.review_leak(session, current_user, item)
     mask_form, dismiss_form = MaskForm(prefix="mask"), DismissForm(prefix="dismiss")
     if request.method == "POST":
         if request.form.get("action") == "dismiss" and dismiss_form.validate():

@@ -53,12 +53,12 @@ def test_scripts_copy_the_essay_answers_under_codes_and_flag_a_signed_answer(db,
 def test_a_whole_round_from_the_sitting_to_final_part_marks(db, clock, sat):
     competition, chair = sat["competition"], sat["chair"]
     scripts = service.create_scripts(db, chair, competition, now=clock.now)
-    service.mask_passage(db, chair, service.flagged_scripts(db, chair, competition)[0],
-                         passage=sat["applications"][0].user.full_name, now=clock.now)
     people = [appoint(db, competition, Role.EXAMINER, make_user(db, full_name=f"GK {i}"))
               for i in range(4)]
     panel = service.set_up_panel(db, chair, competition, part_key=scripts[0].part_key,
                                  chair=people[0], examiners=people[1:], now=clock.now)
+    service.mask_passage(db, people[0], service.flagged_scripts(db, chair, competition)[0],
+                         passage=sat["applications"][0].user.full_name, now=clock.now)
     for person in people[1:]:
         service.declare_conflicts(db, person, competition, conflict_ids=[], now=clock.now)
     service.assign_markers(db, chair, competition, panel, now=clock.now)

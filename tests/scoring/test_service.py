@@ -1,3 +1,4 @@
+import json
 from collections import Counter
 from decimal import Decimal
 
@@ -176,9 +177,12 @@ def test_an_answer_naming_the_candidate_is_flagged_and_masked_before_the_draw(db
     assert [x.code for x in service.flagged_scripts(db, s.chair, s.competition)] == [leaky.code]
     with pytest.raises(Conflict, match="mask or dismiss"):
         draw(db, s, clock)
-    service.mask_passage(db, s.chair, leaky, passage=application.user.full_name.upper(), now=clock.now)
+    with pytest.raises(PermissionDenied, match="chair of this part's panel"):
+        service.mask_passage(db, s.chair, leaky, passage=application.id_number, now=clock.now)
+    service.mask_passage(db, s.panel.chair, leaky, passage=application.user.full_name.upper(),
+                         now=clock.now)
     assert service.is_flagged(db, leaky)  # the ID number is still there
-    service.mask_passage(db, s.chair, leaky, passage=application.id_number, now=clock.now)
+    service.mask_passage(db, s.panel.chair, leaky, passage=application.id_number, now=clock.now)
     assert not service.is_flagged(db, leaky)
     assert leaky.answer_text == text  # the candidate's own answer is untouched
     shown = service.shown_text(leaky)
@@ -187,6 +191,34 @@ def test_an_answer_naming_the_candidate_is_flagged_and_masked_before_the_draw(db
     entries = db.scalars(select(AuditEntry).where(AuditEntry.action == "scoring.passage_masked"))
     assert all(application.id_number not in e.payload for e in entries)
     draw(db, s, clock)
+
+
+def test_the_panel_chair_masks_only_the_words_that_reveal_the_candidate(db, clock):
+    from exam.scoring.seals import passage_digest
+
+    s = scene(db, scripts=2)
+    application = s.applications[0]
+    name = application.user.full_name
+    text = f"Giải pháp then chốt là số hoá hồ sơ. Người viết: {name}."
+    leaky = make_script(db, s.competition, application=application, answer_text=text)
+    clean = make_script(db, s.competition, application=s.applications[1],
+                        answer_text="Giải pháp then chốt là số hoá hồ sơ.")
+    chair = s.panel.chair
+    with pytest.raises(Conflict, match="no identity flag"):
+        service.mask_passage(db, chair, clean, passage="số hoá hồ sơ", now=clock.now)
+    with pytest.raises(InvalidInput, match="reveals the candidate"):
+        service.mask_passage(db, chair, leaky, passage="số hoá hồ sơ", now=clock.now)
+    with pytest.raises(InvalidInput, match="not the text around them"):
+        service.mask_passage(db, chair, leaky, passage=f"Người viết: {name}", now=clock.now)
+    assert service.shown_text(leaky) == text
+    redaction = service.mask_passage(db, chair, leaky, passage=name, now=clock.now)
+    [entry] = db.scalars(select(AuditEntry).where(AuditEntry.action == "scoring.passage_masked"))
+    assert json.loads(entry.payload)["passage_sealed"] == passage_digest(
+        redaction.nonce, leaky.code, name)
+    assert name not in entry.payload
+    with pytest.raises(Conflict, match="flag is resolved"):
+        service.mask_passage(db, chair, leaky, passage=name, now=clock.now)
+    assert service.masked_passages(db, application) == [(leaky, redaction)]
 
 
 def test_unaccented_name_and_candidate_number_are_caught():
@@ -412,6 +444,16 @@ def test_a_small_part_warns_that_anonymity_is_weak(db, clock):
     assert any("only 3 scripts" in w for w in service.anonymity_warnings(db, s.competition))
     big = scene(db, scripts=8)
     assert service.anonymity_warnings(db, big.competition) == []
+
+
+def test_essay_questions_drawn_per_candidate_warn_that_the_prompt_may_tell_who_wrote(db, clock):
+    s = scene(db, scripts=8)
+    assert service.anonymity_warnings(db, s.competition) == []
+    for n, script in enumerate(s.scripts):
+        script.item_key = "essay-shared" if n < 6 else f"essay-rare-{n}"
+    db.flush()
+    assert any("2 essay questions were answered by fewer than 5" in w
+               for w in service.anonymity_warnings(db, s.competition))
 
 
 def test_examiners_who_know_many_candidates_raise_a_warning(db, clock):

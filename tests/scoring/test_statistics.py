@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from exam.errors import PermissionDenied
+from exam.competitions.models import Stage
+from exam.errors import Conflict, PermissionDenied
 from exam.scoring import service
 from exam.scoring.models import Assignment, AssignmentRole, Mark
 from tests.factories import make_script
@@ -43,6 +44,7 @@ def test_alpha_on_stored_marks_matches_krippendorffs_worked_example(db, clock):
                             if r[scripts.index(script)] is not None)
                 store(db, script, examiner, ROLES[taken], value, clock.now)
     db.flush()
+    s.competition.stage = Stage.SCORES_LOCKED
     [panel] = service.examiner_statistics(db, s.chair, s.competition)
     assert panel.alpha == pytest.approx(0.849, abs=0.0005)
     assert sum(row.marks for row in panel.examiners) == 41
@@ -55,6 +57,9 @@ def test_a_lenient_examiner_stands_out(db, clock):
         script = make_script(db, s.competition)
         store(db, script, fair, AssignmentRole.FIRST, value, clock.now)
         store(db, script, lenient, AssignmentRole.SECOND, value + 2, clock.now)
+    with pytest.raises(Conflict, match="open at the lock"):
+        service.examiner_statistics(db, s.chair, s.competition)
+    s.competition.stage = Stage.SCORES_LOCKED
     [panel] = service.examiner_statistics(db, s.chair, s.competition)
     rows = {row.examiner_id: row for row in panel.examiners}
     assert rows[lenient.id].versus_others == pytest.approx(20.0)

@@ -193,6 +193,10 @@ def test_the_board_sees_statistics_with_the_source_named(client, db, clock, mark
         for a in assignments(db, script).values():
             give(db, a, "6", clock.now)
     login(client, s.chair)
+    sealed = client.get(f"/scoring/{s.competition.id}/statistics")
+    assert sealed.status_code == 409
+    assert "60.0" not in sealed.get_data(as_text=True)
+    service.lock_scores(db, s.chair, s.competition, now=clock.now)
     page = client.get(f"/scoring/{s.competition.id}/statistics").get_data(as_text=True)
     assert "Krippendorff, K. (2011)" in page
     assert "Shrout, P. E. &amp; Fleiss" in page
@@ -201,12 +205,17 @@ def test_the_board_sees_statistics_with_the_source_named(client, db, clock, mark
     assert client.get(f"/scoring/{s.competition.id}/statistics").status_code == 403
 
 
-def test_the_board_masks_a_leak_through_the_page(client, db, clock):
+def test_the_panel_chair_masks_a_leak_through_the_page(client, db, clock):
     s = scene(db, scripts=5)
     application = s.applications[0]
     leaky = make_script(db, s.competition, application=application,
                         answer_text=f"Tôi, {application.user.full_name}, xin trình bày.")
     login(client, s.chair)
+    home = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
+    assert codes.display(leaky.code) in home
+    assert client.get(f"/scoring/{s.competition.id}/leaks/{leaky.code}").status_code == 403
+    assert client.get(f"/scoring/{s.competition.id}/leaks/{s.scripts[1].code}").status_code == 403
+    login(client, s.panel.chair)
     home = client.get(f"/scoring/{s.competition.id}/").get_data(as_text=True)
     assert codes.display(leaky.code) in home
     client.post(f"/scoring/{s.competition.id}/leaks/{leaky.code}",
@@ -260,3 +269,29 @@ def test_the_competition_dashboard_shows_the_board_where_scoring_stands(client, 
     login(client, s.panel.members[0].user)
     page = client.get(f"/manage/{s.competition.id}").get_data(as_text=True)
     assert "bài đã có điểm chính thức" not in page
+
+
+def test_after_the_results_the_candidate_sees_what_was_masked_from_the_examiners(client, db,
+                                                                                 clock):
+    from exam.results import service as results
+    from exam.scoring.models import Redaction
+    from tests.results.helpers import make_scene
+
+    scene = make_scene(db, clock)
+    huong = scene.app("Nguyễn Thị Hương")
+    script = make_script(db, scene.competition, application=huong,
+                         answer_text="Giải pháp là số hoá. Người viết: Nguyễn Thị Hương.")
+    db.add(Redaction(script_id=script.id, passage="Nguyễn Thị Hương", nonce="ab" * 32,
+                     by_id=scene.chair.id, at=clock.now))
+    db.flush()
+    login(client, huong.user)
+    assert client.get(f"/applications/{huong.id}/result").status_code != 200
+    results.publish_provisional_results(db, scene.chair, scene.competition, now=clock.now,
+                                        part_scores=scene.scores)
+    page = client.get(f"/applications/{huong.id}/result").get_data(as_text=True)
+    assert "«Nguyễn Thị Hương»" in page
+    assert "ab" * 32 in page
+    other = scene.app("Trần Đức Anh")
+    login(client, other.user)
+    assert "Nguyễn Thị Hương»" not in client.get(
+        f"/applications/{other.id}/result").get_data(as_text=True)

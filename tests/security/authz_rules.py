@@ -428,7 +428,8 @@ RULES.update({
     "scoring.draw": Rule(roles("board")),
     "scoring.add_examiner": Rule(roles("board")),
     "scoring.calibration": {"GET": Rule(roles("board")), "POST": Rule(roles("board"))},
-    "scoring.leak": {"GET": Rule(roles("board")), "POST": Rule(roles("board"))},
+    # Leak review belongs to the chair of the script's panel (nobody in this world).
+    "scoring.leak": {"GET": Rule(NOBODY), "POST": Rule(NOBODY)},
     "scoring.lock": Rule(roles("board"), form=lambda s, w: CONFIRM),
     "scoring.reveal": Rule(roles("board"), form=lambda s, w: CONFIRM),
     "scoring.identities": Rule(NOBODY),

@@ -1,7 +1,7 @@
 """results freeze: a board vote's quorum (ballots needed before its tally counts)
 
 Revision ID: 0009_results_freeze
-Revises: 0007_polish
+Revises: 0008_blind
 Create Date: 2026-12-02 13:45:00.000000
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_results_freeze'
-down_revision = '0007_polish'
+down_revision = '0008_blind'
 branch_labels = None
 depends_on = None
 
