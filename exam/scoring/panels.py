@@ -41,8 +41,10 @@ from exam.scoring.preparation import (
     _fold,
     is_flagged,
     lock_row,
+    panels,
     scripts_of,
 )
+from exam.scoring.preparation import panel_for as panel_for  # read by others from here
 from question_bank.draw import HmacStream
 
 # ---------------------------------------------------------------- panels and conflicts
@@ -126,21 +128,11 @@ def parts_without_panel(session: Session, competition: Competition) -> list[str]
     return sorted(parts - {p.part_key for p in panels(session, competition)})
 
 
-def panels(session: Session, competition: Competition) -> list[Panel]:
-    return list(session.scalars(select(Panel).where(Panel.competition_id == competition.id)
-                                .order_by(Panel.part_key)))
-
-
 def get_panel(session: Session, competition: Competition, panel_id: int) -> Panel:
     panel = session.get(Panel, panel_id)
     if panel is None or panel.competition_id != competition.id:
         raise NotFound(_("No such panel."))
     return panel
-
-
-def panel_for(session: Session, competition: Competition, part_key: str) -> Panel | None:
-    return session.scalar(select(Panel).where(Panel.competition_id == competition.id,
-                                              Panel.part_key == part_key))
 
 
 def marker_ids(panel: Panel) -> list[int]:

@@ -36,6 +36,7 @@ from exam.registration.models import Application
 from exam.scoring import codes
 from exam.scoring.models import (
     Assignment,
+    Panel,
     Redaction,
     Script,
     ScriptIdentity,
@@ -227,11 +228,19 @@ def is_flagged(session: Session, script: Script) -> bool:
     return bool(application and _leaks_for(application, shown_text(script)))
 
 
+def panels(session: Session, competition: Competition) -> list[Panel]:
+    return list(session.scalars(select(Panel).where(Panel.competition_id == competition.id)
+                                .order_by(Panel.part_key)))
+
+
+def panel_for(session: Session, competition: Competition, part_key: str) -> Panel | None:
+    return session.scalar(select(Panel).where(Panel.competition_id == competition.id,
+                                              Panel.part_key == part_key))
+
+
 def flagged_scripts(session: Session, actor, competition: Competition) -> list[Script]:
     """Unresolved flags: the board sees every code (the draw waits for them), a panel chair
     the codes of the part they review."""
-    from exam.scoring.panels import panels
-
     if can_manage_scoring(session, actor, competition):
         parts = None
     else:
@@ -248,8 +257,6 @@ def review_leak(session: Session, actor, script: Script) -> Competition:
     Not the board: it will hold the code map and, able to mask any passage of a script it
     can place, could black out the best pages of a candidate it knows.
     """
-    from exam.scoring.panels import panel_for
-
     competition = competitions.get_competition(session, script.competition_id)
     panel = panel_for(session, competition, script.part_key)
     require(panel is not None and panel.chair_id == getattr(actor, "id", None),
