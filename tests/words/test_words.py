@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from exam.competitions.models import Role
 from tests.conftest import login
-from tests.factories import make_application, make_competition, make_user
+from tests.factories import make_application, make_board, make_competition, make_user
 
 
 def english(client):
@@ -45,3 +46,8 @@ def test_an_application_names_the_degree_in_words_not_its_code(client, db):
     page = client.get(f"/applications/{application.id}").get_data(as_text=True)
     assert "Đại học" in page
     assert ">bachelor" not in page
+    chair = make_board(db, competition)[Role.CHAIR]
+    login(client, chair)
+    page = client.get(f"/applications/{application.id}").get_data(as_text=True)
+    assert "khai Đại học" in page
+    assert "bachelor" not in page

@@ -75,3 +75,4 @@ VI = {
         "không xác định được: chữ ký số của tệp không hợp lệ nên nội dung in trên tệp có thể "
         "không phải nội dung đã ký",
 }
+VI["The signed statement is:"] = "Nội dung được ký:"
