@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from flask_babel import force_locale, format_date, format_datetime, format_decimal
+from flask_babel import force_locale, format_date, format_datetime, format_decimal, pgettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -257,7 +257,7 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
             candidate_name=application.user.full_name, competition=competition.title,
             sitting_time=window, instructions=instructions,
             candidate_number_label=_("Candidate no."), candidate_name_label=_("Full name"),
-            competition_label=_("Competition"), sitting_time_label=_("Sitting"),
+            competition_label=_("Competition"), sitting_time_label=pgettext("admission ticket", "Sitting"),
             instructions_label=_("Access instructions"),
             verification=_verification(code, canonical_sha256(data), chain, base_url))
         pdf_bytes = pdf.build_admission_ticket(ticket)

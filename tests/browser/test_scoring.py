@@ -112,7 +112,7 @@ def test_blind_double_marking_a_third_examiner_then_lock_and_reveal(page, live_s
     page.get_by_role("button", name="Khóa điểm").click()
     expect(page.locator(".flash-success")).to_contain_text("Đã khóa điểm")
     page.get_by_label("Tôi hiểu bước này không thể hoàn tác.").check()
-    page.get_by_role("button", name="Hồi phách").click()
+    page.get_by_role("button", name="Ghép phách").click()
     expect(page.locator(".code-map")).to_contain_text(names[0])
     assert_accessible(page, "scoring-code-map")
     screenshot(page, "vi-scoring-code-map")

@@ -122,7 +122,7 @@ def test_sheet_says_the_presentation_round_was_not_blind(
     _version, _sheet, pdf = publish(db, scene, clock.now, sheet_folder, signing_key)
     text = " ".join(pdftotext(pdf, tmp_path).split())
     assert "Chấm phách (giám khảo không biết bài của ai): Thi viết, Đề án chuyên môn." in text
-    assert "Hội đồng chấm trực tiếp, không chấm phách: Thuyết trình." in text
+    assert "Ban chấm thi chấm trực tiếp, không rọc phách: Thuyết trình." in text
 
 
 def test_a_sheet_with_a_code_we_never_issued_is_not_genuine(db, clock, signing_key, roots,
