@@ -111,7 +111,7 @@ def keys_fingerprint():
 
 def register(app: Flask) -> None:
     from exam.audit.cli import audit_group
-    from exam.demo import demo_command
+    from exam.demo import demo_code_command, demo_command
     from exam.notifications.cli import notifications_group
     from exam.oversight.cli import oversight_group
     from exam.results.cli import verify_pdf_command
@@ -120,5 +120,5 @@ def register(app: Flask) -> None:
 
     for command in (db_group, users_group, audit_group, keys_group, demo_command,
                     verify_pdf_command, sitting_group, verify_draw_command, oversight_group,
-                    scoring_group, notifications_group):
+                    scoring_group, notifications_group, demo_code_command):
         app.cli.add_command(command)
