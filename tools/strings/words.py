@@ -1387,3 +1387,18 @@ TERMS = {'%(final)d of %(scripts)d scripts final, %(chair)d awaiting the panel c
                                                                                                                                                                                                                                                                                              'tin.',
  'no signing key installed': 'chưa cài khóa ký'}
 VI.update(TERMS)
+
+# Official documents (Decree 30/2020/NĐ-CP)
+VI.update({
+    "%(part)s (weight %(w)s)": "%(part)s (hệ số %(w)s)",
+    "Total = the sum of each part's score times its weight, plus priority points: "
+    "%(formula)s. A part is passed at or above its pass mark: %(marks)s.":
+        "Tổng điểm = điểm từng phần nhân hệ số, cộng điểm ưu tiên: %(formula)s. Mỗi phần đạt "
+        "khi điểm từ mức điểm đạt trở lên: %(marks)s.",
+    "Scored by the system against the answer key, with no examiner: %(parts)s.":
+        "Hệ thống chấm tự động theo đáp án, không có giám khảo: %(parts)s.",
+    "(digitally signed)": "(Đã ký số)",
+    "Candidates (published on the competition's page)":
+        "Thí sinh (công bố trên trang của kỳ thi tuyển)",
+    "The file": "Lưu: VT, Hội đồng thi tuyển",
+})
