@@ -55,3 +55,10 @@ def record_json(competition_id: int):
     response = current_app.response_class(body, mimetype="application/json")
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@bp.get("/verify-draw")
+def verify_draw():
+    """Anyone checks a draw bundle in their own browser (static/js/draw-verify.js, the same
+    algorithm as `thituyen verify-draw --bundle`, written from docs/draw.md)."""
+    return render_template("public/verify_draw.html")

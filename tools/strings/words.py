@@ -1402,3 +1402,63 @@ VI.update({
         "Thí sinh (công bố trên trang của kỳ thi tuyển)",
     "The file": "Lưu: VT, Hội đồng thi tuyển",
 })
+
+# Checking a draw in the browser
+VI.update({
+    "Check a draw": "Kiểm tra kết quả bốc đề",
+    "Choose the draw bundle of a competition (the JSON file published after the secret was "
+    "revealed). Your browser recomputes every paper from the revealed secret and the public "
+    "value and checks what was published at sealing; the file is not sent anywhere.":
+        "Chọn tệp kết quả bốc đề của kỳ thi tuyển (tệp JSON được công bố sau khi công khai giá "
+        "trị bí mật). Trình duyệt của Ông/Bà tính lại từng đề thi từ giá trị bí mật và giá trị "
+        "công khai, đồng thời đối chiếu với những gì đã công bố khi niêm phong; tệp không được "
+        "gửi đi đâu.",
+    "Draw bundle (JSON)": "Tệp kết quả bốc đề (JSON)",
+    "Seal digest you noted at sealing (optional)":
+        "Mã niêm phong Ông/Bà đã ghi lại khi niêm phong (không bắt buộc)",
+    "Check": "Kiểm tra",
+    "The algorithm is published in docs/draw.md; the same check runs on a computer with: "
+    "thituyen verify-draw --bundle FILE.":
+        "Thuật toán được công bố tại docs/draw.md; có thể kiểm tra tương tự trên máy tính bằng "
+        "lệnh: thituyen verify-draw --bundle TỆP.",
+    "The draw holds: all {n} papers recomputed and equal to those served; the seal, "
+    "commitments and digests match.":
+        "Kết quả bốc đề đúng: đã tính lại cả {n} đề thi và trùng với đề đã phát; mã niêm "
+        "phong, các cam kết và mã băm đều khớp.",
+    "The draw does NOT hold: {n} problem(s) found.":
+        "Kết quả bốc đề KHÔNG đúng: phát hiện {n} vấn đề.",
+    "This is not a draw bundle of version 2.": "Đây không phải tệp kết quả bốc đề phiên bản 2.",
+    "Unknown draw version.": "Phiên bản bốc đề không xác định.",
+    "The seal digest does not match the commitments, digests and source published with it.":
+        "Mã niêm phong không khớp với các cam kết, mã băm và nguồn giá trị công khai được công "
+        "bố cùng.",
+    "The seal digest differs from the one you noted at sealing ({digest}).":
+        "Mã niêm phong khác với mã Ông/Bà đã ghi lại khi niêm phong ({digest}).",
+    "A time of the seal or of the public value is missing or unreadable.":
+        "Thiếu hoặc không đọc được thời điểm niêm phong hoặc thời điểm nhập giá trị công khai.",
+    "The seal was not made before the public value could be known.":
+        "Việc niêm phong không diễn ra trước thời điểm có thể biết giá trị công khai.",
+    "The public value was entered before its announced source was known.":
+        "Giá trị công khai được nhập trước thời điểm nguồn đã thông báo công bố giá trị.",
+    "The revealed secret does not match the published commitment.":
+        "Giá trị bí mật được công khai không khớp với cam kết đã công bố.",
+    "The question bank snapshot does not match the published commitment.":
+        "Bản chốt ngân hàng câu hỏi không khớp với cam kết đã công bố.",
+    "The blueprint differs from the one sealed.": "Ma trận đề thi khác với ma trận đã niêm phong.",
+    "The list of candidate numbers differs from the one sealed.":
+        "Danh sách số báo danh khác với danh sách đã niêm phong.",
+    "Candidate {n} has a paper but is not on the sealed list.":
+        "Thí sinh {n} có đề thi nhưng không có trong danh sách đã niêm phong.",
+    "Candidate {n} is on the sealed list but has no paper.":
+        "Thí sinh {n} có trong danh sách đã niêm phong nhưng không có đề thi.",
+    "Candidate {n}: the paper cannot be redrawn ({error}).":
+        "Thí sinh {n}: không tính lại được đề thi ({error}).",
+    "Candidate {n}: the served paper differs from the draw.":
+        "Thí sinh {n}: đề thi đã phát khác với kết quả bốc đề.",
+    "Candidate {n}: the stored fingerprint differs.":
+        "Thí sinh {n}: mã nhận dạng đề thi đã lưu không khớp.",
+    "The file holds text not in Unicode NFC form; the specification refuses it.":
+        "Tệp có văn bản không ở dạng Unicode NFC; đặc tả không chấp nhận.",
+    "The file cannot be read as a draw bundle ({error}).":
+        "Không đọc được tệp như một tệp kết quả bốc đề ({error}).",
+})
