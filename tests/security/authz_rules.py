@@ -167,6 +167,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "public.competition": Rule(EVERYONE),
     "public.record_json": Rule(EVERYONE),
     "public.verify_draw": Rule(EVERYONE),
+    "public.draw_bundle": Rule(EVERYONE),
     "audit.checkpoint_file": Rule(EVERYONE),
     "audit.log": Rule(roles("board", "admin")),
     "accounts.register": Rule(EVERYONE),

@@ -1462,3 +1462,7 @@ VI.update({
     "The file cannot be read as a draw bundle ({error}).":
         "Không đọc được tệp như một tệp kết quả bốc đề ({error}).",
 })
+VI.update({
+    "Download the draw bundle (JSON)": "Tải tệp kết quả bốc đề (JSON)",
+    "Check it in your browser": "Kiểm tra ngay trên trình duyệt",
+})
