@@ -167,7 +167,9 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "public.competition": Rule(EVERYONE),
     "public.record_json": Rule(EVERYONE),
     "public.verify_draw": Rule(EVERYONE),
-    "public.draw_bundle": Rule(EVERYONE),
+    # before the secret is revealed nobody gets it (404); after, everyone
+    # (tests/public/test_draw_bundle_download.py)
+    "public.draw_bundle": Rule(NOBODY),
     "audit.checkpoint_file": Rule(EVERYONE),
     "audit.log": Rule(roles("board", "admin")),
     "accounts.register": Rule(EVERYONE),
