@@ -143,10 +143,14 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
                              max_bytes=config["MAX_DOCUMENT_BYTES"])
     for application in applications[: len(applications) // 2]:
         registration.accept_application(session, cast.chair, application, now=now)
+    from exam.sitting.demo import build_open_sitting
+
+    sitting_now = build_open_sitting(session, cast, now=now, rng=rng)
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)
-    made = {"cast": cast, "competitions": [live, finished], "finished": finished}
+    made = {"cast": cast, "competitions": [live, finished], "finished": finished,
+            "sitting_now": sitting_now}
     from exam.results.demo import publish_where_ready
 
     made["signed_sheet"] = publish_where_ready(session, made["competitions"],
@@ -213,6 +217,12 @@ def print_logins(result: dict) -> None:
     from exam.oversight.demo import INSPECTOR_EMAIL
 
     click.echo(f"  {'inspector':16} {INSPECTOR_EMAIL}")
+    if result.get("sitting_now") is not None:
+        from exam.sitting.demo import OPEN_ROOM_CODE
+
+        sitting = result["sitting_now"]
+        click.echo(f"Sitting open now: \"{sitting.title}\" (room code {OPEN_ROOM_CODE}); "
+                   f"sit it as {cast.candidates[0].email}, watch it as the proctor.")
     click.echo("Staff accounts ask for a second step: instead of an authenticator app, run "
                "`thituyen demo-code EMAIL` (e.g. `.venv/bin/thituyen demo-code "
                f"{cast.chair.email}`) for the six digits to type.")

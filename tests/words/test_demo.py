@@ -56,3 +56,20 @@ def test_no_code_is_shown_for_a_real_account_or_a_changed_password(db, runner):
     refused = runner.invoke(args=["demo-code", renamed.email])
     assert refused.exit_code != 0
     assert find_by_email(db, renamed.email).totp_secret
+
+
+def test_the_demo_leaves_a_sitting_open_now_that_a_candidate_can_enter(db, runner):
+    from exam.competitions.models import Stage
+    from exam.demo import run_demo
+    from exam.sitting import attempts
+    from exam.sitting.demo import OPEN_ROOM_CODE
+
+    made = run_demo(db, candidates=4)
+    sitting = made["sitting_now"]
+    now = utcnow()
+    assert sitting.stage == Stage.SITTING
+    assert sitting.sitting_opens_at <= now < sitting.sitting_closes_at
+    candidate = made["cast"].candidates[0]
+    attempt = attempts.start_attempt(db, candidate, sitting, access_code=OPEN_ROOM_CODE,
+                                     address="10.0.0.9", now=now)
+    assert attempts.paper_lines(db, attempt)
