@@ -31,7 +31,9 @@ def signing_options(app=None) -> dict:
     except keystore.KeyMissing:
         raise Conflict(_("The organization's signing key is not installed; results cannot be "
                          "signed.")) from None
-    return {"key": key, "folder": signed_folder(app), "base_url": config["PUBLIC_BASE_URL"],
+    from exam.config import public_base_url
+
+    return {"key": key, "folder": signed_folder(app), "base_url": public_base_url(app),
             "organization": config["ORGANIZATION_NAME"]}
 
 
