@@ -34,7 +34,7 @@ def mark_script(page, url, competition_id, code, content, argument, comment):
     page.get_by_label("Lập luận").fill(argument)
     page.get_by_label("Nhận xét").fill(comment)
     page.get_by_role("button", name="Nộp điểm").click()
-    expect(page.locator(".flash-success").first).to_contain_text("Đã nộp điểm của bạn")
+    expect(page.locator(".flash-success").first).to_contain_text("Đã nộp điểm của Ông/Bà")
 
 
 def test_blind_double_marking_a_third_examiner_then_lock_and_reveal(page, live_server,
