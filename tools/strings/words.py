@@ -2139,3 +2139,5 @@ ADDRESS = {"A submitted mark is final. You will not see another examiner's mark.
  'Your score (0–100)': 'Điểm của Ông/Bà (0–100)',
  'Your vote': 'Phiếu của Ông/Bà'}
 VI.update(ADDRESS)
+VI["%(topic)s, %(difficulty)s, %(type)s: %(need)d approved questions needed, %(have)d in the "
+   "bank"] = "%(topic)s, %(difficulty)s, %(type)s: cần %(need)d câu hỏi đã duyệt, ngân hàng có %(have)d"
