@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
 from exam.bank.models import BankItem, ItemStatus, ItemVersion
+from exam.bank.problems import in_words
 from exam.competitions import permissions
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from question_bank import formats
@@ -54,7 +55,7 @@ def content_digest(item: Item) -> str:
 def _validated(item: Item) -> Item:
     problems = item.validate()
     require(not problems, _("The question is not usable yet: %(problems)s",
-                            problems="; ".join(problems)), InvalidInput)
+                            problems=" ".join(in_words(p) for p in problems)), InvalidInput)
     return item
 
 
@@ -171,7 +172,8 @@ def import_bank(session: Session, actor, fmt: str, text: str, *, now: datetime) 
         items = formats.parse(fmt, text)
     except formats.ImportFormatError as error:
         raise InvalidInput(_("The file was not imported; nothing was added. %(problems)s",
-                             problems=" · ".join(error.problems[:20]))) from None
+                             problems=" · ".join(in_words(p) for p in error.problems[:20]))
+                           ) from None
     keys = [item.key for item in items]
     taken = sorted(session.scalars(select(BankItem.key).where(BankItem.key.in_(keys))))
     require(not taken, _("The file was not imported; nothing was added. These keys are "

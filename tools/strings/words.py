@@ -2141,3 +2141,41 @@ ADDRESS = {"A submitted mark is final. You will not see another examiner's mark.
 VI.update(ADDRESS)
 VI["%(topic)s, %(difficulty)s, %(type)s: %(need)d approved questions needed, %(have)d in the "
    "bank"] = "%(topic)s, %(difficulty)s, %(type)s: cần %(need)d câu hỏi đã duyệt, ngân hàng có %(have)d"
+
+# The bank's problems with a question (exam/bank/problems.py)
+VI.update({
+    "The question has no code.": "Câu hỏi chưa có mã.",
+    "The question's code must not contain spaces or '|'.":
+        "Mã câu hỏi không được chứa dấu cách hoặc ký tự '|'.",
+    "The question text is empty.": "Nội dung câu hỏi đang để trống.",
+    "The topic is empty.": "Chủ đề đang để trống.",
+    "The points must be greater than 0.": "Số điểm phải lớn hơn 0.",
+    "An option has no text.": "Có phương án chưa có nội dung.",
+    "Two options have the same text.": "Có hai phương án trùng nội dung.",
+    "A single choice question needs at least 2 options.":
+        "Câu hỏi một lựa chọn cần ít nhất 2 phương án.",
+    "A single choice question needs exactly one correct option (fraction 1).":
+        "Câu hỏi một lựa chọn cần đúng một phương án đúng (tỷ lệ điểm 1).",
+    "A single choice question is all or nothing: no negative fractions.":
+        "Câu hỏi một lựa chọn chỉ có đúng hoặc sai: không dùng tỷ lệ điểm âm.",
+    "A multiple response question needs at least 2 options.":
+        "Câu hỏi nhiều lựa chọn cần ít nhất 2 phương án.",
+    "A multiple response question needs at least one correct option.":
+        "Câu hỏi nhiều lựa chọn cần ít nhất một phương án đúng.",
+    "A true/false question needs exactly one correct option (fraction 1) and one 0.":
+        "Câu hỏi đúng/sai cần đúng một phương án đúng (tỷ lệ điểm 1) và một phương án 0.",
+    "A short answer question needs at least one accepted answer.":
+        "Câu hỏi trả lời ngắn cần ít nhất một đáp án được chấp nhận.",
+    "An accepted answer spans several lines.": "Có đáp án được chấp nhận nằm trên nhiều dòng.",
+    "A numeric question needs a numeric answer.": "Câu hỏi dạng số cần có đáp án là số.",
+    "The tolerance must not be negative.": "Sai số cho phép không được âm.",
+    "An essay needs a rubric.": "Câu hỏi tự luận cần có hướng dẫn chấm.",
+    "A rubric criterion has no name.": "Có tiêu chí chấm chưa có tên.",
+    "Option %(option)s spans several lines.": "Phương án %(option)s nằm trên nhiều dòng.",
+    "Option %(option)s has a fraction outside -1 to 1.":
+        "Phương án %(option)s có tỷ lệ điểm nằm ngoài khoảng -1 đến 1.",
+    "Rubric criterion %(option)s must be worth more than 0 points.":
+        "Tiêu chí chấm %(option)s phải có số điểm lớn hơn 0.",
+    "The positive fractions of a multiple response question sum to %(option)s, not 1.":
+        "Tổng các tỷ lệ điểm dương của câu hỏi nhiều lựa chọn là %(option)s, không phải 1.",
+})
