@@ -39,7 +39,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -w 100 -o exam/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 -w 100 -o exam/translations/messages.pot .
 	$(BIN)/pybabel update -i exam/translations/messages.pot -d exam/translations --no-fuzzy-matching -w 100
 	$(BIN)/pybabel compile -d exam/translations
 

@@ -152,7 +152,7 @@ def _file_sha256(path: Path) -> str:
 
 def register(app: Flask) -> None:
     from exam.audit.cli import audit_group
-    from exam.demo import demo_command
+    from exam.demo import demo_code_command, demo_command
     from exam.notifications.cli import notifications_group
     from exam.oversight.cli import oversight_group
     from exam.presentation.cli import presentation_group
@@ -163,5 +163,5 @@ def register(app: Flask) -> None:
     for command in (db_group, users_group, audit_group, keys_group, demo_command,
                     verify_pdf_command, sitting_group, verify_draw_command, oversight_group,
                     scoring_group, notifications_group, backup_command, restore_command,
-                    countersign_command, presentation_group):
+                    countersign_command, presentation_group, demo_code_command):
         app.cli.add_command(command)

@@ -32,7 +32,7 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
-    PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+    PUBLIC_BASE_URL = None  # unset: the address the server is reached at (public_base_url)
     RATELIMIT_HEADERS_ENABLED = True
 
 
@@ -42,7 +42,8 @@ def load(app, test_config: dict | None) -> None:
         app.config.from_pyfile("config.py", silent=True)
     else:
         app.config.update(test_config)
-    for name in ("SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "RATELIMIT_STORAGE_URI",
+    for name in ("SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL", "DOCUMENT_PLACE",
+                 "RATELIMIT_STORAGE_URI",
                  "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USERNAME", "MAIL_PASSWORD",
                  "MAIL_FROM"):
         if name in os.environ and (test_config is None or name not in test_config):
@@ -107,3 +108,20 @@ def default_rate_limit_storage(testing: bool) -> str:
         "No Redis at %s and RATELIMIT_STORAGE_URI is not set: rate limits are counted per "
         "worker process, so each gunicorn worker allows the full limit.", LOCAL_REDIS)
     return "memory://"
+
+
+LOCAL_ADDRESS = "http://127.0.0.1:8000"
+
+
+def public_base_url(app=None, *, from_request: bool = True) -> str:
+    """Where QR codes and links on documents point: PUBLIC_BASE_URL when set; otherwise the
+    address this request reached the server at (so a sheet made on a real host never points
+    at 127.0.0.1), and outside a request the local address `make run` serves."""
+    from flask import current_app, has_request_context, request
+
+    configured = (app or current_app).config.get("PUBLIC_BASE_URL")
+    if configured:
+        return configured.rstrip("/")
+    if from_request and has_request_context():
+        return request.host_url.rstrip("/")
+    return LOCAL_ADDRESS

@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
+from exam.accounts import service as accounts
 from exam.accounts.models import User
 from exam.db import db_session, utcnow
 from exam.demo_cast import (  # re-exported: the benchmark seeds with them
@@ -30,6 +31,7 @@ from exam.registration import service as registration
 
 __all__ = ["DEMO_PASSWORD", "DemoCast", "_user", "apply_all", "create_cast",
            "create_competition", "demo_command", "demo_pdf", "print_logins", "run_demo"]
+DEMO_DOMAIN = "@demo.thituyen.vn"
 
 
 def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None = None) -> dict:
@@ -69,10 +71,14 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.rooms.demo import seed_rooms
 
     seed_rooms(session, cast, live, now=now, base_url=config["PUBLIC_BASE_URL"])
+    from exam.sitting.demo import build_open_sitting
+
+    sitting_now = build_open_sitting(session, cast, now=now, rng=rng)
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)
-    made = {"cast": cast, "competitions": [live, finished], "finished": finished}
+    made = {"cast": cast, "competitions": [live, finished], "finished": finished,
+            "sitting_now": sitting_now}
     from exam.results.demo import publish_where_ready
 
     made["signed_sheet"] = publish_where_ready(session, made["competitions"],
@@ -81,7 +87,55 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
 
     made["appointment"] = seed_appointments(session, cast, finished, now=now, rng=rng,
                                             password=DEMO_PASSWORD)
+    staff = [cast.admin, cast.chair, cast.secretary, cast.member, cast.author, cast.proctor,
+             *cast.examiners]
+    from exam.oversight.demo import INSPECTOR_EMAIL
+
+    staff.append(accounts.find_by_email(session, INSPECTOR_EMAIL))
+    for user in staff:
+        enrol_demo_second_factor(session, user, now=now)
     return made
+
+
+def enrol_demo_second_factor(session, user: User, *, now: datetime) -> None:
+    """Turn on the second step for a demo account, as its owner would with an app; the
+    current code is then shown by `thituyen demo-code EMAIL` (demo accounts only)."""
+    import pyotp
+
+    secret = accounts.new_totp_secret()
+    accounts.enrol_second_factor(session, user, secret, pyotp.TOTP(secret).at(now), now=now)
+
+
+def demo_code(session, email: str, *, now: datetime) -> str:
+    """The six digits an authenticator would show now for a demo account.
+
+    Only for accounts in the demo's domain that still have the demo's published password:
+    such an account is open to anyone already, so showing its code weakens nothing; any other
+    account is refused (and the command needs a shell on the server in the first place)."""
+    import pyotp
+
+    from exam.accounts.service import hasher
+    from exam.errors import DomainError
+
+    try:
+        user = accounts.find_by_email(session, email)
+    except DomainError:
+        user = None
+    ok = user is not None and user.email.endswith(DEMO_DOMAIN) and bool(user.totp_secret)
+    if ok:
+        try:
+            ok = hasher.verify(user.password_hash, DEMO_PASSWORD)
+        except Exception:  # wrong password or unreadable hash: not a demo account
+            ok = False
+    if not ok:
+        raise click.ClickException(
+            f"{email} is not a demo account with two-step sign-in; codes are shown only for "
+            f"demo accounts ({DEMO_DOMAIN}) that still have the demo password.")
+    totp = pyotp.TOTP(user.totp_secret)
+    step = max(totp.timecode(now), (user.totp_last_step or 0) + 1)
+    if step > totp.timecode(now) + 1:
+        raise click.ClickException("The current code was just used; try again in 30 seconds.")
+    return totp.generate_otp(step)
 
 
 def print_logins(result: dict) -> None:
@@ -98,6 +152,15 @@ def print_logins(result: dict) -> None:
     from exam.appointment.demo import SIGNER_EMAIL
 
     click.echo(f"  {'appointing auth.':16} {SIGNER_EMAIL}")
+    if result.get("sitting_now") is not None:
+        from exam.sitting.demo import OPEN_ROOM_CODE
+
+        sitting = result["sitting_now"]
+        click.echo(f"Sitting open now: \"{sitting.title}\" (room code {OPEN_ROOM_CODE}); "
+                   f"sit it as {cast.candidates[0].email}, watch it as the proctor.")
+    click.echo("Staff accounts ask for a second step: instead of an authenticator app, run "
+               "`thituyen demo-code EMAIL` (e.g. `.venv/bin/thituyen demo-code "
+               f"{cast.chair.email}`) for the six digits to type.")
 
 
 @click.command("demo")
@@ -107,6 +170,11 @@ def print_logins(result: dict) -> None:
 def demo_command(candidates: int, if_empty: bool):
     """Seed a demo install and print its logins."""
     session = db_session()
+    if not inspect(session.get_bind()).has_table(User.__tablename__):
+        raise click.ClickException(
+            "This database has no tables yet. Run `thituyen db upgrade` first (and "
+            "`thituyen keys create-dev --if-missing` for a signing key), then `thituyen demo`; "
+            "`make run` does all three.")
     if session.scalar(select(func.count()).select_from(User)):
         if if_empty:
             click.echo("The database already has data; demo not seeded.")
@@ -118,3 +186,11 @@ def demo_command(candidates: int, if_empty: bool):
     if result.get("signed_sheet"):
         click.echo("Signed result sheet (check it with `thituyen verify-pdf`):")
         click.echo(str(result["signed_sheet"]))
+
+
+@click.command("demo-code")
+@click.argument("email")
+@with_appcontext
+def demo_code_command(email: str):
+    """Print the current second-step code of a demo account (no authenticator app needed)."""
+    click.echo(demo_code(db_session(), email, now=utcnow()))

@@ -13,75 +13,9 @@ are the same in both versions; in particular the paper streams and fingerprints 
 the literal ``V = "thituyen-draw-v1"``, so a v2 paper equals the v1 paper of the same
 seed.
 
-Specification
--------------
-All text is NFC-normalised and UTF-8 encoded; ``‖`` is concatenation; ``0x00`` a
-zero byte; integers in counters are 8-byte big-endian; "hex" is lowercase.
-
-1. Commitment: ``commitment(domain, value) = hex SHA-256("thituyen-commit-v1" ‖ 0x00
-   ‖ domain ‖ 0x00 ‖ value)``. The board publishes ``commitment("board-secret",
-   secret)`` and ``commitment("bank-snapshot", snapshot_digest)`` (the 64 hex
-   characters of step 8, as ASCII) before the sitting. The secret is at least 16
-   random bytes, so it needs no extra salt.
-2. Seed: ``seed = HMAC-SHA256(key=board_secret, msg="thituyen-seed-v1" ‖ 0x00 ‖
-   public_value)`` where ``public_value`` (e.g. a lottery result or a drand round)
-   was unknown when the secret was committed: the board cannot choose the seed and
-   nobody can predict it before the secret is revealed. The platform stores the
-   value with runs of whitespace collapsed to one space and the ends trimmed; the
-   seed is computed from exactly that text.
-3. Stream: ``HmacStream(seed, context)`` yields the concatenation of the blocks
-   ``HMAC-SHA256(seed, context ‖ 0x00 ‖ counter)`` for counter = 0, 1, 2, ...
-4. ``randbelow(n)``: for n = 1 the result is 0 and no byte is read. Otherwise let
-   ``b = bit_length(n - 1)``; read ``ceil(b / 8)`` bytes as a big-endian integer,
-   keep its low ``b`` bits, and return it if it is below n, else read again
-   (rejection sampling: no modulo bias).
-5. ``shuffle``: Fisher–Yates; for i from len-1 down to 1, swap i with
-   ``randbelow(i + 1)``. ``sample(population, k)``: the population must be sorted;
-   for i in 0..k-1 swap i with ``i + randbelow(n - i)``; the result is the first k.
-6. Paper: parts in blueprint order. A part's scope is ``"c:" ‖ candidate_number``
-   for ``per_candidate`` parts and ``"shared"`` for ``shared_variant`` parts (every
-   candidate gets the same items and order). With ``V = "thituyen-draw-v1"``:
-
-   * cell j of part P: the pool is every snapshot item with the cell's topic,
-     difficulty and type, sorted by key (code-point order); ``count`` keys are
-     taken with ``sample`` on the stream ``V|pick|scope|P|j``;
-   * the picks of all cells of the part (cell order, then sample order) are
-     shuffled with the stream ``V|order|scope|P``; positions are 1-based;
-   * options of single choice and multiple response items are shuffled with the
-     stream ``V|options|scope|P|item_key``; the list ``[0..n-1]`` shuffled is the
-     display order as original indices. True/false and text items keep (0, 1) / ().
-7. ``paper_fingerprint`` is hex SHA-256 of ``canonical_json({"v": V, "items":
-   [[part_key, position, item_key, option_order], ...]})``; canonical JSON has
-   sorted keys, no whitespace (separators ``,`` and ``:``), UTF-8 without escapes
-   (``ensure_ascii`` off) and no floats; decimals are strings without exponent or
-   trailing zeros ("1.5", "2").
-8. ``snapshot_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-snapshot-v1",
-   "items": [item_to_dict(item) sorted by key]})``.
-
-Only in ``thituyen-draw-v2``:
-
-9. ``blueprint_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-blueprint-v1",
-   "parts": [{"key", "title", "essay_mode", "cells": [{"topic", "difficulty", "type",
-   "count", "points"}, ...]}, ...]})``: parts in blueprint order, cells in part order
-   (both orders change the papers, so both are covered), ``count`` an integer,
-   ``points`` a decimal string. (v1 published instead the SHA-256 of the stored
-   blueprint text, a JSON list of the same part objects.)
-10. ``candidates_digest`` is hex SHA-256 of ``canonical_json({"v":
-    "thituyen-candidates-v1", "numbers": [candidate numbers, trimmed, sorted in
-    code-point order]})``: the numbers of every candidate accepted at sealing, each
-    non-empty, without ``|`` and listed once. The draw serves a paper to exactly these.
-11. The public value's source is ``{"description": text, "known_after": time}``: a
-    named future public random event (e.g. "the special prize of the Thủ đô lottery
-    draw of 20/11/2026", "drand quicknet round 12345678") and the UTC time after which
-    anyone can look it up, written ``YYYY-MM-DDTHH:MM:SSZ`` (whole seconds). The
-    description has runs of whitespace collapsed to one space.
-12. ``seal_digest`` is hex SHA-256 of ``canonical_json({"v": "thituyen-seal-v2",
-    "secret_commitment", "snapshot_commitment", "blueprint_digest",
-    "candidates_digest", "public_value_source": {"description", "known_after"}})``:
-    the one value the board publishes at sealing that pins all of the above.
-13. Times: the seal is made strictly before ``known_after``, and the public value
-    is entered at or after ``known_after`` (the platform's clock); a value entered
-    earlier was not the announced event's.
+The specification, complete with the encodings, the bundle and test vectors, is
+``docs/draw.md`` (steps 1-13 there are the step numbers used in this module's docstrings);
+``tests/question_bank/test_draw_vectors.py`` keeps its vectors equal to what this code does.
 
 A blueprint may not contain two cells with the same (topic, difficulty, type):
 that keeps every drawn item distinct without making one cell depend on another.

@@ -53,7 +53,9 @@ def make_competition(session, *, stage=Stage.REGISTRATION_OPEN, now=None, **fiel
 
 
 def appoint(session, competition, role: Role, user=None) -> User:
-    user = user or make_user(session, full_name=f"Cán bộ {role}")
+    titles = {Role.CHAIR: "Chủ tịch", Role.SECRETARY: "Thư ký", Role.BOARD_MEMBER: "Ủy viên",
+              Role.QUESTION_AUTHOR: "Soạn đề", Role.EXAMINER: "Chấm thi", Role.PROCTOR: "Coi thi"}
+    user = user or make_user(session, full_name=f"Cán bộ {titles.get(role, role)}")
     session.add(Membership(competition_id=competition.id, user_id=user.id, role=role,
                            appointed_at=utcnow()))
     session.flush()

@@ -30,9 +30,17 @@ def test_every_message_has_a_vietnamese_translation(tmp_path):
     assert not missing, f"{len(missing)} messages lack Vietnamese: {missing[:15]}"
 
 
+def _entry(message):
+    """(context, id) -> text, plural forms as tuples (read_mo gives lists)."""
+    def plain(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return (message.context, plain(message.id)), plain(message.string)
+
+
 def test_the_compiled_catalog_matches_the_source():
     with open(CATALOG, "rb") as handle:
-        source = {m.id: m.string for m in read_po(handle) if m.id and m.string}
+        source = dict(_entry(m) for m in read_po(handle) if m.id and m.string)
     with open(CATALOG.with_suffix(".mo"), "rb") as handle:
-        compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+        compiled = dict(_entry(m) for m in read_mo(handle) if m.id)
     assert source == compiled, "run `make translations` (or tools/translate.py) to recompile"

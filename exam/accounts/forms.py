@@ -1,4 +1,5 @@
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -26,7 +27,7 @@ class LoginForm(FlaskForm):
 
 
 class CodeForm(FlaskForm):
-    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)],
+    code = StringField(lazy_pgettext("sign-in", "Code"), validators=[DataRequired(), Length(max=40)],
                        description=_l("The six digits your authenticator app shows now, or one "
                                       "of your recovery codes."),
                        render_kw={"autocomplete": "one-time-code", "autocapitalize": "off",

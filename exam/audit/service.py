@@ -21,6 +21,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from exam.audit.models import AuditCheckpoint, AuditEntry
+from exam.config import public_base_url
 from exam.errors import InvalidInput, NotFound, PermissionDenied, require
 
 GENESIS = "0" * 64
@@ -229,7 +230,7 @@ def publish_checkpoint(session: Session, competition=None, *, now: datetime,
     extensions = [f"time {now.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"]
     if competition is not None:
         extensions.append(f"competition {competition.id} {stage}")
-    body = checkpoint_body(checkpoint_origin(current_app.config["PUBLIC_BASE_URL"]), size, head,
+    body = checkpoint_body(checkpoint_origin(public_base_url(from_request=False)), size, head,
                            extensions)
     key = key or _organization_key()
     signature = sign_detached(body.encode(), key) if key is not None else None

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
 from exam.bank.models import BankItem, ItemStatus, ItemVersion
+from exam.bank.problems import in_words
 from exam.competitions import permissions
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from question_bank import formats
@@ -55,7 +56,7 @@ def content_digest(item: Item) -> str:
 def _validated(item: Item) -> Item:
     problems = item.validate()
     require(not problems, _("The question is not usable yet: %(problems)s",
-                            problems="; ".join(problems)), InvalidInput)
+                            problems=" ".join(in_words(p) for p in problems)), InvalidInput)
     return item
 
 
@@ -176,7 +177,7 @@ def preview_import(session: Session, actor, fmt: str, data: bytes | str) -> form
         report = formats.read(fmt, data)
     except formats.ImportFormatError as error:
         raise InvalidInput(_("The file was not imported; nothing was added. %(problems)s",
-                             problems=" · ".join(error.problems[:20]))) from None
+                             problems=" · ".join(in_words(p) for p in error.problems[:20]))) from None
     keys = [item.key for item in report.items]
     taken = set(session.scalars(select(BankItem.key).where(BankItem.key.in_(keys)))) if keys else set()
     for entry in report.entries:
@@ -202,7 +203,7 @@ def import_bank(session: Session, actor, fmt: str, data: bytes | str, *,
         problems = report.problems
     if problems:
         raise InvalidInput(_("The file was not imported; nothing was added. %(problems)s",
-                             problems=" · ".join(problems[:20])))
+                             problems=" · ".join(in_words(p) for p in problems[:20])))
     items = report.items
     keys = [item.key for item in items]
     taken = sorted(session.scalars(select(BankItem.key).where(BankItem.key.in_(keys))))

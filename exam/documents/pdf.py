@@ -38,7 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .fonts import BOLD, ITALIC, REGULAR, register_fonts
+from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 
 __all__ = [
     "KIND_ADMISSION_TICKET",
@@ -111,6 +111,32 @@ class Verification:
 
 
 @dataclass(frozen=True)
+class OfficialHeading:
+    """The heading Decree 30/2020/NĐ-CP asks of a Vietnamese administrative document: the
+    issuing body (under its parent body) with the document's number and symbol on the left,
+    the national title and motto with the place and date on the right."""
+
+    issuing_body: str
+    number_symbol: str
+    place_date: str
+    parent_body: str = ""
+    national_title: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto: str = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass(frozen=True)
+class SignerBlock:
+    """Where the document is signed: the signer's capacity ("TM. HỘI ĐỒNG THI TUYỂN",
+    "CHỦ TỊCH"), a note on the digital signature, the name; the recipients on the left."""
+
+    capacity: Sequence[str]
+    name: str
+    note: str = ""
+    recipients_label: str = ""
+    recipients: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
 class SheetHeader:
     """Top block shared by every document; all values already translated."""
 
@@ -125,6 +151,7 @@ class SheetHeader:
     unit_label: str = ""
     subtitle: str = ""
     page_label: str = "Page {page}/{pages}"  # str.format with page, pages
+    official: OfficialHeading | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +166,7 @@ class ResultSheet:
     column_align: Sequence[str] | None = None  # "LEFT" / "CENTER" / "RIGHT" per column
     empty_label: str = ""
     keep_whole: Sequence[int] = ()  # columns never narrowed (names stay on one line)
+    signer: SignerBlock | None = None
 
 
 @dataclass(frozen=True)
@@ -314,9 +342,48 @@ def _canvas_class(info_extra: Mapping[str, str], footer_left: str, page_label: s
 # --------------------------------------------------------------------------- pieces
 
 
+def _official_heading(heading: OfficialHeading, st: dict[str, ParagraphStyle]) -> Flowable:
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    centre = ParagraphStyle("centre", st["body"], alignment=TA_CENTER)
+    bold = ParagraphStyle("centre-bold", centre, fontName=BOLD)
+    left = [_p(heading.parent_body.upper(), centre)] if heading.parent_body else []
+    left += [_p(heading.issuing_body.upper(), bold), _p(heading.number_symbol, centre)]
+    right = [_p(heading.national_title.upper(), bold),
+             Paragraph(f"<u>{escape(nfc(heading.motto))}</u>", bold),
+             _p(heading.place_date, ParagraphStyle("place", centre, fontName=ITALIC))]
+    return Table([[left, right]], colWidths=[width * 0.42, width * 0.58], style=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+
+
+def _signer_block(signer: SignerBlock, st: dict[str, ParagraphStyle]) -> Flowable:
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    centre = ParagraphStyle("sign", st["body"], alignment=TA_CENTER, fontName=BOLD)
+    left = []
+    if signer.recipients_label:
+        left.append(_p(signer.recipients_label, ParagraphStyle("to", st["small"],
+                                                               fontName=BOLD_ITALIC)))
+        left += [_p(f"- {r};", st["small"]) for r in signer.recipients]
+    right = [_p(line, centre) for line in signer.capacity]
+    if signer.note:
+        right.append(_p(signer.note, ParagraphStyle("signnote", st["small"],
+                                                    alignment=TA_CENTER, fontName=ITALIC)))
+    right += [Spacer(1, 6 * mm), _p(signer.name, centre)]
+    return KeepTogether([Spacer(1, 4 * mm), Table(
+        [[left, right]], colWidths=[width * 0.5, width * 0.5],
+        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))])
+
+
 def _header_flowables(header: SheetHeader, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     width = PAGE_SIZE[0] - 2 * MARGIN
-    left = [_p(header.organization, st["org"]), _p(header.competition_title, st["competition"])]
+    left = [_p(header.competition_title, st["competition"])]
+    if header.official is None:  # the official heading names the organization already
+        left.insert(0, _p(header.organization, st["org"]))
     for label, value in ((header.post_label, header.post), (header.unit_label, header.unit)):
         if value:
             text = f"{nfc(label)}: {nfc(value)}" if label else nfc(value)
@@ -338,6 +405,8 @@ def _header_flowables(header: SheetHeader, st: dict[str, ParagraphStyle]) -> lis
         ),
     )
     out: list[Flowable] = [top, _p(header.title, st["title"])]
+    if header.official is not None:
+        out.insert(0, _official_heading(header.official, st))
     if header.subtitle:
         out.append(_p(header.subtitle, st["subtitle"]))
     out.append(Spacer(1, 4 * mm))
@@ -561,6 +630,8 @@ def build_result_sheet(sheet: ResultSheet) -> bytes:
     elif sheet.empty_label:
         story.append(_p(sheet.empty_label, st["body"]))
     story += _notes(sheet.notes, st)
+    if sheet.signer is not None:
+        story.append(_signer_block(sheet.signer, st))
     if sheet.verification:
         story.append(_verification_box(sheet.verification, st))
     meta = _metadata(KIND_RESULT_SHEET, sheet.verification)

@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from flask_babel import gettext as _
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
@@ -540,20 +541,20 @@ def verify_pdf(
         roots = load_trust_roots(trust_roots)
         tsa_roots = load_trust_roots(tsa_trust_roots) if tsa_trust_roots else roots
     except (OSError, ValueError) as exc:
-        problems.append(f"Could not load the trust roots: {exc}")
+        problems.append(_("Could not load the trust roots: %(error)s", error=exc))
         return result
     if not roots:
-        problems.append("No trust root given; cannot decide whom to trust.")
+        problems.append(_("No trust root given; cannot decide whom to trust."))
         return result
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=True)
         sigs = list(reader.embedded_signatures)
         cert_data = read_certification_data(reader)
     except Exception as exc:  # pyHanko raises several types for malformed files
-        problems.append(f"The file is not a readable PDF: {exc}")
+        problems.append(_("The file is not a readable PDF: %(error)s", error=exc))
         return result
     if not sigs:
-        problems.append("The document has no signature.")
+        problems.append(_("The document has no signature."))
         return result
 
     cert_ref = _certification_ref(reader) if cert_data is not None else None
@@ -567,7 +568,7 @@ def verify_pdf(
 
     total_revisions = reader.xrefs.total_revisions
     if certification is None:
-        problems.append("The document has no certification signature.")
+        problems.append(_("The document has no certification signature."))
     else:
         pins = _pins(certifier_sha256)
         certifier = next(r for r in result.signers if r.certification)
@@ -577,37 +578,38 @@ def verify_pdf(
                 for s in result.signers
             ]
             problems.append(
-                f"The certification signature is by {certifier.name}, not by the "
-                "organization's signing certificate; another certificate can only countersign."
+                _("The certification signature is by %(name)s, not by the organization's "
+                  "signing certificate; another certificate can only countersign.",
+                  name=certifier.name)
             )
         if cert_data.permission != CERTIFICATION_PERMISSION:
             problems.append(
-                f"The certification allows {cert_data.permission.name}; expected "
-                f"{CERTIFICATION_PERMISSION.name}."
+                _("The certification allows %(allowed)s; expected %(expected)s.",
+                  allowed=cert_data.permission.name, expected=CERTIFICATION_PERMISSION.name)
             )
         signed_revisions = {s.signed_revision for s in sigs}
         later = range(certification.signed_revision + 1, total_revisions)
         unsigned = [r for r in later if r not in signed_revisions]
         if unsigned:
             problems.append(
-                f"{len(unsigned)} update(s) after the certification are not signatures "
-                "(the file was changed after it was signed)."
+                _("%(n)d update(s) after the certification are not signatures "
+                  "(the file was changed after it was signed).", n=len(unsigned))
             )
         earlier = [s for s in sigs if s.signed_revision < certification.signed_revision]
         if earlier:
-            problems.append("A signature precedes the certification signature.")
+            problems.append(_("A signature precedes the certification signature."))
         try:
             result.metadata = metadata_at(reader, certification.signed_revision)
             latest = metadata_at(reader)
         except Exception as exc:
-            problems.append(f"Could not read the document information: {exc}")
+            problems.append(_("Could not read the document information: %(error)s", error=exc))
         else:
             if latest != result.metadata:
-                problems.append("The verification data was changed after certification.")
+                problems.append(_("The verification data was changed after certification."))
 
     newest = max(sigs, key=lambda s: s.signed_revision)
     if newest.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        problems.append("Data was appended after the last signature.")
+        problems.append(_("Data was appended after the last signature."))
 
     result.is_valid = not problems and all(s.is_valid for s in result.signers)
     return result
@@ -637,7 +639,8 @@ def _check_signature(sig, roots, tsa_roots, is_cert: bool, problems: list[str]) 
             ts_validation_context=ValidationContext(trust_roots=list(tsa_roots)),
         )
     except Exception as exc:  # malformed CMS, unsupported algorithms, ...
-        problems.append(f"Signature {label!r} could not be checked: {exc}")
+        problems.append(_("Signature %(label)s could not be checked: %(error)s",
+                               label=repr(label), error=exc))
         return SignerReport(
             field_name=label,
             name="?",
@@ -650,29 +653,36 @@ def _check_signature(sig, roots, tsa_roots, is_cert: bool, problems: list[str]) 
     mod = status.modification_level
     ok = bool(status.bottom_line and status.intact and status.valid and status.trusted)
     if not status.intact:
-        problems.append(f"Signature {label!r} ({name}): the signed content was altered.")
+        problems.append(_("Signature %(label)s (%(name)s): the signed content was altered.",
+                               label=repr(label), name=name))
     elif not status.valid:
-        problems.append(f"Signature {label!r} ({name}): the signature value is wrong.")
+        problems.append(_("Signature %(label)s (%(name)s): the signature value is wrong.",
+                               label=repr(label), name=name))
     if status.intact and not status.trusted:
-        problems.append(f"Signature {label!r} ({name}): the signer is not trusted.")
+        problems.append(_("Signature %(label)s (%(name)s): the signer is not trusted.",
+                               label=repr(label), name=name))
     if status.docmdp_ok is False:
         ok = False
         problems.append(
-            f"Signature {label!r} ({name}): later changes are not allowed by the certification."
+            _("Signature %(label)s (%(name)s): later changes are not allowed by the "
+              "certification.", label=repr(label), name=name)
         )
     if status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         ok = False
-        problems.append(f"Signature {label!r} ({name}): it does not cover its whole revision.")
+        problems.append(_("Signature %(label)s (%(name)s): it does not cover its whole revision.",
+                               label=repr(label), name=name))
     if is_cert and mod is not None and mod not in _ALLOWED_AFTER_CERTIFICATION:
         ok = False
         problems.append(
-            f"Certification {label!r}: the document was modified after signing ({mod.name})."
+            _("Certification %(label)s: the document was modified after signing (%(change)s).",
+              label=repr(label), change=mod.name)
         )
     ts = status.timestamp_validity
     timestamp = ts.timestamp if ts is not None else None
     if ts is not None and not (ts.intact and ts.valid and ts.trusted):
         ok = False
-        problems.append(f"Signature {label!r} ({name}): its timestamp is not valid or trusted.")
+        problems.append(_("Signature %(label)s (%(name)s): its timestamp is not valid or trusted.",
+                               label=repr(label), name=name))
     return SignerReport(
         field_name=label,
         name=name,

@@ -25,6 +25,7 @@ from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from exam.accounts.models import User
+from exam.config import public_base_url
 from exam.db import utcnow
 from exam.errors import NotFound, require
 from exam.notifications.models import Notification, OutboxMail
@@ -107,7 +108,7 @@ def _bilingual(notification: Notification) -> tuple[str, str]:
             texts[locale] = message(notification)
     link = ""
     if has_app_context():
-        link = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/") + "/notifications"
+        link = public_base_url() + "/notifications"
     with force_locale("vi"):
         footer_vi = _("See it in the app: %(link)s", link=link)
     with force_locale("en"):

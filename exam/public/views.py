@@ -67,3 +67,28 @@ def record_json(competition_id: int):
     response = current_app.response_class(body, mimetype="application/json")
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@bp.get("/verify-draw")
+def verify_draw():
+    """Anyone checks a draw bundle in their own browser (static/js/draw-verify.js, the same
+    algorithm as `thituyen verify-draw --bundle`, written from docs/draw.md)."""
+    return render_template("public/verify_draw.html")
+
+
+@bp.get("/competitions/<int:competition_id>/draw-bundle.json")
+def draw_bundle(competition_id: int):
+    """The draw bundle for anyone to check (here, or with `thituyen verify-draw --bundle`),
+    once the board has revealed its secret; before that it does not exist (404)."""
+    from flask import abort
+
+    from exam.sitting import service as sitting
+
+    session = db_session()
+    competition = competitions.get_public_competition(session, competition_id)
+    seal = sitting.seal_of(session, competition)
+    if seal is None or seal.revealed_at is None:
+        abort(404)
+    body = json.dumps(sitting.draw_bundle(session, competition), ensure_ascii=False, indent=1)
+    return current_app.response_class(body, mimetype="application/json", headers={
+        "Content-Disposition": f"attachment; filename=boc-de-{competition.id}.json"})

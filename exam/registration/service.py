@@ -23,6 +23,7 @@ from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
 from exam.documents import uploads
 from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.i18n import code_label
 from exam.notifications.service import notify
 from exam.registration.models import (  # accepted_candidates: re-exported
     Application,
@@ -92,7 +93,8 @@ def eligibility_findings(competition: Competition, application: Application,
     findings.append(Finding(
         _("Degree"),
         DEGREE_RANK.get(application.degree, 0) >= DEGREE_RANK[required],
-        _("declared %(have)s, required %(need)s", have=application.degree, need=str(required)),
+        _("declared %(have)s, required %(need)s", have=code_label(application.degree),
+          need=code_label(required)),
     ))
     findings.append(Finding(
         _("Years in a management role"),

@@ -34,7 +34,9 @@ def signing_options(app=None) -> dict:
                          "signed.")) from None
     if config.get("TSA_URL"):
         key = dataclasses.replace(key, tsa_url=config["TSA_URL"])
-    return {"key": key, "folder": signed_folder(app), "base_url": config["PUBLIC_BASE_URL"],
+    from exam.config import public_base_url
+
+    return {"key": key, "folder": signed_folder(app), "base_url": public_base_url(app),
             "organization": config["ORGANIZATION_NAME"]}
 
 

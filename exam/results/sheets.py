@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from flask_babel import force_locale, format_date, format_datetime, format_decimal
+from flask_babel import force_locale, format_date, format_datetime, format_decimal, pgettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,6 +88,58 @@ def _header(competition: Competition, title: str, status: str, now: datetime, or
         page_label=_("Page {page}/{pages}"))
 
 
+def _weight(value) -> str:
+    """A weight as people write it: 2, 1,5 (no trailing zeros)."""
+    number = Decimal(str(value)).normalize()
+    return format_decimal(number if number == number.to_integral() else number, "0.##")
+
+
+def official_heading(organization: str, number_symbol: str, now: datetime,
+                     place: str = "") -> pdf.OfficialHeading:
+    """Decree 30/2020's heading, in Vietnamese whatever the reader's language: the board
+    issues the document under the organization (when that is another body)."""
+    from exam.timefmt import to_local
+
+    local = to_local(now)
+    board = "Hội đồng thi tuyển"
+    parent = organization if organization.strip().lower() != board.lower() else ""
+    where = place or current_place()
+    return pdf.OfficialHeading(
+        issuing_body=board, parent_body=parent, number_symbol=f"Số: {number_symbol}",
+        place_date=f"{where}, ngày {local:%d} tháng {local:%m} năm {local:%Y}")
+
+
+def current_place() -> str:
+    """The place printed before the date (Decree 30): the DOCUMENT_PLACE setting."""
+    from flask import current_app, has_app_context
+
+    return (current_app.config.get("DOCUMENT_PLACE") if has_app_context() else None) or "Hà Nội"
+
+
+def _board_signer(session: Session, actor, competition: Competition) -> pdf.SignerBlock:
+    """"TM. HỘI ĐỒNG THI TUYỂN" over the signer's capacity in the board, as Decree 30 lays
+    out a collective body's signature."""
+    from exam.competitions.models import Role
+    from exam.competitions.permissions import roles_in
+
+    roles = roles_in(session, actor, competition)
+    capacity = "CHỦ TỊCH" if Role.CHAIR in roles else ("THƯ KÝ" if Role.SECRETARY in roles
+                                                       else "")
+    return pdf.SignerBlock(
+        capacity=["TM. HỘI ĐỒNG THI TUYỂN", *([capacity] if capacity else [])],
+        name=getattr(actor, "full_name", "") or "",
+        note=_("(digitally signed)"), recipients_label="Nơi nhận:",
+        recipients=[_("Candidates (published on the competition's page)"), _("The file")])
+
+
+def _part_kinds(session: Session, competition: Competition) -> dict[str, str]:
+    """Which parts examiners marked (essay) and which the system scored (objective)."""
+    from exam.sitting.models import TestPart
+
+    return {part.key: part.kind for part in session.scalars(
+        select(TestPart).where(TestPart.competition_id == competition.id))}
+
+
 def _status(data: dict) -> str:
     if data["kind"] == ResultKind.FINAL:
         return _("FINAL RESULT · version %(n)d", n=data["version"])
@@ -131,16 +183,24 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
     with force_locale(SHEET_LANGUAGE):
         parts = data["parts"]
         columns = [_("Place"), _("Cand. no."), _("Full name"),
-                   *[p["title"] for p in parts], _("Priority"), _("Total"), _("Result")]
+                   *[_("%(part)s (weight %(w)s)", part=p["title"], w=_weight(p["weight"]))
+                     for p in parts], _("Priority"), _("Total"), _("Result")]
         rows = [[rank_label(r), r["candidate_number"], r["name"],
                  *[_number(r["scores"][p["key"]]) for p in parts],
                  _number(r["priority_points"]), _number(r["total"]),
                  standing_label(r["standing"])] for r in data["rows"]]
-        notes = [_("Total = weighted sum of the parts + priority points. A part is passed at "
-                   "or above its pass mark: %(marks)s.",
+        notes = [_("Total = the sum of each part's score times its weight, plus priority points: "
+                   "%(formula)s. A part is passed at or above its pass mark: %(marks)s.",
+                   formula=" + ".join(f"{p['title']} × {_weight(p['weight'])}" for p in parts),
                    marks="; ".join(f"{p['title']} ≥ {_number(p['pass_mark'])}" for p in parts))]
-        blind = [p["title"] for p in parts if part_is_blind(p["key"])]
+        kinds = _part_kinds(session, competition)
+        blind = [p["title"] for p in parts
+                 if part_is_blind(p["key"]) and kinds.get(p["key"]) != "objective"]
+        automatic = [p["title"] for p in parts if kinds.get(p["key"]) == "objective"]
         in_person = [p["title"] for p in parts if not part_is_blind(p["key"])]
+        if automatic:
+            notes.append(_("Scored by the system against the answer key, with no examiner: "
+                           "%(parts)s.", parts=", ".join(automatic)))
         if blind:
             notes.append(_("Scored blind, the examiners not knowing whose script it was: "
                            "%(parts)s.", parts=", ".join(blind)))
@@ -155,7 +215,7 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
         for decision in data.get("board_decisions", ()):
             notes.append(_("Order decided by the board (%(order)s): %(reason)s",
                            order=" > ".join(decision["order"]), reason=decision["reason"]))
-        if data["reserve_expires_on"]:
+        if data["reserve_expires_on"] and any(r["standing"] == "reserve" for r in data["rows"]):
             notes.append(_("The reserve list is valid until %(day)s.",
                            day=format_date(date.fromisoformat(data["reserve_expires_on"]))))
         if version.reason:
@@ -163,8 +223,11 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
         if version.supersedes_id:
             notes.append(_("This version replaces version %(n)d.", n=version.number - 1))
         sheet = pdf.ResultSheet(
-            header=_header(competition, _("RANKED RESULT OF THE COMPETITION"), _status(data), now,
-                           organization),
+            header=dataclasses.replace(
+                _header(competition, _("RANKED RESULT OF THE COMPETITION"), _status(data), now,
+                        organization),
+                official=official_heading(organization, f"{code}/TB-HĐTT", now)),
+            signer=_board_signer(session, actor, competition),
             columns=columns, rows=rows, notes=notes,
             verification=_verification(code, version.data_sha256, chain, base_url),
             column_align=["CENTER", "CENTER", "LEFT", *["RIGHT"] * (len(parts) + 2), "LEFT"],
@@ -273,7 +336,7 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
             candidate_name=application.user.full_name, competition=competition.title,
             sitting_time=window, instructions=instructions,
             candidate_number_label=_("Candidate no."), candidate_name_label=_("Full name"),
-            competition_label=_("Competition"), sitting_time_label=_("Sitting"),
+            competition_label=_("Competition"), sitting_time_label=pgettext("admission ticket", "Sitting"),
             instructions_label=_("Access instructions"), extra_fields=place,
             photo_jpeg=photo.data if photo is not None else None,
             verification=_verification(code, canonical_sha256(data), chain, base_url))

@@ -164,3 +164,51 @@ def build_finished_competition(session, cast, *, now: datetime, rng: random.Rand
                      now=now, rng=rng, author=cast.author, reviewer=cast.admin,
                      sign=receipts.platform_signer())
     return competition
+
+
+OPEN_ROOM_CODE = "SENVANG"
+
+
+def build_open_sitting(session, cast, *, now: datetime, rng: random.Random):
+    """A competition whose sitting is open right now (for four hours), the room code set:
+    a newcomer signs in as a candidate and sits the test, or as the proctor and watches."""
+    from flask import current_app
+
+    from exam import demo
+    from exam.competitions import service as competitions
+    from exam.competitions.models import Stage
+    from exam.registration import service as registration
+
+    competition = demo.create_competition(
+        session, cast, now=now - timedelta(days=20),
+        title="Thi tuyển Trưởng phòng Kế hoạch - Tài chính, Sở Giáo dục và Đào tạo",
+        post="Trưởng phòng Kế hoạch - Tài chính", unit="Sở Giáo dục và Đào tạo",
+        opens=now - timedelta(days=20), closes=now - timedelta(days=5),
+        sitting_opens=now - timedelta(minutes=5), sitting_closes=now + timedelta(hours=4))
+    candidates = cast.candidates[: max(1, len(cast.candidates) // 2)]
+    for application in demo.apply_all(session, competition, candidates,
+                                      now=now - timedelta(days=15), rng=rng,
+                                      upload_folder=current_app.config["UPLOAD_FOLDER"],
+                                      max_bytes=current_app.config["MAX_DOCUMENT_BYTES"]):
+        registration.accept_application(session, cast.chair, application,
+                                        now=now - timedelta(days=10))
+    competitions.enter_stage(session, cast.chair, competition, Stage.REGISTRATION_CLOSED,
+                             now=now - timedelta(days=4))
+    competitions.enter_stage(session, cast.chair, competition, Stage.ELIGIBILITY_REVIEWED,
+                             now=now - timedelta(days=4, hours=-1))
+    configure_demo_test(session, cast.chair, competition, now=now - timedelta(days=4, hours=-2))
+    lottery_day = now - timedelta(days=2)
+    service.seal_papers(session, cast.chair, competition, now=now - timedelta(days=3),
+                        value_source="Giải đặc biệt Xổ số kiến thiết Thủ đô mở thưởng ngày "
+                                     f"{to_local(lottery_day):%d/%m/%Y}",
+                        value_known_after=lottery_day)
+    service.enter_public_value(
+        session, cast.chair, competition,
+        f"Xổ số kiến thiết Thủ đô ngày {to_local(lottery_day):%d/%m/%Y}: "
+        f"{rng.randrange(10**6):06d}", now=lottery_day + timedelta(hours=1))
+    service.open_sitting(session, cast.chair, competition, now=now - timedelta(days=1))
+    # a demo is tried whenever someone gets to it: entry stays open for the whole window
+    attempts.set_room_rules(session, cast.proctor, competition, access_code=OPEN_ROOM_CODE,
+                            allowed_networks="", late_entry_minutes=240,
+                            now=now - timedelta(minutes=40))
+    return competition

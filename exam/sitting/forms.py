@@ -1,5 +1,6 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -48,7 +49,7 @@ class CellForm(Form):
 class PartForm(FlaskForm):
     key = StringField(_l("Part key"), validators=[DataRequired(), Length(max=16)],
                       description=_l("A short code such as A or B."))
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(lazy_pgettext("test part", "Title"), validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=[SelectChoice("objective", _l("Objective (scored automatically)")),
                                             SelectChoice("essay", _l("Essay (scored blind by examiners)"))])
     duration_minutes = IntegerField(_l("Duration (minutes)"),

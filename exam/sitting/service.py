@@ -285,7 +285,8 @@ def seal_papers(session: Session, actor, competition: Competition, *, now: datet
     items = [bank.item_of(v) for v in versions]
     problems = draw.check_pool(parts, items)
     require(not problems, _("The approved questions cannot fill the blueprint: %(problems)s",
-                            problems="; ".join(problems)), Conflict)
+                            problems="; ".join(pool_problems_in_words(parts, items,
+                                                                      problems))), Conflict)
     secret = secret or secrets.token_bytes(32)
     digest = draw.snapshot_digest(items)
     blueprint = _blueprint_json(parts)
@@ -673,3 +674,22 @@ def objective_part_scores(session: Session, competition: Competition) -> dict[in
         part = scores.setdefault(application_id, {})
         part[part_key] = part.get(part_key, Decimal("0.00")) + Decimal(points)
     return scores
+
+
+def pool_problems_in_words(parts, items, problems: list[str]) -> list[str]:
+    """The draw's problems (plain English from `question_bank`) in the reader's language:
+    each short cell named with its topic, level and type in words and the numbers; any
+    other problem as the draw states it."""
+    from exam.i18n import code_label
+
+    said = []
+    for part in parts:
+        for cell in part.cells:
+            have = sum(1 for item in items if cell.matches(item))
+            if have < cell.count:
+                said.append(_("%(topic)s, %(difficulty)s, %(type)s: %(need)d approved "
+                              "questions needed, %(have)d in the bank",
+                              topic=cell.topic, difficulty=code_label(cell.difficulty),
+                              type=code_label(cell.type), need=cell.count, have=have))
+    others = [p for p in problems if ": needs " not in p]
+    return said + others

@@ -112,3 +112,29 @@ def pdf_file(tmp_path, name="so-yeu-ly-lich.pdf") -> str:
     return str(path)
 
 
+
+
+@pytest.fixture
+def page(page):
+    """Every page a browser test loads in Vietnamese is read as a Vietnamese reader would:
+    the test fails on English messages, stored codes, or dates and numbers in a foreign format
+    (tests/browser/words.py). Each distinct page is judged once, after it has loaded."""
+    from tests.browser.words import EXTRACT_JS, page_problems
+
+    found: dict[str, list[str]] = {}
+
+    def judge(loaded):
+        try:
+            seen = loaded.evaluate(EXTRACT_JS)
+        except Exception:  # navigated away meanwhile: the next load is judged
+            return
+        if seen["lang"] == "vi":
+            problems = page_problems(seen["texts"])
+            if problems:
+                found.setdefault(loaded.url.split("?")[0], problems)
+
+    page.on("load", judge)
+    yield page
+    page.remove_listener("load", judge)
+    assert not found, "Vietnamese pages a reader would stumble on:\n" + "\n".join(
+        f"{url}: {problem}" for url, problems in found.items() for problem in problems)

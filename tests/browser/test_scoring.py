@@ -35,7 +35,7 @@ def mark_script(page, url, competition_id, code, content, argument, comment):
     page.get_by_label("Nhận xét").fill(comment)
     page.locator("#final").check()  # submitting is final: the examiner confirms it first
     page.get_by_role("button", name="Nộp điểm").click()
-    expect(page.locator(".flash-success").first).to_contain_text("Đã nộp điểm của bạn")
+    expect(page.locator(".flash-success").first).to_contain_text("Đã nộp điểm của Ông/Bà")
 
 
 def test_blind_double_marking_a_third_examiner_then_lock_and_reveal(page, live_server,
@@ -113,7 +113,7 @@ def test_blind_double_marking_a_third_examiner_then_lock_and_reveal(page, live_s
     page.get_by_role("button", name="Khóa điểm").click()
     expect(page.locator(".flash-success")).to_contain_text("Đã khóa điểm")
     page.get_by_label("Tôi hiểu bước này không thể hoàn tác.").check()
-    page.get_by_role("button", name="Hồi phách").click()
+    page.get_by_role("button", name="Ghép phách").click()
     expect(page.locator(".code-map")).to_contain_text(names[0])
     assert_accessible(page, "scoring-code-map")
     screenshot(page, "vi-scoring-code-map")

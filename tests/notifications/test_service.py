@@ -49,7 +49,7 @@ def test_acceptance_reaches_the_inbox_and_leaves_as_email_after_the_commit(db, c
     (sent,) = read_mail(mail_folder)
     assert sent["To"] == "tuyet@example.vn"
     body = sent.get_content()
-    assert "Hồ sơ dự tuyển của bạn vào “Thi tuyển Trưởng phòng Tài chính” đã được chấp nhận" in body
+    assert "Hồ sơ dự tuyển của Ông/Bà vào “Thi tuyển Trưởng phòng Tài chính” đã được chấp nhận" in body
     assert "Your candidate number is 0001" in body
     mail = db.scalar(select(OutboxMail))
     db.refresh(mail)
@@ -160,7 +160,7 @@ def test_the_inbox_shows_the_count_and_opening_leads_to_the_application(
     db.commit()
     login(client, scene["candidate"])
     page = client.get("/notifications/").get_data(as_text=True)
-    assert "Hồ sơ dự tuyển của bạn đã được chấp nhận" in page
+    assert "Hồ sơ dự tuyển của Ông/Bà đã được chấp nhận" in page
     assert '<span class="badge">1<span class="sr-only"> chưa đọc</span>' in page
     (note,) = service.inbox(db, scene["candidate"])
     response = client.post(f"/notifications/{note.id}/open")

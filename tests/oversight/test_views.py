@@ -330,7 +330,7 @@ def test_a_voter_is_not_told_their_own_choice(client, db, clock, secret_world):
         login(client, person)
         pages.append(_normalised(client.get(url).text, voters))
     assert flashes[0] == flashes[1]
-    assert "Phiếu của bạn đã được tính" in flashes[0][0]
+    assert "Phiếu của Ông/Bà đã được tính" in flashes[0][0]
     assert not any(option in flashes[0][0] for option in OPTIONS)
     assert pages[0] == pages[1]
 

@@ -122,7 +122,7 @@ def test_the_declaration_is_the_one_page_with_names_and_it_closes_at_the_draw(cl
     conflict = s.applications[2]
     response = client.post(f"/scoring/{s.competition.id}/declaration",
                            data={f"a{conflict.id}": "conflict"}, follow_redirects=True)
-    assert "Đã ghi nhận bản kê khai của bạn" in response.get_data(as_text=True)
+    assert "Đã ghi nhận bản kê khai của Ông/Bà" in response.get_data(as_text=True)
     assert service.latest_declaration(db, examiner.id, s.competition).conflict_application_ids == \
         [conflict.id]
     for member in s.panel.members[1:]:

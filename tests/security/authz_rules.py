@@ -166,6 +166,10 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "public.home": Rule(EVERYONE),
     "public.competition": Rule(EVERYONE),
     "public.record_json": Rule(EVERYONE),
+    "public.verify_draw": Rule(EVERYONE),
+    # before the secret is revealed nobody gets it (404); after, everyone
+    # (tests/public/test_draw_bundle_download.py)
+    "public.draw_bundle": Rule(NOBODY),
     "audit.checkpoint_file": Rule(EVERYONE),
     "audit.log": Rule(roles("board", "admin")),
     "accounts.register": Rule(EVERYONE),

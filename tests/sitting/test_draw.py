@@ -52,9 +52,16 @@ def test_a_short_cell_is_named_and_nothing_is_sealed(db, clock):
         duration_minutes=10, now=clock.now,
         cells=[{"topic": "Luật Ngân sách nhà nước", "difficulty": "hard", "type": "single_choice",
                 "count": 3, "points": "1"}])
-    with pytest.raises(Conflict, match="Luật Ngân sách nhà nước / hard / single_choice: needs 3, "
-                                       "pool has 1"):
+    with pytest.raises(Conflict, match="Luật Ngân sách nhà nước, Hard, Single choice: 3 approved "
+                                       "questions needed, 1 in the bank"):
         seal(db, world, now=clock.now)
+    from flask_babel import force_locale
+
+    with force_locale("vi"), pytest.raises(Conflict) as refused:
+        seal(db, world, now=clock.now)
+    assert "Luật Ngân sách nhà nước, Khó, Một lựa chọn: cần 3 câu hỏi đã duyệt, ngân hàng " \
+        "có 1" in refused.value.message
+    assert "single_choice" not in refused.value.message
     assert service.seal_of(db, world["competition"]) is None
     assert world["competition"].stage == Stage.ELIGIBILITY_REVIEWED
 
