@@ -85,18 +85,3 @@ def switch(code: str):
         target = url_for("public.home")
     return redirect(target)
 
-
-def code_label(code) -> str:
-    """The reader's word for a stored code (a degree, an item type, a difficulty): pages never
-    show "bachelor" or "single_choice"; an unknown code is shown as it is."""
-    from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS
-    from exam.competitions.forms import DEGREE_LABELS
-
-    if code is None:
-        return ""
-    key = str(code)
-    for labels in (DEGREE_LABELS, TYPE_LABELS, DIFFICULTY_LABELS):
-        for known, label in labels.items():
-            if str(known) == key:
-                return str(label)
-    return key

@@ -91,7 +91,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(now=utcnow, format_datetime=format_datetime,
                                  format_date=format_date, format_decimal=format_decimal,
                                  get_locale=get_locale)
-    from exam.i18n import code_label
+    from exam.labels import code_label
 
     app.jinja_env.globals["code_label"] = code_label
 

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from exam.bank.service import IMPORT_LABELS
 from exam.errors import InvalidInput
+from exam.labels import DIFFICULTY_LABELS, TYPE_LABELS
 from question_bank.html import sanitize
 from question_bank.items import (
     Criterion,
@@ -18,17 +19,6 @@ from question_bank.items import (
     decimal_str,
     true_false_options,
 )
-
-TYPE_LABELS = {
-    ItemType.SINGLE_CHOICE: _l("Single choice"),
-    ItemType.MULTIPLE_RESPONSE: _l("Multiple response"),
-    ItemType.TRUE_FALSE: _l("True / false"),
-    ItemType.SHORT_ANSWER: _l("Short answer"),
-    ItemType.NUMERIC: _l("Numeric"),
-    ItemType.ESSAY: _l("Essay"),
-}
-DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard"),
-                     "unclassified": _l("To classify")}
 
 
 class ItemForm(FlaskForm):

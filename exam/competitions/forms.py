@@ -14,11 +14,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from exam.competitions.models import Degree
 from exam.competitions.service import DOCUMENT_KINDS, ROLE_LABELS
-
-DEGREE_LABELS = {Degree.BACHELOR: _l("Bachelor"), Degree.MASTER: _l("Master"),
-                 Degree.DOCTOR: _l("Doctor")}
+from exam.labels import DEGREE_LABELS  # noqa: F401 (read from here by other forms)
 
 
 class MultiCheckboxField(SelectMultipleField):

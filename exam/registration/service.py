@@ -23,7 +23,7 @@ from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
 from exam.documents import uploads
 from exam.errors import Conflict, InvalidInput, NotFound, require
-from exam.i18n import code_label
+from exam.labels import code_label
 from exam.notifications.service import notify
 from exam.registration.models import (  # accepted_candidates: re-exported
     Application,

@@ -118,7 +118,7 @@ def setup(competition_id: int):
         if rooms.draw_of(session, competition) else [])
 
 
-@bp.post("/manage/<int:competition_id>/rooms")
+@bp.post("/manage/<int:competition_id>/rooms/new")
 @login_required
 def add_room(competition_id: int):
     competition = _board(competition_id)

@@ -174,7 +174,7 @@ def build_open_sitting(session, cast, *, now: datetime, rng: random.Random):
     a newcomer signs in as a candidate and sits the test, or as the proctor and watches."""
     from flask import current_app
 
-    from exam import demo
+    from exam import demo_cast as demo
     from exam.competitions import service as competitions
     from exam.competitions.models import Stage
     from exam.registration import service as registration
@@ -191,7 +191,8 @@ def build_open_sitting(session, cast, *, now: datetime, rng: random.Random):
                                       upload_folder=current_app.config["UPLOAD_FOLDER"],
                                       max_bytes=current_app.config["MAX_DOCUMENT_BYTES"]):
         registration.accept_application(session, cast.chair, application,
-                                        now=now - timedelta(days=10))
+                                        now=now - timedelta(days=10),
+                                        reason=demo.DEMO_ACCEPT_REASON)
     competitions.enter_stage(session, cast.chair, competition, Stage.REGISTRATION_CLOSED,
                              now=now - timedelta(days=4))
     competitions.enter_stage(session, cast.chair, competition, Stage.ELIGIBILITY_REVIEWED,

@@ -680,7 +680,7 @@ def pool_problems_in_words(parts, items, problems: list[str]) -> list[str]:
     """The draw's problems (plain English from `question_bank`) in the reader's language:
     each short cell named with its topic, level and type in words and the numbers; any
     other problem as the draw states it."""
-    from exam.i18n import code_label
+    from exam.labels import code_label
 
     said = []
     for part in parts:

@@ -191,7 +191,7 @@ def test_the_board_lists_rooms_and_draws_the_seats_through_the_pages(db, client,
     competition = world["competition"]
     login(client, world["chair"])
     for code, seats in (("A1", "2"), ("B2", "2")):
-        response = client.post(f"/manage/{competition.id}/rooms", data={
+        response = client.post(f"/manage/{competition.id}/rooms/new", data={
             "code": code, "name": f"Phòng {code}", "capacity": seats, "session_number": "1",
             "session_starts_at": "2027-01-09T07:30"})
         assert response.status_code == 302
@@ -208,7 +208,7 @@ def test_the_board_lists_rooms_and_draws_the_seats_through_the_pages(db, client,
     page = client.get(f"/manage/{competition.id}/rooms").get_data(as_text=True)
     assert f"/manage/{competition.id}/rooms/{room.id}/check-in" in page
     assert f'action="/manage/{competition.id}/rooms/draw"' not in page
-    assert client.post(f"/manage/{competition.id}/rooms", data={
+    assert client.post(f"/manage/{competition.id}/rooms/new", data={
         "code": "C3", "name": "Phòng C3", "capacity": "5",
         "session_number": "1"}).status_code == 403
 
