@@ -21,6 +21,11 @@ from question_bank.items import (
 )
 
 
+def decimal_input(value: str | None) -> str:
+    """A number as a Vietnamese reader types it (0,5) or as a file writes it (0.5)."""
+    return (value or "").strip().replace(",", ".")
+
+
 class ItemForm(FlaskForm):
     key = StringField(_l("Key"), validators=[DataRequired(), Length(max=80)],
                       description=_l("A short unique name, e.g. cc-11."))
@@ -90,7 +95,7 @@ class ItemForm(FlaskForm):
                     if not bar:
                         raise InvalidInput(_("Option line %(n)d is not written fraction|text.", n=n),
                                            field="options")
-                    parsed.append(Option(text, fraction))
+                    parsed.append(Option(text, decimal_input(fraction)))
                 options = tuple(parsed)
             rubric = []
             if kind is ItemType.ESSAY:
@@ -112,7 +117,7 @@ class ItemForm(FlaskForm):
             stem = sanitize(self.stem.data) if stem_format is TextFormat.HTML else self.stem.data
             return Item(
                 key=self.key.data, type=kind, stem=stem, stem_format=stem_format,
-                partial_answers=tuple(partial), points=self.points.data,
+                partial_answers=tuple(partial), points=decimal_input(self.points.data),
                 topic=self.topic.data, difficulty=self.difficulty.data, options=options,
                 accepted_answers=tuple(lines(self.accepted_answers.data))
                 if kind is ItemType.SHORT_ANSWER else (),

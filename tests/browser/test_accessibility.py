@@ -66,7 +66,8 @@ def world(live_server, tmp_path_factory):
         candidate = make_user(session, full_name="Lê Thị Ánh Tuyết")
         application = make_application(session, open_call, user=candidate)
         make_application(session, open_call, user=make_user(session, full_name="Trần Đức Anh"))
-        registration.accept_application(session, board[Role.CHAIR], application, now=now)
+        registration.accept_application(session, board[Role.CHAIR], application, now=now,
+                                        reason="Hội đồng đã đối chiếu bản gốc hồ sơ.")
         session.commit()
         info = {"competition": competition.id, "chair": sitting["chair"].email,
                 "examiner": examiner.email, "candidate": candidate.email,

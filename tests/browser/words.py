@@ -93,7 +93,7 @@ DATE_PROBLEMS = (
     (re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b \d"),
      "an English month"),
-    (re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])"), "a decimal point"),
+    (re.compile(r"(?<![\d.])(?<!QTI )\d+\.\d{1,2}(?![\d.])"), "a decimal point"),  # QTI 3.0 is a name
 )
 
 
