@@ -122,7 +122,7 @@ def _build(world: World, secret: str, variant: int, pinned, monkeypatch) -> None
                              now=started + timedelta(minutes=5))
         attempts.submit_attempt(session, application.user, attempt,
                                 now=started + timedelta(minutes=30))
-    sitting.close_sitting(session, chair, competition, now=competition.sitting_closes_at)
+    attempts.close_sitting(session, chair, competition, now=competition.sitting_closes_at)
     at = competition.sitting_closes_at + timedelta(hours=1)
 
     _draw_nonces(world, monkeypatch)
