@@ -94,6 +94,15 @@ def init_app(app: Flask) -> None:
     from exam.labels import code_label
 
     app.jinja_env.globals["code_label"] = code_label
+    app.jinja_env.globals["iso_day"] = iso_day
+
+
+def iso_day(value):
+    """A day kept as ISO text in a published record (`2026-12-02`, or a timestamp), as a date
+    the page formats in the reader's language."""
+    from datetime import date
+
+    return date.fromisoformat(str(value)[:10]) if value else None
 
 
 def register_blueprints(app: Flask) -> None:

@@ -213,6 +213,8 @@ def _split(total: Decimal, rubric) -> list[str]:
 # ---------------------------------------------------------------- what observers obtain
 
 def _values(session) -> dict[str, list]:
+    from exam.rooms.models import CandidatePhoto, ExamRoom
+
     def ids(column):
         return list(session.scalars(select(column).order_by(column)))
 
@@ -228,6 +230,9 @@ def _values(session) -> dict[str, list]:
         "panel_id": ids(Panel.id),
         "fmt": ["gift", "moodle_xml", "csv"],
         "script_code": ids(Script.code), "sheet_code": ids(SignedSheet.code),
+        "room_id": ids(ExamRoom.id), "photo_id": ids(CandidatePhoto.id),
+        # an invitation link opens the same page (or the same refusal) in both worlds
+        "token": ["not-an-invitation"],
     }
 
 
