@@ -16,6 +16,7 @@ from sqlalchemy import func, inspect, select
 
 from exam.accounts import service as accounts
 from exam.accounts.models import User
+from exam.config import public_base_url
 from exam.db import db_session, utcnow
 from exam.demo_cast import (  # re-exported: the benchmark seeds with them
     DEMO_ACCEPT_REASON,
@@ -70,7 +71,7 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
                                         reason=DEMO_ACCEPT_REASON)
     from exam.rooms.demo import seed_rooms
 
-    seed_rooms(session, cast, live, now=now, base_url=config["PUBLIC_BASE_URL"])
+    seed_rooms(session, cast, live, now=now, base_url=public_base_url())
     from exam.sitting.demo import build_open_sitting
 
     sitting_now = build_open_sitting(session, cast, now=now, rng=rng)

@@ -73,3 +73,14 @@ def test_the_demo_leaves_a_sitting_open_now_that_a_candidate_can_enter(db, runne
     attempt = attempts.start_attempt(db, candidate, sitting, access_code=OPEN_ROOM_CODE,
                                      address="10.0.0.9", now=now)
     assert attempts.paper_lines(db, attempt)
+
+
+def test_the_demo_runs_as_make_run_starts_it_without_a_public_address(app, db, monkeypatch):
+    """`make run` sets no PUBLIC_BASE_URL: links made outside a request use the local address."""
+    from exam.config import LOCAL_ADDRESS
+    from exam.demo import run_demo
+    from exam.rooms.models import SebRule
+
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", None)
+    run_demo(db, candidates=4)
+    assert f"{LOCAL_ADDRESS}/sitting/" in db.query(SebRule).one().config_xml
