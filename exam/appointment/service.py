@@ -245,7 +245,8 @@ def record_decision(session: Session, actor, competition: Competition, *, applic
                     now: datetime) -> AppointmentDecision:
     """The authority appoints one candidate of the list; away from the ranking only with
     public reasons, from the reserve list only until it expires."""
-    from exam.registration.service import Upload, document_problem
+    from exam.documents.uploads import document_problem
+    from exam.registration.service import Upload
 
     require(permissions.is_authority_signer(session, actor, competition),
             _("Only a signer of the appointing authority records its decision."))

@@ -17,6 +17,7 @@ reported. Images are re-encoded from their pixels (Pillow), PDFs rebuilt from th
 from __future__ import annotations
 
 import io
+import unicodedata
 import warnings
 from collections.abc import Iterator
 
@@ -196,3 +197,27 @@ def clean_image(data: bytes, image_format: str) -> bytes:
     out = io.BytesIO()
     pixels.save(out, image_format, **options)
     return out.getvalue()
+
+def document_problem(upload, max_bytes: int) -> str | None:
+    """PDF only, judged by its content, not by its name or the browser's claim (`upload` has
+    `filename` and `data`)."""
+    name = upload.filename or "?"
+    if not upload.data:
+        return _("%(name)s is empty.", name=name)
+    if len(upload.data) > max_bytes:
+        return _("%(name)s is %(size).1f MB; the limit is %(limit).1f MB.", name=name,
+                 size=len(upload.data) / 1e6, limit=max_bytes / 1e6)
+    if not upload.data.startswith(b"%PDF-") or b"%%EOF" not in upload.data[-2048:]:
+        return _("%(name)s is not a PDF file.", name=name)
+    try:
+        reader = PdfReader(io.BytesIO(upload.data), strict=False)
+        if reader.is_encrypted or len(reader.pages) < 1:
+            return _("%(name)s is encrypted or has no pages.", name=name)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        return _("%(name)s is damaged and cannot be read as a PDF.", name=name)
+    return active_content_problem(name, upload.data)
+
+
+def base_name(filename: str) -> str:
+    """The file's own name: folders a browser or a crafted request put in front are dropped."""
+    return unicodedata.normalize("NFC", (filename or "").replace("\\", "/").rsplit("/", 1)[-1])

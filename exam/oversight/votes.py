@@ -136,7 +136,7 @@ def cast_ballot(session: Session, actor, vote: BoardVote, option_index: int, *, 
     require(any(e.user_id == getattr(actor, "id", None) for e in vote.electors),
             _("Only the members of the board when the vote opened take part."))
     require(not is_closed(vote, now), _("This vote is closed."), Conflict)
-    from exam.presentation.gate import require_no_conflict_in_vote
+    from exam.presentation.service import require_no_conflict_in_vote
 
     require_no_conflict_in_vote(session, actor, vote)
     require(isinstance(option_index, int) and 0 <= option_index < len(vote.options),

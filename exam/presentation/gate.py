@@ -11,7 +11,6 @@ who declared a conflict with a candidate concerned are not electors.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from datetime import datetime
 
 from flask_babel import gettext as _
@@ -44,35 +43,10 @@ PROCEED, EXTEND, PROPOSE, REJECT = "proceed", "extend", "propose", "reject"
 MAX_TIED = 3  # 3! = 6 orders, the most options a vote takes
 
 
-def _reason(text: str | None, message: str) -> str:
-    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
-    require(len(text) >= 10, message, InvalidInput)
-    return text[:5000]
+_reason = presentation.written_reason
 
 
 # --------------------------------------------------------------------------- eligibility
-
-
-def check_acceptance(session: Session, actor, application: Application, *, reason: str,
-                     now: datetime) -> list[str]:
-    """Called before an application is accepted: refuses a member with a conflict, and a
-    failing application without the board's written reason (kept for inspectors)."""
-    from exam.registration.service import eligibility_findings
-
-    competition = application.competition
-    presentation.require_no_conflict(session, actor, competition, [application.id])
-    failed = [f.label for f in eligibility_findings(competition, application) if not f.is_met]
-    if not failed:
-        return []
-    text = _reason(reason, _("This application fails: %(failed)s. Accepting it needs the "
-                             "board's written reason.", failed=", ".join(failed)))
-    session.add(EligibilityOverride(application_id=application.id, failed=failed, reason=text,
-                                    by_id=actor.id, at=now))
-    session.flush()
-    audit.record(session, actor, "application.accepted_despite_findings", at=now,
-                 competition=competition, target=application,
-                 payload={"failed": failed, "reason": text})
-    return failed
 
 
 def override_of(session: Session, application: Application) -> EligibilityOverride | None:
@@ -161,8 +135,7 @@ def decisions_of(session: Session, competition: Competition,
     return list(session.scalars(query.order_by(CollegialDecision.id)))
 
 
-def decision_for_vote(session: Session, vote: BoardVote) -> CollegialDecision | None:
-    return session.scalar(select(CollegialDecision).where(CollegialDecision.vote_id == vote.id))
+decision_for_vote = presentation.decision_for_vote
 
 
 def tied_groups(session: Session, competition: Competition, part_scores=None) -> list[list]:
@@ -242,14 +215,6 @@ def open_collegial_vote(session: Session, actor, competition: Competition, *, su
                                            "application_ids": ids,
                                            "excluded": decision.excluded_ids})
     return decision
-
-
-def require_no_conflict_in_vote(session: Session, actor, vote: BoardVote) -> None:
-    """A member who declared a conflict after the vote opened does not vote either."""
-    decision = decision_for_vote(session, vote)
-    if decision is not None and decision.application_ids:
-        presentation.require_no_conflict(session, actor, vote.competition,
-                                         decision.application_ids)
 
 
 def apply_decision(session: Session, actor, decision: CollegialDecision, *,
@@ -367,3 +332,19 @@ def get_decision(session: Session, competition: Competition, decision_id: int):
     require(decision is not None and decision.competition_id == competition.id,
             _("No such decision."), NotFound)
     return decision
+
+
+def record_tie_decision(session: Session, actor, competition: Competition,
+                        application_ids: list[int], *, reason: str, now: datetime,
+                        part_scores=None):
+    """The chair records the order of candidates that no score splits, as the board's vote
+    decided it: a different order is refused."""
+    from exam.results import service as results
+    from exam.results.permissions import can_decide_ties
+
+    require(can_decide_ties(session, actor, competition),
+            _("Only the board chair records a tie decision."))
+    decision = require_tie_mandate(session, competition, [int(i) for i in application_ids],
+                                   now=now)
+    apply_decision(session, actor, decision, now=now, part_scores=part_scores)
+    return results.tie_decisions(session, competition)[-1]

@@ -27,8 +27,10 @@ from exam.competitions import permissions
 from exam.competitions.models import BOARD_ROLES, Competition, Membership, Role, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.presentation.models import (
+    CollegialDecision,
     ConflictKind,
     ConflictOfInterest,
+    EligibilityOverride,
     PresentationRules,
     PresentationSitting,
     PresentationSlot,
@@ -278,7 +280,7 @@ def latest_programmes(session: Session, competition: Competition) -> dict[int, P
 def submit_programme(session: Session, actor, competition: Competition, *, upload,
                      upload_folder: str, max_bytes: int, now: datetime) -> Programme:
     """Before the deadline a candidate may replace their programme; after it, nobody can."""
-    from exam.registration.service import _base_name, document_problem
+    from exam.documents.uploads import base_name, document_problem
 
     application = _accepted_application_of(session, actor, competition)
     rules = rules_of(session, competition)
@@ -291,7 +293,7 @@ def submit_programme(session: Session, actor, competition: Competition, *, uploa
     require(problem is None, problem or "", InvalidInput)
     stored = storage.store_file(session, upload_folder, upload.data, ".pdf")
     row = Programme(competition_id=competition.id, application_id=application.id,
-                    original_name=_base_name(upload.filename)[:255] or "programme.pdf",
+                    original_name=base_name(upload.filename)[:255] or "programme.pdf",
                     stored_name=stored, size=len(upload.data),
                     sha256=hashlib.sha256(upload.data).hexdigest(), uploaded_at=now)
     session.add(row)
@@ -533,3 +535,41 @@ def own_presentation(session: Session, actor, competition: Competition) -> dict:
         out["slot"] = slot_of(session, competition, application.id)
         out["breakdown"] = breakdown(session, competition, application.id)
     return out
+
+
+def written_reason(text: str | None, message: str) -> str:
+    """A reason the board writes for the record: at least a few words, NFC."""
+    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+    require(len(text) >= 10, message, InvalidInput)
+    return text[:5000]
+
+
+def check_acceptance(session: Session, actor, application: Application, *, failed: list[str],
+                     reason: str, now: datetime) -> None:
+    """Called before an application is accepted: refuses a member with a conflict, and an
+    application whose eligibility findings `failed` without the board's written reason (kept
+    for inspectors)."""
+    competition = application.competition
+    require_no_conflict(session, actor, competition, [application.id])
+    if not failed:
+        return
+    text = written_reason(reason, _("This application fails: %(failed)s. Accepting it needs the "
+                                    "board's written reason.", failed=", ".join(failed)))
+    session.add(EligibilityOverride(application_id=application.id, failed=failed, reason=text,
+                                    by_id=actor.id, at=now))
+    session.flush()
+    audit.record(session, actor, "application.accepted_despite_findings", at=now,
+                 competition=competition, target=application,
+                 payload={"failed": failed, "reason": text})
+
+
+def decision_for_vote(session: Session, vote) -> CollegialDecision | None:
+    """The collegial decision a board vote was opened for, if any."""
+    return session.scalar(select(CollegialDecision).where(CollegialDecision.vote_id == vote.id))
+
+
+def require_no_conflict_in_vote(session: Session, actor, vote) -> None:
+    """A member who declared a conflict after the vote opened does not vote either."""
+    decision = decision_for_vote(session, vote)
+    if decision is not None and decision.application_ids:
+        require_no_conflict(session, actor, vote.competition, decision.application_ids)

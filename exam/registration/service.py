@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import gettext as _
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,7 +18,7 @@ from exam.audit import service as audit
 from exam.competitions import permissions
 from exam.competitions.models import DEGREE_RANK, Competition, Degree, Stage
 from exam.competitions.service import DOCUMENT_KINDS, require_not_suspended
-from exam.documents import uploads
+from exam.documents.uploads import base_name, document_problem
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.labels import code_label
 from exam.notifications.service import notify
@@ -50,23 +47,6 @@ class Finding:
     detail: str
 
 
-def document_problem(upload: Upload, max_bytes: int) -> str | None:
-    """PDF only, judged by its content, not by its name or the browser's claim."""
-    name = upload.filename or "?"
-    if not upload.data:
-        return _("%(name)s is empty.", name=name)
-    if len(upload.data) > max_bytes:
-        return _("%(name)s is %(size).1f MB; the limit is %(limit).1f MB.", name=name,
-                 size=len(upload.data) / 1e6, limit=max_bytes / 1e6)
-    if not upload.data.startswith(b"%PDF-") or b"%%EOF" not in upload.data[-2048:]:
-        return _("%(name)s is not a PDF file.", name=name)
-    try:
-        reader = PdfReader(io.BytesIO(upload.data), strict=False)
-        if reader.is_encrypted or len(reader.pages) < 1:
-            return _("%(name)s is encrypted or has no pages.", name=name)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
-        return _("%(name)s is damaged and cannot be read as a PDF.", name=name)
-    return uploads.active_content_problem(name, upload.data)
 
 
 def _age_on(birth: date, day: date) -> int:
@@ -115,9 +95,6 @@ def eligibility_findings(competition: Competition, application: Application,
     return findings
 
 
-def _base_name(filename: str) -> str:
-    """The file's own name: folders a browser or a crafted request put in front are dropped."""
-    return unicodedata.normalize("NFC", (filename or "").replace("\\", "/").rsplit("/", 1)[-1])
 
 
 def _clean(text: str) -> str:
@@ -215,7 +192,7 @@ def submit_application(
         stored = storage.store_file(session, upload_folder, upload.data, ".pdf")
         session.add(Document(
             application_id=application.id, kind=upload.kind,
-            original_name=_base_name(upload.filename)[:255] or "document.pdf",
+            original_name=base_name(upload.filename)[:255] or "document.pdf",
             stored_name=stored, size=len(upload.data),
             sha256=hashlib.sha256(upload.data).hexdigest(), uploaded_at=now,
         ))
@@ -241,10 +218,11 @@ def accept_application(session: Session, actor: User, application: Application, 
                        reason: str = "") -> Application:
     """An accepted candidate gets the next candidate number of the competition; an application
     whose findings fail is accepted only with the board's written reason."""
-    from exam.presentation.gate import check_acceptance
+    from exam.presentation.service import check_acceptance
 
     competition = _review_allowed(session, actor, application)
-    check_acceptance(session, actor, application, reason=reason, now=now)
+    failed = [f.label for f in eligibility_findings(competition, application) if not f.is_met]
+    check_acceptance(session, actor, application, failed=failed, reason=reason, now=now)
     accepted = session.scalar(select(func.count()).select_from(Application).where(
         Application.competition_id == competition.id,
         Application.candidate_number.is_not(None)))

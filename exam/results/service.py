@@ -42,7 +42,7 @@ __all__ = [
     "current_priority", "get_version", "grant_priority", "latest_version", "own_result",
     "priority_categories", "public_results_summary", "publish_final_results",
     "publish_provisional_results",
-    "record_tie_decision", "republish_provisional_results", "store_tie_decision", "rule_set", "rules_for",
+    "republish_provisional_results", "store_tie_decision", "rule_set", "rules_for",
     "set_result_rules", "tie_decisions", "versions_of",
 ]
 
@@ -50,21 +50,6 @@ __all__ = [
 def canonical_sha256(data) -> str:
     """SHA-256 of the NFC, sorted-keys JSON form: what sheets print and verifiers recompute."""
     return hashlib.sha256(audit.canonical_json(data).encode("utf-8")).hexdigest()
-
-
-def record_tie_decision(session: Session, actor, competition: Competition,
-                        application_ids: list[int], *, reason: str, now: datetime,
-                        part_scores=None) -> TieDecision:
-    """The chair records the order of candidates that no score splits, as the board's vote
-    decided it (`exam.presentation.gate`): a different order is refused."""
-    from exam.presentation import gate
-
-    require(permissions.can_decide_ties(session, actor, competition),
-            _("Only the board chair records a tie decision."))
-    decision = gate.require_tie_mandate(session, competition, [int(i) for i in application_ids],
-                                        now=now)
-    gate.apply_decision(session, actor, decision, now=now, part_scores=part_scores)
-    return tie_decisions(session, competition)[-1]
 
 
 def store_tie_decision(session: Session, actor, competition: Competition,

@@ -305,8 +305,10 @@ def decide_tie(competition_id: int):
         flash(_("Give the tied candidates in order and the reason."), "error")
         return redirect(url_for("results.manage", competition_id=competition_id))
     ids = [_by_number(competition, n).id for n in form.candidate_numbers.data.split(",") if n.strip()]
-    service.record_tie_decision(session, current_user, competition, ids, reason=form.reason.data,
-                                now=utcnow())
+    from exam.presentation import gate
+
+    gate.record_tie_decision(session, current_user, competition, ids, reason=form.reason.data,
+                             now=utcnow())
     session.commit()
     flash(_("The board's decision on the tie was recorded."), "success")
     return redirect(url_for("results.manage", competition_id=competition_id))

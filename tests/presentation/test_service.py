@@ -261,7 +261,7 @@ def _tie_scene(db, clock):
 def test_the_tally_not_the_chair_records_a_tie_decision(db, clock):
     scene, huong, anh = _tie_scene(db, clock)
     with pytest.raises(Conflict, match="secret vote"):
-        results.record_tie_decision(db, scene.chair, scene.competition, [anh.id, huong.id],
+        gate.record_tie_decision(db, scene.chair, scene.competition, [anh.id, huong.id],
                                     reason="Chủ tịch quyết định một mình", now=clock.now,
                                     part_scores=scene.scores)
     decision = gate.open_collegial_vote(
@@ -275,10 +275,10 @@ def test_the_tally_not_the_chair_records_a_tie_decision(db, clock):
     votes.cast_ballot(db, scene.secretary, vote, huong_first, now=clock.now)
     votes.cast_ballot(db, scene.member, vote, huong_first, now=clock.now)
     with pytest.raises(Conflict, match="decided another order"):
-        results.record_tie_decision(db, scene.chair, scene.competition, [anh.id, huong.id],
+        gate.record_tie_decision(db, scene.chair, scene.competition, [anh.id, huong.id],
                                     reason="Chủ tịch chọn thứ tự khác", now=clock.now,
                                     part_scores=scene.scores)
-    results.record_tie_decision(db, scene.chair, scene.competition, [huong.id, anh.id],
+    gate.record_tie_decision(db, scene.chair, scene.competition, [huong.id, anh.id],
                                 reason="Theo kết quả biểu quyết", now=clock.now,
                                 part_scores=scene.scores)
     ties = results.tie_decisions(db, scene.competition)

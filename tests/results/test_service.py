@@ -95,7 +95,7 @@ def test_a_tie_at_the_last_vacancy_blocks_publication_until_the_chair_decides(db
     assert scene.competition.stage == Stage.IDENTITIES_REVEALED
     huong, anh = scene.app("Nguyễn Thị Hương"), scene.app("Trần Đức Anh")
     with pytest.raises(PermissionDenied):
-        service.record_tie_decision(db, scene.secretary, scene.competition, [anh.id, huong.id],
+        gate.record_tie_decision(db, scene.secretary, scene.competition, [anh.id, huong.id],
                                     reason="Biên bản họp Hội đồng số 5", now=clock.now,
                                     part_scores=scene.scores)
     decision = gate.open_collegial_vote(
