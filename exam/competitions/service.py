@@ -259,7 +259,7 @@ def _built_in_preconditions(session: Session, competition: Competition, target: 
     elif target == Stage.REGISTRATION_CLOSED:
         require(now >= competition.registration_closes_at,
                 _("Registration cannot close before its deadline."), Conflict)
-        from exam.presentation.gate import require_enough_candidates
+        from exam.presentation.service import require_enough_candidates
 
         require_enough_candidates(session, competition, target)
     elif target == Stage.ELIGIBILITY_REVIEWED:
@@ -271,7 +271,7 @@ def _built_in_preconditions(session: Session, competition: Competition, target: 
                 Conflict)
         require(counts.get(ApplicationStatus.ACCEPTED),
                 _("No application was accepted; the competition cannot go on."), Conflict)
-        from exam.presentation.gate import require_enough_candidates
+        from exam.presentation.service import require_enough_candidates
 
         require_enough_candidates(session, competition, target)
 

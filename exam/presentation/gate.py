@@ -15,7 +15,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exam.audit import service as audit
@@ -32,14 +32,15 @@ from exam.presentation.models import (
     RegistrationExtension,
     TieFallback,
 )
-from exam.registration.models import Application, ApplicationStatus
+from exam.registration.models import Application
 
 SUBJECT_LABELS = {
     DecisionSubject.TIE: _l("Tie at the last place"),
     DecisionSubject.PROCEED: _l("Proceeding with fewer candidates than the minimum"),
     DecisionSubject.ANNULMENT: _l("Proposing to annul the competition"),
 }
-PROCEED, EXTEND, PROPOSE, REJECT = "proceed", "extend", "propose", "reject"
+EXTEND, PROPOSE, REJECT = "extend", "propose", "reject"
+PROCEED = presentation.PROCEED
 MAX_TIED = 3  # 3! = 6 orders, the most options a vote takes
 
 
@@ -55,41 +56,6 @@ def override_of(session: Session, application: Application) -> EligibilityOverri
 
 
 # --------------------------------------------------------------------------- minimum
-
-
-def _count(session: Session, competition: Competition, statuses) -> int:
-    return session.scalar(select(func.count()).select_from(Application).where(
-        Application.competition_id == competition.id, Application.status.in_(statuses))) or 0
-
-
-def proceed_decided(session: Session, competition: Competition) -> bool:
-    return any(d.outcome == "decided" and d.option_orders[d.decided_option] == PROCEED
-               for d in decisions_of(session, competition, DecisionSubject.PROCEED))
-
-
-def below_minimum(session: Session, competition: Competition, target: Stage) -> tuple[int, int]:
-    """(candidates counted, minimum) when the stage move would go below the minimum."""
-    minimum = presentation.rules_of(session, competition).min_candidates
-    if target == Stage.REGISTRATION_CLOSED:
-        have = _count(session, competition, [ApplicationStatus.SUBMITTED,
-                                             ApplicationStatus.ACCEPTED])
-    else:
-        have = _count(session, competition, [ApplicationStatus.ACCEPTED])
-    return have, minimum
-
-
-def require_enough_candidates(session: Session, competition: Competition,
-                              target: Stage) -> None:
-    """Registration closes, and eligibility is declared reviewed, with at least the minimum
-    of candidates per post, or after the board's recorded vote to proceed."""
-    if target not in (Stage.REGISTRATION_CLOSED, Stage.ELIGIBILITY_REVIEWED):
-        return
-    have, minimum = below_minimum(session, competition, target)
-    if have >= minimum or proceed_decided(session, competition):
-        return
-    raise Conflict(_("%(have)d candidate(s) for a minimum of %(min)d per post: the board must "
-                     "extend registration or decide by vote to proceed, with its reasons.",
-                     have=have, min=minimum))
 
 
 def extend_registration(session: Session, actor, competition: Competition, *,
@@ -127,14 +93,7 @@ def extensions_of(session: Session, competition: Competition) -> list[Registrati
 # --------------------------------------------------------------------------- collegial votes
 
 
-def decisions_of(session: Session, competition: Competition,
-                 subject: str | None = None) -> list[CollegialDecision]:
-    query = select(CollegialDecision).where(CollegialDecision.competition_id == competition.id)
-    if subject:
-        query = query.where(CollegialDecision.subject == subject)
-    return list(session.scalars(query.order_by(CollegialDecision.id)))
-
-
+decisions_of = presentation.decisions_of
 decision_for_vote = presentation.decision_for_vote
 
 

@@ -1,4 +1,5 @@
-"""The presentation round: rules, conflicts of interest, programmes, the recorded session.
+"""The presentation round: rules, the minimum of candidates, conflicts of interest, programmes,
+the recorded session.
 
 A candidate's action programme is frozen at the deadline the rules set: its digest goes into
 the audit log and the panel reads that very file. The order of presentation is drawn from a
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exam import storage
@@ -30,6 +31,7 @@ from exam.presentation.models import (
     CollegialDecision,
     ConflictKind,
     ConflictOfInterest,
+    DecisionSubject,
     EligibilityOverride,
     PresentationRules,
     PresentationSitting,
@@ -143,12 +145,59 @@ def set_presentation_rules(session: Session, actor, competition: Competition, *,
     return stored
 
 
+# --------------------------------------------------------------------------- minimum
+
+PROCEED = "proceed"  # the option of the board's vote to go on below the minimum
+
+
+def decisions_of(session: Session, competition: Competition,
+                 subject: str | None = None) -> list[CollegialDecision]:
+    query = select(CollegialDecision).where(CollegialDecision.competition_id == competition.id)
+    if subject:
+        query = query.where(CollegialDecision.subject == subject)
+    return list(session.scalars(query.order_by(CollegialDecision.id)))
+
+
+def _count(session: Session, competition: Competition, statuses) -> int:
+    return session.scalar(select(func.count()).select_from(Application).where(
+        Application.competition_id == competition.id, Application.status.in_(statuses))) or 0
+
+
+def proceed_decided(session: Session, competition: Competition) -> bool:
+    return any(d.outcome == "decided" and d.option_orders[d.decided_option] == PROCEED
+               for d in decisions_of(session, competition, DecisionSubject.PROCEED))
+
+
+def below_minimum(session: Session, competition: Competition, target: Stage) -> tuple[int, int]:
+    """(candidates counted, minimum) when the stage move would go below the minimum."""
+    minimum = rules_of(session, competition).min_candidates
+    if target == Stage.REGISTRATION_CLOSED:
+        have = _count(session, competition, [ApplicationStatus.SUBMITTED,
+                                             ApplicationStatus.ACCEPTED])
+    else:
+        have = _count(session, competition, [ApplicationStatus.ACCEPTED])
+    return have, minimum
+
+
+def require_enough_candidates(session: Session, competition: Competition,
+                              target: Stage) -> None:
+    """Registration closes, and eligibility is declared reviewed, with at least the minimum
+    of candidates per post, or after the board's recorded vote to proceed."""
+    if target not in (Stage.REGISTRATION_CLOSED, Stage.ELIGIBILITY_REVIEWED):
+        return
+    have, minimum = below_minimum(session, competition, target)
+    if have >= minimum or proceed_decided(session, competition):
+        return
+    raise Conflict(_("%(have)d candidate(s) for a minimum of %(min)d per post: the board must "
+                     "extend registration or decide by vote to proceed, with its reasons.",
+                     have=have, min=minimum))
+
+
 # --------------------------------------------------------------------------- conflicts
 
 
 def _presentation_panel(session: Session, competition: Competition):
-    from exam.scoring.models import PRESENTATION
-    from exam.scoring.panels import panel_for
+    from exam.scoring.models import PRESENTATION, panel_for
 
     return panel_for(session, competition, PRESENTATION)
 
@@ -206,7 +255,7 @@ def declare_conflict(session: Session, actor, competition: Competition, applicat
 def conflicted_ids(session: Session, competition: Competition, application_id: int) -> set[int]:
     """Everyone who declared a conflict with this candidate, here or in an examiner's
     declaration for the written parts."""
-    from exam.scoring.panels import conflicts_of
+    from exam.scoring.models import conflicts_of
 
     declared = set(session.scalars(select(ConflictOfInterest.member_id).where(
         ConflictOfInterest.competition_id == competition.id,

@@ -6,6 +6,7 @@ a chair's settlement, a re-mark and a masked passage are each a new row.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -19,10 +20,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from exam.accounts.models import User
+from exam.competitions.models import Competition
 from exam.db import Base, UTCDateTime
 
 POINTS = Numeric(8, 2)
@@ -254,3 +257,22 @@ class PresentationConfirmation(Base):
     result_id: Mapped[int] = mapped_column(ForeignKey("scoring_presentation_result.id"))
     member_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def panels(session: Session, competition: Competition) -> list[Panel]:
+    return list(session.scalars(select(Panel).where(Panel.competition_id == competition.id)
+                                .order_by(Panel.part_key)))
+
+
+def panel_for(session: Session, competition: Competition, part_key: str) -> Panel | None:
+    return session.scalar(select(Panel).where(Panel.competition_id == competition.id,
+                                              Panel.part_key == part_key))
+
+
+def conflicts_of(session: Session, competition: Competition) -> dict[int, set[int]]:
+    """examiner id -> application ids they may not mark (their latest declaration)."""
+    result: dict[int, set[int]] = defaultdict(set)
+    for declaration in session.scalars(select(Declaration).where(
+            Declaration.competition_id == competition.id).order_by(Declaration.id)):
+        result[declaration.examiner_id] = set(declaration.conflict_application_ids)
+    return result

@@ -31,7 +31,10 @@ from exam.scoring.models import (
     Remark,
     Script,
     ScriptIdentity,
+    conflicts_of,
+    panels,
 )
+from exam.scoring.models import panel_for as panel_for  # read by others from here
 from exam.scoring.permissions import can_manage_scoring
 from exam.scoring.preparation import (
     ASSIGN_CONTEXT,
@@ -41,10 +44,8 @@ from exam.scoring.preparation import (
     _fold,
     is_flagged,
     lock_row,
-    panels,
     scripts_of,
 )
-from exam.scoring.preparation import panel_for as panel_for  # read by others from here
 from question_bank.draw import HmacStream
 
 # ---------------------------------------------------------------- panels and conflicts
@@ -143,15 +144,6 @@ def latest_declaration(session: Session, examiner_id: int, competition: Competit
     return session.scalar(select(Declaration).where(
         Declaration.competition_id == competition.id, Declaration.examiner_id == examiner_id)
         .order_by(Declaration.id.desc()).limit(1))
-
-
-def conflicts_of(session: Session, competition: Competition) -> dict[int, set[int]]:
-    """examiner id -> application ids they may not mark (their latest declaration)."""
-    result: dict[int, set[int]] = defaultdict(set)
-    for declaration in session.scalars(select(Declaration).where(
-            Declaration.competition_id == competition.id).order_by(Declaration.id)):
-        result[declaration.examiner_id] = set(declaration.conflict_application_ids)
-    return result
 
 
 def _has_draw(session: Session, examiner_id: int, competition: Competition) -> bool:

@@ -36,10 +36,11 @@ from exam.registration.models import Application
 from exam.scoring import codes
 from exam.scoring.models import (
     Assignment,
-    Panel,
     Redaction,
     Script,
     ScriptIdentity,
+    panel_for,
+    panels,
 )
 from exam.scoring.permissions import can_manage_scoring
 from exam.scoring.seals import new_nonce, passage_digest
@@ -226,16 +227,6 @@ def is_flagged(session: Session, script: Script) -> bool:
         return False
     application = _application_of(session, script)
     return bool(application and _leaks_for(application, shown_text(script)))
-
-
-def panels(session: Session, competition: Competition) -> list[Panel]:
-    return list(session.scalars(select(Panel).where(Panel.competition_id == competition.id)
-                                .order_by(Panel.part_key)))
-
-
-def panel_for(session: Session, competition: Competition, part_key: str) -> Panel | None:
-    return session.scalar(select(Panel).where(Panel.competition_id == competition.id,
-                                              Panel.part_key == part_key))
 
 
 def flagged_scripts(session: Session, actor, competition: Competition) -> list[Script]:
