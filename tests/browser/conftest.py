@@ -85,6 +85,42 @@ def screenshot(page, name: str) -> None:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    if HANDBOOK_SHOTS and name in handbook_pictures():
+        handbook_picture(page, Path(HANDBOOK_SHOTS) / f"{name}.png")
+
+
+HANDBOOKS = Path(__file__).resolve().parents[2] / "docs" / "handbooks"
+HANDBOOK_SHOTS = os.environ.get("THITUYEN_HANDBOOK_SHOTS")  # e.g. docs/handbooks/img
+HANDBOOK_WIDTH, HANDBOOK_MAX_HEIGHT = 1024, 1400
+
+
+def handbook_pictures() -> set[str]:
+    """The pictures the handbooks show (`![...](img/<name>.png)`): the screenshots by those
+    names are also written for them, so the handbooks show the pages as they are."""
+    from tests.test_handbooks import referenced_pictures
+
+    return {path.stem for path in referenced_pictures()}
+
+
+def handbook_picture(page, path: Path) -> None:
+    """The page at a modest width, its top only, in a palette of 256 colours: readable in a
+    handbook and small in the repository."""
+    import io
+
+    from PIL import Image
+
+    before = page.viewport_size
+    scrolled = page.evaluate("() => [window.scrollX, window.scrollY]")
+    page.set_viewport_size({"width": HANDBOOK_WIDTH, "height": 800})
+    page.evaluate("() => window.scrollTo(0, 0)")  # sticky panels drawn where the top is
+    shot = page.screenshot(full_page=True)
+    page.set_viewport_size(before)
+    page.evaluate("([x, y]) => window.scrollTo(x, y)", scrolled)
+    image = Image.open(io.BytesIO(shot)).convert("RGB")
+    image = image.crop((0, 0, min(image.width, HANDBOOK_WIDTH),
+                        min(image.height, HANDBOOK_MAX_HEIGHT)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
 AXE = Path(__file__).parent / "vendor/axe-core/axe.min.js"

@@ -72,7 +72,8 @@ def world(live_server, tmp_path_factory):
         info = {"competition": competition.id, "chair": sitting["chair"].email,
                 "examiner": examiner.email, "candidate": candidate.email,
                 "application": application.id, "open_call": open_call.id,
-                "open_chair": board[Role.CHAIR].email}
+                "open_chair": board[Role.CHAIR].email,
+                "open_secretary": board[Role.SECRETARY].email}
         session.close()
     return info
 
@@ -222,7 +223,7 @@ def test_the_board_produces_every_score_sheet_and_watches_the_progress(page, liv
 @pytest.fixture(scope="module")
 def staff(live_server, world):
     """The roles the other journeys do not sign in as: administrator, proctor, question author,
-    inspector."""
+    inspector, and the board's secretary."""
     from exam.competitions.models import Competition
 
     with live_server.app.test_request_context():
@@ -236,6 +237,7 @@ def staff(live_server, world):
         }
         session.commit()
         emails = {role: user.email for role, user in people.items()}
+        emails["secretary"] = world["open_secretary"]
         session.close()
     return emails
 
@@ -246,7 +248,8 @@ def test_staff_and_public_pages(page, live_server, world, staff, lang):
     url = live_server.url
     competition = world["competition"]
     for role, path in (("admin", "/manage/"), ("proctor", f"/manage/{competition}/sitting"),
-                       ("author", "/bank/"), ("inspector", "/oversight/reports")):
+                       ("author", "/bank/"), ("inspector", "/oversight/reports"),
+                       ("secretary", f"/manage/{world['open_call']}")):
         sign_in(page, url, staff[role])
         if lang == "en":
             switch_to_english(page)
