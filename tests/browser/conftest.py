@@ -89,7 +89,14 @@ def screenshot(page, name: str) -> None:
         handbook_picture(page, Path(HANDBOOK_SHOTS) / f"{name}.png")
 
 
-HANDBOOKS = Path(__file__).resolve().parents[2] / "docs" / "handbooks"
+def screenshot_phone(page, name: str) -> None:
+    """The same page on a 390 px wide phone, for people to look at in the CI artifacts."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, name)
+    page.set_viewport_size(before)
+
+
 HANDBOOK_SHOTS = os.environ.get("THITUYEN_HANDBOOK_SHOTS")  # e.g. docs/handbooks/img
 HANDBOOK_WIDTH, HANDBOOK_MAX_HEIGHT = 1024, 1400
 

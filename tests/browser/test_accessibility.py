@@ -16,7 +16,7 @@ from exam.documents import keystore
 from exam.documents.signing import sign_detached
 from exam.registration import service as registration
 from exam.sitting import attempts
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, screenshot, screenshot_phone
 from tests.browser.test_registration import sign_in
 from tests.factories import PASSWORD, appoint, make_application, make_user
 from tests.sitting.helpers import open_sitting, sitting_competition
@@ -87,14 +87,6 @@ def check(page, name: str, lang: str) -> None:
     assert_accessible(page, f"{name} ({lang})")
     screenshot(page, f"{lang}-{name}")
     screenshot_phone(page, f"{lang}-390-{name}")
-
-
-def screenshot_phone(page, name: str) -> None:
-    """The same page on a 390 px wide phone, for people to look at in the CI artifacts."""
-    before = page.viewport_size
-    page.set_viewport_size({"width": 390, "height": 844})
-    screenshot(page, name)
-    page.set_viewport_size(before)
 
 
 def sign_out(page):

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam.db import utcnow
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, screenshot, screenshot_phone
 from tests.factories import PASSWORD
 from tests.sitting.helpers import open_sitting, sitting_competition
 
@@ -107,6 +107,7 @@ def test_a_candidate_sits_the_whole_test_with_the_keyboard_only(page, live_serve
     expect(page.locator("#time-announcer")).to_have_attribute("aria-live", "assertive")
     expect(essay.locator("[data-role=saved-at]")).to_contain_text(text["saved"])
     screenshot(page, f"{lang}-keyboard-sitting")
+    screenshot_phone(page, f"{lang}-390-keyboard-sitting")
 
     tab_to(page, "a[href$='/review']")
     page.keyboard.press("Enter")
@@ -119,3 +120,4 @@ def test_a_candidate_sits_the_whole_test_with_the_keyboard_only(page, live_serve
     expect(page.get_by_role("heading", name=text["receipt"])).to_be_visible()
     assert_accessible(page, "receipt")
     screenshot(page, f"{lang}-keyboard-sitting-receipt")
+    screenshot_phone(page, f"{lang}-390-keyboard-sitting-receipt")
