@@ -25,10 +25,12 @@ from exam.competitions.forms import ConfirmForm
 from exam.competitions.models import Role, Stage
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
+from exam.outcome import done
 from exam.registration.models import Application
 from exam.rooms import practice, roomlist, seb
 from exam.rooms import service as rooms
 from exam.rooms.forms import (
+    AdmitLateForm,
     MarkForm,
     PhotoForm,
     PracticeForm,
@@ -37,6 +39,8 @@ from exam.rooms.forms import (
     SebForm,
 )
 from exam.rooms.models import RoomProctor
+from exam.sitting import attempts
+from exam.sitting import service as sitting_service
 from exam.timefmt import to_utc
 
 bp = Blueprint("rooms", __name__)
@@ -83,10 +87,17 @@ def _room(competition_id: int, room_id: int):
     return competition, room
 
 
+def _board_or_proctor(competition_id: int):
+    competition = _competition(competition_id)
+    session = db_session()
+    if not (permissions.is_board(session, current_user, competition)
+            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
+        abort(403)
+    return competition
+
+
 def _done(message: str, competition_id: int):
-    db_session().commit()
-    flash(message, "success")
-    return redirect(url_for("rooms.setup", competition_id=competition_id))
+    return done(message, "rooms.setup", competition_id=competition_id)
 
 
 @bp.get("/manage/<int:competition_id>/rooms")
@@ -94,10 +105,7 @@ def _done(message: str, competition_id: int):
 def setup(competition_id: int):
     """The board's setup; the proctors see the rooms and open their check-in pages here."""
     session = db_session()
-    competition = _competition(competition_id)
-    if not (permissions.is_board(session, current_user, competition)
-            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
-        abort(403)
+    competition = _board_or_proctor(competition_id)
     room_list = rooms.rooms_of(session, competition)
     proctors = [m.user for m in competitions.staff_of(session, competition)
                 if m.role == Role.PROCTOR]
@@ -186,12 +194,8 @@ def set_seb(competition_id: int):
 @bp.get("/manage/<int:competition_id>/rooms/config.seb")
 @login_required
 def seb_config(competition_id: int):
-    session = db_session()
-    competition = _competition(competition_id)
-    if not (permissions.is_board(session, current_user, competition)
-            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
-        abort(403)
-    rule = seb.rule_of(session, competition)
+    competition = _board_or_proctor(competition_id)
+    rule = seb.rule_of(db_session(), competition)
     if rule is None or not rule.config_xml:
         flash(_("The board has not set a Safe Exam Browser configuration."), "error")
         return redirect(url_for("rooms.setup", competition_id=competition.id))
@@ -206,31 +210,61 @@ def check_in(competition_id: int, room_id: int):
     session = db_session()
     competition, room = _room(competition_id, room_id)
     rows = rooms.room_list(session, current_user, room)
+    setup_row = sitting_service.setup_of(session, competition)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row,
+                                                       room.session_starts_at)
+                         if competition.sitting_opens_at else None)
     return render_template("rooms/check_in.html", competition=competition, room=room,
-                           rows=rows, form=MarkForm(),
+                           rows=rows, form=MarkForm(), admit_form=AdmitLateForm(),
                            can_mark=rooms.runs_room(session, current_user, room),
+                           late_entry_closes=late_entry_closes, now_=utcnow(),
+                           late_entry_minutes=setup_row.late_entry_minutes,
                            labels={k: _(v) for k, v in STATUS_LABELS.items()})
+
+
+def _seat_in(room, application_id: int):
+    """The candidate's seat, when they sit in this room; any other id answers 404."""
+    session = db_session()
+    application = session.get(Application, application_id)
+    seat = rooms.seat_of(session, application) if application is not None else None
+    if seat is None or seat.room_id != room.id:
+        abort(404)
+    return seat
+
+
+def _back_to_seat(message: str, room, seat):
+    return done(message, "rooms.check_in", competition_id=room.competition_id,
+                room_id=room.id, _anchor=f"seat-{seat.seat_number}")
 
 
 @bp.post("/manage/<int:competition_id>/rooms/<int:room_id>/check-in/<int:application_id>")
 @login_required
 def mark(competition_id: int, room_id: int, application_id: int):
-    session = db_session()
     competition, room = _room(competition_id, room_id)
     form = MarkForm()
     if not form.validate_on_submit():
         raise InvalidInput(_("Mark the candidate present, absent or refused."))
-    seat = rooms.seat_of(session, session.get(Application, application_id)) if session.get(
-        Application, application_id) else None
-    if seat is None or seat.room_id != room.id:
-        abort(404)
-    rooms.mark(session, current_user, competition, application_id, status=form.status.data,
-               reason=form.reason.data or "", now=utcnow())
-    session.commit()
-    flash(_("Seat %(seat)d: %(status)s.", seat=seat.seat_number,
-            status=_(STATUS_LABELS[form.status.data])), "success")
-    return redirect(url_for("rooms.check_in", competition_id=competition_id, room_id=room_id)
-                    + f"#seat-{seat.seat_number}")
+    seat = _seat_in(room, application_id)
+    rooms.mark(db_session(), current_user, competition, application_id,
+               status=form.status.data, reason=form.reason.data or "", now=utcnow())
+    return _back_to_seat(_("Seat %(seat)d: %(status)s.", seat=seat.seat_number,
+                           status=_(STATUS_LABELS[form.status.data])), room, seat)
+
+
+@bp.post("/manage/<int:competition_id>/rooms/<int:room_id>/check-in/<int:application_id>"
+         "/admit-late")
+@login_required
+def admit_late(competition_id: int, room_id: int, application_id: int):
+    """A proctor of the room lets a late candidate start, with the reason (audited)."""
+    competition, room = _room(competition_id, room_id)
+    form = AdmitLateForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("Say why the candidate is admitted late."))
+    seat = _seat_in(room, application_id)
+    attempts.admit_late(db_session(), current_user, competition, application_id,
+                        reason=form.reason.data, now=utcnow())
+    return _back_to_seat(_("Seat %(seat)d: admitted late; their time ends with the session.",
+                           seat=seat.seat_number), room, seat)
 
 
 @bp.get("/manage/<int:competition_id>/rooms/<int:room_id>/list.pdf")
@@ -296,9 +330,8 @@ def photo(competition_id: int):
             raise InvalidInput(_("Choose a JPEG or PNG photograph."))
         rooms.set_photo(session, current_user, application,
                         form.photo.data.read(rooms.MAX_PHOTO_BYTES + 1), now=utcnow())
-        session.commit()
-        flash(_("Your photograph was saved."), "success")
-        return redirect(url_for("rooms.photo", competition_id=competition_id))
+        return done(_("Your photograph was saved."), "rooms.photo",
+                    competition_id=competition_id)
     seat = rooms.seat_of(session, application)
     return render_template("rooms/photo.html", competition=competition, application=application,
                            photo=rooms.photo_of(session, application), form=form, seat=seat,
@@ -429,7 +462,6 @@ def practice_submit(competition_id: int):
     competition = _competition(competition_id)
     attempt = practice.own_attempt(session, current_user, competition)
     score = practice.submit(session, current_user, attempt, now=utcnow())
-    session.commit()
-    flash(_("Practice paper submitted: %(score)d of %(max)d. It counts for nothing.",
-            score=score, max=attempt.max_score), "success")
-    return redirect(url_for("rooms.practice_landing", competition_id=competition_id))
+    return done(_("Practice paper submitted: %(score)d of %(max)d. It counts for nothing.",
+                  score=score, max=attempt.max_score), "rooms.practice_landing",
+                competition_id=competition_id)

@@ -239,3 +239,41 @@ def test_a_photograph_one_may_not_see_looks_like_no_photograph(db, client, world
     shown = client.get(f"/photos/{photo.id}.jpg")
     assert shown.status_code == 200
     assert shown.data == data
+
+
+def test_a_proctor_admits_a_late_candidate_from_the_check_in_page(db, client, clock):
+    from datetime import timedelta
+
+    from exam.sitting import attempts
+
+    opens = clock.now - timedelta(minutes=30)
+    world = roomed_world(db, now=clock.now, sitting_opens=opens,
+                         sitting_closes=opens + timedelta(hours=3))
+    competition = world["competition"]
+    application = world["applications"][0]
+    proctor = proctor_of(db, world, application)
+    room = rooms.seat_of(db, application).room
+    seat = rooms.seat_of(db, application).seat_number
+    page_url = f"/manage/{competition.id}/rooms/{room.id}/check-in"
+    admit_url = f"{page_url}/{application.id}/admit-late"
+    login(client, proctor)
+    assert b'data-role="admit-late"' not in client.get(page_url).data  # not present yet
+    rooms.mark(db, proctor, competition, application.id, status=rooms.PRESENT, now=clock.now)
+    page = client.get(page_url)
+    assert b'data-role="room-late-entry"' in page.data
+    assert b'data-role="admit-late"' in page.data
+    refused = client.post(admit_url, data={"reason": "x"})
+    assert refused.status_code in (302, 400)
+    assert attempts.late_admission_of(db, application) is None
+    response = client.post(admit_url, data={"reason": "Xe buýt đến muộn, có xác nhận"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/check-in#seat-{seat}")
+    assert attempts.late_admission_of(db, application).reason == "Xe buýt đến muộn, có xác nhận"
+    page = client.get(page_url)
+    assert b'data-role="admitted-late"' in page.data
+    assert b'data-role="admit-late"' not in page.data
+    # another room's proctor neither sees this room nor admits its candidates
+    other = (world["other_proctor"] if proctor is world["proctor"] else world["proctor"])
+    login(client, other)
+    assert client.get(page_url).status_code == 403
+    assert client.post(admit_url, data={"reason": "Xe buýt đến muộn"}).status_code == 403

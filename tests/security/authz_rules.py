@@ -639,6 +639,8 @@ RULES.update({
     "rooms.seb_config": Rule(BOARD_AND_PROCTOR),
     "rooms.check_in": Rule(BOARD_AND_PROCTOR),
     "rooms.mark": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {"status": "present"}),
+    "rooms.admit_late": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
+        "reason": "Xe buýt đến muộn, có xác nhận"}),
     "rooms.room_list_pdf": Rule(BOARD_AND_PROCTOR),
     "rooms.photo": {"GET": Rule(roles("candidate")),
                     "POST": Rule(roles("candidate"), form=_photo_form)},
