@@ -406,7 +406,7 @@ def practice_paper(competition_id: int):
                            remaining=practice.remaining_seconds(attempt, now),
                            deadline=practice.deadline(attempt),
                            server_now_ms=int(now.timestamp() * 1000),
-                           answered=sum(1 for pl in lines if pl.answer),
+                           answered=sum(1 for pl in lines if pl.is_answered),
                            flagged=sum(1 for pl in lines if pl.is_flagged))
 
 

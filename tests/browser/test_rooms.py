@@ -87,7 +87,7 @@ def test_a_candidate_sits_the_practice_paper_from_start_to_score(page, live_serv
     second.locator("input[value=B]").check()
     expect(second.locator("[data-role=saved-at]")).not_to_be_empty()
     screenshot(page, "rooms-practice-paper")
-    page.locator("[data-role=practice-submit]").click()
+    page.locator("[data-role=finish]").click()
     score = page.locator("[data-role=practice-score]")
     expect(score).to_have_attribute("data-score", "1")
     expect(score).to_have_attribute("data-max", "2")
