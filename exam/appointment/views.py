@@ -35,6 +35,12 @@ from exam.registration.service import get_application
 bp = Blueprint("appointment", __name__)
 
 
+def _loaded(competition_id: int):
+    """The request's database session and the competition the page is about."""
+    session = db_session()
+    return session, competitions.get_competition(session, competition_id)
+
+
 def _page(competition_id: int):
     return redirect(url_for("appointment.manage", competition_id=competition_id))
 
@@ -65,8 +71,7 @@ def _decision_form(session, competition) -> DecisionForm:
 @bp.get("/manage/<int:competition_id>/appointment")
 @login_required
 def manage(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     require(_can_see(session, competition), _("No such competition."), NotFound)
     authority = service.authority_of(session, competition)
     return render_template(
@@ -89,8 +94,7 @@ def manage(competition_id: int):
 @bp.post("/manage/<int:competition_id>/appointment/authority")
 @login_required
 def name_authority(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     form = AuthorityForm()
     require(form.validate_on_submit(), _("Give the name of the appointing authority."),
             InvalidInput)
@@ -102,8 +106,7 @@ def name_authority(competition_id: int):
 @bp.post("/manage/<int:competition_id>/appointment/transmit")
 @login_required
 def transmit(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     service.transmit_to_authority(session, current_user, competition, now=utcnow())
     return _done(_("The final ranking was transmitted to the appointing authority."), competition_id)
 
@@ -111,8 +114,7 @@ def transmit(competition_id: int):
 @bp.post("/manage/<int:competition_id>/appointment/decisions")
 @login_required
 def decide(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     require(permissions.is_authority_signer(session, current_user, competition),
             _("Only a signer of the appointing authority records its decision."))
     form = _decision_form(session, competition)
@@ -134,8 +136,7 @@ def decide(competition_id: int):
 @bp.post("/manage/<int:competition_id>/appointment/exhausted")
 @login_required
 def exhausted(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     service.declare_exhausted(session, current_user, competition, now=utcnow())
     return _done(_("The competition is closed: the list is exhausted."), competition_id)
 
@@ -163,8 +164,7 @@ def _candidate(session, competition, number: str) -> Application:
 @bp.post("/manage/<int:competition_id>/remedies/<any(exclude, disqualify):verb>")
 @login_required
 def board_remedy(competition_id: int, verb: str):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     require(permissions.can_decide_for_board(session, current_user, competition),
             _("Only the board chair records the board's decision."))
     form = CandidateRemedyForm()
@@ -193,8 +193,7 @@ def board_remedy(competition_id: int, verb: str):
 @login_required
 def room_records(competition_id: int):
     """Proctors write what they saw in the room; the board reads it before deciding."""
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     roles = competition_permissions.roles_in(session, current_user, competition)
     require(Role.PROCTOR in roles or roles & BOARD_ROLES, _("No such competition."), NotFound)
     form = RoomRecordForm()
@@ -215,8 +214,7 @@ def room_records(competition_id: int):
 @bp.post("/manage/<int:competition_id>/remedies/annul-result")
 @login_required
 def annul_result(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     form = ResultAnnulmentForm()
     remedies.annul_result(session, current_user, competition,
                           version_number=form.version_number.data or 0,
@@ -231,8 +229,7 @@ def republish(competition_id: int):
     from exam.results import sheets
     from exam.results.cli import signing_options
 
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     now = utcnow()
     version = remedies.republish_after_annulment(session, current_user, competition, now=now)
     sheets.sign_result_sheet(session, current_user, version, now=now, **signing_options())
@@ -242,8 +239,7 @@ def republish(competition_id: int):
 @bp.post("/manage/<int:competition_id>/remedies/annul")
 @login_required
 def annul_competition(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     form = ReasonsForm()
     remedies.annul_competition(session, current_user, competition,
                                report_id=form.report_id.data, reasons=form.reasons.data or "",
@@ -254,8 +250,7 @@ def annul_competition(competition_id: int):
 @bp.post("/manage/<int:competition_id>/remedies/rerun")
 @login_required
 def rerun(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     fresh = remedies.rerun(session, current_user, competition, now=utcnow())
     return done(_("A new competition was opened as a draft, linked to the annulled one."),
                 "competitions.dashboard", competition_id=fresh.id)

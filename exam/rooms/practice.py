@@ -216,3 +216,12 @@ def submit(session: Session, actor, attempt: PracticeAttempt, *, now: datetime) 
     attempt.submitted_at = min(now, deadline(attempt))
     session.flush()
     return attempt.score
+
+
+def submit_if_expired(session: Session, actor, attempt: PracticeAttempt | None, *,
+                      now: datetime) -> bool:
+    """A try whose time and grace have run out is submitted with what was saved."""
+    if attempt is None or attempt.submitted_at is not None or now <= deadline(attempt) + GRACE:
+        return False
+    submit(session, actor, attempt, now=now)
+    return True

@@ -78,6 +78,14 @@ def _board(competition_id: int):
     return competition
 
 
+def _board_form(competition_id: int, form, refusal: str):
+    """The board's competition, and its form refused when not filled in."""
+    competition = _board(competition_id)
+    if not form.validate_on_submit():
+        raise InvalidInput(refusal)
+    return competition
+
+
 def _room(competition_id: int, room_id: int):
     session = db_session()
     competition = _competition(competition_id)
@@ -129,10 +137,9 @@ def setup(competition_id: int):
 @bp.post("/manage/<int:competition_id>/rooms/new")
 @login_required
 def add_room(competition_id: int):
-    competition = _board(competition_id)
     form = RoomForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Give the room code, its name and its seats (1 to 500)."))
+    competition = _board_form(competition_id, form,
+                              _("Give the room code, its name and its seats (1 to 500)."))
     rooms.add_room(db_session(), current_user, competition, code=form.code.data,
                    name=form.name.data, capacity=form.capacity.data,
                    session_number=form.session_number.data,
@@ -164,9 +171,7 @@ def appoint_proctor(competition_id: int, room_id: int):
 @bp.post("/manage/<int:competition_id>/rooms/draw")
 @login_required
 def draw(competition_id: int):
-    competition = _board(competition_id)
-    if not ConfirmForm().validate_on_submit():
-        raise InvalidInput(_("Tick the box to confirm."))
+    competition = _board_form(competition_id, ConfirmForm(), _("Tick the box to confirm."))
     rooms.draw_seats(db_session(), current_user, competition, now=utcnow())
     return _done(_("The seats were drawn; the seed is in the audit log."), competition_id)
 
@@ -174,10 +179,8 @@ def draw(competition_id: int):
 @bp.post("/manage/<int:competition_id>/rooms/seb")
 @login_required
 def set_seb(competition_id: int):
-    competition = _board(competition_id)
     form = SebForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Check the SEB settings."))
+    competition = _board_form(competition_id, form, _("Check the SEB settings."))
     upload = form.config.data
     config = upload.read() if upload and getattr(upload, "filename", "") else b""
     if not config:
@@ -232,6 +235,15 @@ def _seat_in(room, application_id: int):
     return seat
 
 
+def _filled_at_seat(competition_id: int, room_id: int, application_id: int, form,
+                    refusal: str):
+    """The room, the candidate's seat in it, and the form, refused when not filled in."""
+    competition, room = _room(competition_id, room_id)
+    if not form.validate_on_submit():
+        raise InvalidInput(refusal)
+    return competition, room, _seat_in(room, application_id)
+
+
 def _back_to_seat(message: str, room, seat):
     return done(message, "rooms.check_in", competition_id=room.competition_id,
                 room_id=room.id, _anchor=f"seat-{seat.seat_number}")
@@ -240,11 +252,10 @@ def _back_to_seat(message: str, room, seat):
 @bp.post("/manage/<int:competition_id>/rooms/<int:room_id>/check-in/<int:application_id>")
 @login_required
 def mark(competition_id: int, room_id: int, application_id: int):
-    competition, room = _room(competition_id, room_id)
     form = MarkForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Mark the candidate present, absent or refused."))
-    seat = _seat_in(room, application_id)
+    competition, room, seat = _filled_at_seat(
+        competition_id, room_id, application_id, form,
+        _("Mark the candidate present, absent or refused."))
     rooms.mark(db_session(), current_user, competition, application_id,
                status=form.status.data, reason=form.reason.data or "", now=utcnow())
     return _back_to_seat(_("Seat %(seat)d: %(status)s.", seat=seat.seat_number,
@@ -256,11 +267,9 @@ def mark(competition_id: int, room_id: int, application_id: int):
 @login_required
 def admit_late(competition_id: int, room_id: int, application_id: int):
     """A proctor of the room lets a late candidate start, with the reason (audited)."""
-    competition, room = _room(competition_id, room_id)
     form = AdmitLateForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Say why the candidate is admitted late."))
-    seat = _seat_in(room, application_id)
+    competition, room, seat = _filled_at_seat(competition_id, room_id, application_id, form,
+                                              _("Say why the candidate is admitted late."))
     attempts.admit_late(db_session(), current_user, competition, application_id,
                         reason=form.reason.data, now=utcnow())
     return _back_to_seat(_("Seat %(seat)d: admitted late; their time ends with the session.",
@@ -352,26 +361,29 @@ def photo_image(photo_id: int):
 @bp.post("/manage/<int:competition_id>/practice")
 @login_required
 def add_practice(competition_id: int):
-    competition = _board(competition_id)
     form = PracticeForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Write at least one practice question."))
+    competition = _board_form(competition_id, form, _("Write at least one practice question."))
     made = practice.add_items(db_session(), current_user, competition, form.questions.data,
                               now=utcnow())
     return _done(_("%(n)d practice questions added.", n=len(made)), competition_id)
 
 
+def _practice(competition_id: int, find):
+    """The candidate's practice try (``find``: the latest or their own), submitted first if
+    its time has run out while they were away."""
+    session = db_session()
+    competition = _competition(competition_id)
+    attempt = find(session, current_user, competition)
+    now = utcnow()
+    if practice.submit_if_expired(session, current_user, attempt, now=now):
+        session.commit()
+    return session, competition, attempt, now
+
+
 @bp.get("/competitions/<int:competition_id>/practice")
 @login_required
 def practice_landing(competition_id: int):
-    session = db_session()
-    competition = _competition(competition_id)
-    attempt = practice.latest_attempt(session, current_user, competition)
-    now = utcnow()
-    if attempt is not None and attempt.submitted_at is None and practice.remaining_seconds(
-            attempt, now) == 0 and now > practice.deadline(attempt) + practice.GRACE:
-        practice.submit(session, current_user, attempt, now=now)
-        session.commit()
+    session, competition, attempt, _now = _practice(competition_id, practice.latest_attempt)
     items = practice.items_of(session, competition)
     return render_template("rooms/practice_landing.html", competition=competition,
                            attempt=attempt, count=len(items), form=ConfirmForm(),
@@ -391,13 +403,7 @@ def practice_start(competition_id: int):
 @bp.get("/competitions/<int:competition_id>/practice/paper")
 @login_required
 def practice_paper(competition_id: int):
-    session = db_session()
-    competition = _competition(competition_id)
-    attempt = practice.own_attempt(session, current_user, competition)
-    now = utcnow()
-    if attempt.submitted_at is None and now > practice.deadline(attempt) + practice.GRACE:
-        practice.submit(session, current_user, attempt, now=now)
-        session.commit()
+    session, competition, attempt, now = _practice(competition_id, practice.own_attempt)
     if attempt.submitted_at is not None:
         return redirect(url_for("rooms.practice_landing", competition_id=competition_id))
     lines = practice.lines(session, attempt)
