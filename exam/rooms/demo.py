@@ -47,8 +47,11 @@ def seed_rooms(session, cast, competition, *, now: datetime, base_url: str) -> l
             rooms.set_photo(session, application.user, application, demo_photo(n),
                             now=now - timedelta(hours=2))
     practice.add_items(session, cast.chair, competition, PRACTICE_QUESTIONS, now=now)
-    start = f"{base_url.rstrip('/')}/sitting/{competition.id}"
-    host = base_url.split("://", 1)[-1].rstrip("/")
+    site = base_url.rstrip("/")
+    host = site.split("://", 1)[-1]
     seb.set_rule(session, cast.chair, competition, is_required=False,
-                 config=seb.generated_config(start, base_url, host), now=now)
+                 config=seb.generated_config(
+                     f"{site}/sitting/{competition.id}",
+                     f"{site}/competitions/{competition.id}/safe-exam-browser/quit", host),
+                 now=now)
     return made

@@ -16,6 +16,7 @@ import base64
 import hashlib
 import hmac
 import plistlib
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
@@ -76,6 +77,9 @@ def generated_config(start_url: str, quit_url: str, host: str) -> bytes:
         "startURL": start_url,
         "quitURL": quit_url,
         "sendBrowserExamKey": True,
+        # macOS/iOS: keep the classic WebView, which sends the key headers, on this site
+        # ("Prefer Modern in New Tab + Different Host"), as SEB's developer notes advise.
+        "browserWindowWebView": 2,
         "allowQuit": False,
         "browserWindowAllowReload": True,
         "showReloadButton": True,
@@ -135,16 +139,31 @@ def _matches(url: str, key: str, given: str) -> bool:
     return hmac.compare_digest(expected, (given or "").strip().lower())
 
 
+@dataclass(frozen=True)
+class BrowserCheck:
+    """What a request showed of Safe Exam Browser: the Config Key's hash right or not, and
+    the Browser Exam Key's (None when the board listed none)."""
+
+    config_key_ok: bool
+    browser_exam_key_ok: bool | None
+
+    @property
+    def is_ready(self) -> bool:
+        return self.config_key_ok and self.browser_exam_key_ok is not False
+
+
+def check(rule: SebRule, url: str, headers) -> BrowserCheck:
+    url = url.split("#", 1)[0]
+    keys = rule.browser_exam_keys.split()
+    given = headers.get(REQUEST_HASH_HEADER, "")
+    return BrowserCheck(
+        bool(rule.config_key) and _matches(url, rule.config_key,
+                                           headers.get(CONFIG_KEY_HEADER, "")),
+        any(_matches(url, k, given) for k in keys) if keys else None)
+
+
 def request_allowed(rule: SebRule | None, url: str, headers) -> bool:
     """True when no SEB is required, or the request carries a hash of this URL with the
     configuration's Config Key and, when the board listed Browser Exam Keys, one with one
     of them."""
-    if rule is None or not rule.is_required:
-        return True
-    url = url.split("#", 1)[0]
-    if not (rule.config_key and _matches(url, rule.config_key,
-                                         headers.get(CONFIG_KEY_HEADER, ""))):
-        return False
-    keys = rule.browser_exam_keys.split()
-    given = headers.get(REQUEST_HASH_HEADER, "")
-    return not keys or any(_matches(url, k, given) for k in keys)
+    return rule is None or not rule.is_required or check(rule, url, headers).is_ready

@@ -187,7 +187,7 @@ def set_seb(competition_id: int):
         host = urlsplit(request.host_url).netloc
         config = seb.generated_config(
             url_for("sitting.landing", competition_id=competition.id, _external=True),
-            request.host_url, host)
+            url_for("rooms.seb_quit", competition_id=competition.id, _external=True), host)
     seb.set_rule(db_session(), current_user, competition, is_required=form.is_required.data,
                  config=config, browser_exam_keys=form.browser_exam_keys.data or "",
                  now=utcnow())
@@ -205,6 +205,31 @@ def seb_config(competition_id: int):
     return Response(rule.config_xml, mimetype="application/seb",
                     headers={"Content-Disposition":
                              f'attachment; filename="thituyen-{competition.id}.seb"'})
+
+
+@bp.app_context_processor
+def safe_exam_browser_in_use():
+    """Pages seen in Safe Exam Browser offer its quit link (the receipt does)."""
+    return {"seb_in_use": seb.CONFIG_KEY_HEADER in request.headers}
+
+
+@bp.get("/competitions/<int:competition_id>/safe-exam-browser")
+def seb_check(competition_id: int):
+    """The technician's check on a prepared machine: does this browser present the keys the
+    sitting will ask for? Open to anyone: it shows no key, only yes or no."""
+    competition = competitions.get_public_competition(db_session(), competition_id)
+    rule = seb.rule_of(db_session(), competition)
+    result = seb.check(rule, request.url, request.headers) if rule else None
+    return render_template("rooms/seb_check.html", competition=competition, rule=rule,
+                           result=result)
+
+
+@bp.get("/competitions/<int:competition_id>/safe-exam-browser/quit")
+def seb_quit(competition_id: int):
+    """The generated configuration's quit link: Safe Exam Browser closes when it is asked
+    for this page; any other browser just shows it."""
+    return render_template("rooms/seb_quit.html", competition=competitions.get_public_competition(
+        db_session(), competition_id))
 
 
 @bp.get("/manage/<int:competition_id>/rooms/<int:room_id>/check-in")

@@ -277,3 +277,21 @@ def test_a_proctor_admits_a_late_candidate_from_the_check_in_page(db, client, cl
     login(client, other)
     assert client.get(page_url).status_code == 403
     assert client.post(admit_url, data={"reason": "Xe buýt đến muộn"}).status_code == 403
+
+
+def test_a_technician_checks_a_prepared_machine_and_the_receipt_offers_the_quit_link(
+        db, client, world):
+    competition = world["competition"]
+    config = seb.generated_config(f"http://localhost/sitting/{competition.id}",
+                                  f"http://localhost/competitions/{competition.id}"
+                                  "/safe-exam-browser/quit", "localhost")
+    assert seb.settings_of(config)["quitURL"].endswith("/safe-exam-browser/quit")
+    url = f"http://localhost/competitions/{competition.id}/safe-exam-browser"
+    assert b'data-ready="none"' in client.get(url).data
+    _require_seb(db, competition, config)
+    assert b'data-ready="no"' in client.get(url).data
+    ready = client.get(url, headers={seb.CONFIG_KEY_HEADER: seb_header(url, config)})
+    assert b'data-ready="yes"' in ready.data
+    assert seb.rule_of(db, competition).config_key.encode() not in ready.data
+    # the quit page answers in any browser; Safe Exam Browser closes on it
+    assert client.get(f"/competitions/{competition.id}/safe-exam-browser/quit").status_code == 200
