@@ -87,6 +87,13 @@ def test_a_candidate_sits_the_practice_paper_from_start_to_score(page, live_serv
     second.locator("input[value=B]").check()
     expect(second.locator("[data-role=saved-at]")).not_to_be_empty()
     screenshot(page, "rooms-practice-paper")
+    for lang in ("vi", "en"):  # the candidate's practice paper on a phone, in both languages
+        _use_language(page, lang)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.reload()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        screenshot(page, f"rooms-practice-paper-{lang}-390")
+    _use_language(page, "vi")
     page.locator("[data-role=finish]").click()
     score = page.locator("[data-role=practice-score]")
     expect(score).to_have_attribute("data-score", "1")
