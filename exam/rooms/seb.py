@@ -93,9 +93,15 @@ def generated_config(start_url: str, quit_url: str, host: str) -> bytes:
 
 
 def settings_of(config: bytes) -> dict:
+    """The settings of an unencrypted XML .seb file (kept as text, so a binary property list
+    or an encrypted file is refused like any other file)."""
     try:
+        config.decode("utf-8")
+        start = config.lstrip(b"\xef\xbb\xbf \t\r\n")
+        require(start.startswith((b"<?xml", b"<!DOCTYPE", b"<plist")), "not XML", InvalidInput)
         settings = plistlib.loads(config)
-    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError) as exc:
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError,
+            InvalidInput) as exc:
         raise InvalidInput(_("This is not an unencrypted SEB configuration file (.seb, XML)."
                              )) from exc
     require(isinstance(settings, dict),

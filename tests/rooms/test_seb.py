@@ -95,6 +95,16 @@ def test_seb_json_follows_sebs_rules():
         '{"saved":"2026-12-02T08:30:00+00:00"}')
 
 
+def test_only_an_unencrypted_xml_file_is_taken():
+    from exam.errors import InvalidInput
+
+    binary = plistlib.dumps({"startURL": "https://thi.example.vn/"}, fmt=plistlib.FMT_BINARY)
+    for refused in (binary, b"\x1f\x8b\x08 an encrypted or compressed file", b"",
+                    b"<?xml version='1.0' encoding='latin-1'?>" + b"\xe9"):
+        with pytest.raises(InvalidInput, match="not an unencrypted SEB configuration"):
+            seb.settings_of(refused)
+
+
 def test_the_config_key_does_not_depend_on_the_saving_version():
     settings = seb.settings_of(OUR_CONFIG)
     without = {k: v for k, v in settings.items() if k != "originatorVersion"}
