@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
@@ -103,6 +104,13 @@ def add_room(session: Session, actor, competition: Competition, *, code: str, na
             _("A room holds 1 to 500 candidates."), InvalidInput)
     require(isinstance(session_number, int) and 1 <= session_number <= 20,
             _("The session is a number from 1 to 20."), InvalidInput)
+    opens, closes = competition.sitting_opens_at, competition.sitting_closes_at
+    require(session_starts_at is None or opens is None or closes is None
+            or opens <= session_starts_at < closes,
+            _("A session starts within the sitting window, from %(opens)s to %(closes)s.",
+              opens=format_datetime(opens, "short") if opens else "",
+              closes=format_datetime(closes, "short") if closes else ""),
+            InvalidInput, field="session_starts_at")
     require(session.scalar(select(ExamRoom.id).where(
         ExamRoom.competition_id == competition.id, ExamRoom.session_number == session_number,
         ExamRoom.code == code)) is None,

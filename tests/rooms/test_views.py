@@ -189,15 +189,25 @@ def test_the_board_lists_rooms_and_draws_the_seats_through_the_pages(db, client,
 
     world = sitting_competition(db, now=clock.now, candidates=3)
     competition = world["competition"]
+    from datetime import timedelta
+
     login(client, world["chair"])
+    starts = (competition.sitting_opens_at + timedelta(hours=1)).replace(second=0,
+                                                                         microsecond=0)
+    vietnam_time = (starts + timedelta(hours=7)).strftime("%Y-%m-%dT%H:%M")  # UTC+7
+    outside = (competition.sitting_closes_at + timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M")
+    refused = client.post(f"/manage/{competition.id}/rooms/new", data={
+        "code": "Z9", "name": "Phòng Z9", "capacity": "2", "session_number": "1",
+        "session_starts_at": outside})
+    assert refused.status_code in (302, 400)
+    assert rooms.rooms_of(db, competition) == []  # a session outside the sitting window
     for code, seats in (("A1", "2"), ("B2", "2")):
         response = client.post(f"/manage/{competition.id}/rooms/new", data={
             "code": code, "name": f"Phòng {code}", "capacity": seats, "session_number": "1",
-            "session_starts_at": "2027-01-09T07:30"})
+            "session_starts_at": vietnam_time})
         assert response.status_code == 302
     room = rooms.rooms_of(db, competition)[0]
-    assert room.session_starts_at.hour == 0
-    assert room.session_starts_at.minute == 30
+    assert room.session_starts_at == starts
     client.post(f"/manage/{competition.id}/rooms/{room.id}/proctors",
                 data={"user_id": str(world["proctor"].id)})
     assert [p.user_id for p in room.proctors] == [world["proctor"].id]
