@@ -27,6 +27,7 @@ from exam.competitions import service as competitions
 from exam.competitions.models import BOARD_ROLES, Role
 from exam.db import db_session, utcnow
 from exam.errors import DomainError, InvalidInput, NotFound, require
+from exam.outcome import done
 from exam.oversight.permissions import is_inspector_for
 from exam.registration.models import Application
 from exam.registration.service import get_application
@@ -34,8 +35,18 @@ from exam.registration.service import get_application
 bp = Blueprint("appointment", __name__)
 
 
+def _loaded(competition_id: int):
+    """The request's database session and the competition the page is about."""
+    session = db_session()
+    return session, competitions.get_competition(session, competition_id)
+
+
 def _page(competition_id: int):
     return redirect(url_for("appointment.manage", competition_id=competition_id))
+
+
+def _done(message: str, competition_id: int):
+    return done(message, "appointment.manage", competition_id=competition_id)
 
 
 def _can_see(session, competition) -> bool:
@@ -60,8 +71,7 @@ def _decision_form(session, competition) -> DecisionForm:
 @bp.get("/manage/<int:competition_id>/appointment")
 @login_required
 def manage(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     require(_can_see(session, competition), _("No such competition."), NotFound)
     authority = service.authority_of(session, competition)
     return render_template(
@@ -84,34 +94,27 @@ def manage(competition_id: int):
 @bp.post("/manage/<int:competition_id>/appointment/authority")
 @login_required
 def name_authority(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     form = AuthorityForm()
     require(form.validate_on_submit(), _("Give the name of the appointing authority."),
             InvalidInput)
     service.name_authority(session, current_user, competition, name=form.name.data,
                            reply_days=form.reply_days.data, now=utcnow())
-    session.commit()
-    flash(_("The appointing authority was recorded."), "success")
-    return _page(competition_id)
+    return _done(_("The appointing authority was recorded."), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/appointment/transmit")
 @login_required
 def transmit(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     service.transmit_to_authority(session, current_user, competition, now=utcnow())
-    session.commit()
-    flash(_("The final ranking was transmitted to the appointing authority."), "success")
-    return _page(competition_id)
+    return _done(_("The final ranking was transmitted to the appointing authority."), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/appointment/decisions")
 @login_required
 def decide(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     require(permissions.is_authority_signer(session, current_user, competition),
             _("Only a signer of the appointing authority records its decision."))
     form = _decision_form(session, competition)
@@ -127,20 +130,15 @@ def decide(competition_id: int):
         term_months=form.term_months.data, reasons=form.reasons.data or "", document=document,
         upload_folder=current_app.config["UPLOAD_FOLDER"],
         max_bytes=current_app.config["MAX_DOCUMENT_BYTES"], now=utcnow())
-    session.commit()
-    flash(_("The decision was recorded and the candidate notified."), "success")
-    return _page(competition_id)
+    return _done(_("The decision was recorded and the candidate notified."), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/appointment/exhausted")
 @login_required
 def exhausted(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     service.declare_exhausted(session, current_user, competition, now=utcnow())
-    session.commit()
-    flash(_("The competition is closed: the list is exhausted."), "success")
-    return _page(competition_id)
+    return _done(_("The competition is closed: the list is exhausted."), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/appointment/decisions/<int:decision_id>/revoke")
@@ -152,9 +150,7 @@ def revoke(competition_id: int, decision_id: int):
     form = ReasonsForm()
     remedies.revoke(session, current_user, decision, reasons=form.reasons.data or "",
                     report_id=form.report_id.data, now=utcnow())
-    session.commit()
-    flash(_("The appointment was revoked."), "success")
-    return _page(competition_id)
+    return _done(_("The appointment was revoked."), competition_id)
 
 
 def _candidate(session, competition, number: str) -> Application:
@@ -168,8 +164,7 @@ def _candidate(session, competition, number: str) -> Application:
 @bp.post("/manage/<int:competition_id>/remedies/<any(exclude, disqualify):verb>")
 @login_required
 def board_remedy(competition_id: int, verb: str):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     require(permissions.can_decide_for_board(session, current_user, competition),
             _("Only the board chair records the board's decision."))
     form = CandidateRemedyForm()
@@ -191,17 +186,14 @@ def board_remedy(competition_id: int, verb: str):
 
         version = results.get_version(session, competition, remedy.result_version_number)
         sheets.sign_result_sheet(session, current_user, version, now=now, **signing_options())
-    session.commit()
-    flash(_("The board's decision was recorded."), "success")
-    return _page(competition_id)
+    return _done(_("The board's decision was recorded."), competition_id)
 
 
 @bp.route("/manage/<int:competition_id>/room-records", methods=["GET", "POST"])
 @login_required
 def room_records(competition_id: int):
     """Proctors write what they saw in the room; the board reads it before deciding."""
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     roles = competition_permissions.roles_in(session, current_user, competition)
     require(Role.PROCTOR in roles or roles & BOARD_ROLES, _("No such competition."), NotFound)
     form = RoomRecordForm()
@@ -212,9 +204,8 @@ def room_records(competition_id: int):
         application = _candidate(session, competition, form.candidate_number.data)
         remedies.record_room_incident(session, current_user, application, body=form.body.data,
                                       now=utcnow())
-        session.commit()
-        flash(_("Your record from the room was saved."), "success")
-        return redirect(url_for("appointment.room_records", competition_id=competition_id))
+        return done(_("Your record from the room was saved."), "appointment.room_records",
+                    competition_id=competition_id)
     return render_template("appointment/room_records.html", competition=competition, form=form,
                            records=remedies.room_records(session, competition),
                            is_proctor=Role.PROCTOR in roles)
@@ -223,16 +214,13 @@ def room_records(competition_id: int):
 @bp.post("/manage/<int:competition_id>/remedies/annul-result")
 @login_required
 def annul_result(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     form = ResultAnnulmentForm()
     remedies.annul_result(session, current_user, competition,
                           version_number=form.version_number.data or 0,
                           report_id=form.report_id.data, reasons=form.reasons.data or "",
                           now=utcnow())
-    session.commit()
-    flash(_("The result version was annulled."), "success")
-    return _page(competition_id)
+    return _done(_("The result version was annulled."), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/remedies/republish")
@@ -241,39 +229,31 @@ def republish(competition_id: int):
     from exam.results import sheets
     from exam.results.cli import signing_options
 
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     now = utcnow()
     version = remedies.republish_after_annulment(session, current_user, competition, now=now)
     sheets.sign_result_sheet(session, current_user, version, now=now, **signing_options())
-    session.commit()
-    flash(_("Result version %(n)d was published and signed.", n=version.number), "success")
-    return _page(competition_id)
+    return _done(_("Result version %(n)d was published and signed.", n=version.number), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/remedies/annul")
 @login_required
 def annul_competition(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     form = ReasonsForm()
     remedies.annul_competition(session, current_user, competition,
                                report_id=form.report_id.data, reasons=form.reasons.data or "",
                                now=utcnow())
-    session.commit()
-    flash(_("The competition was annulled."), "success")
-    return _page(competition_id)
+    return _done(_("The competition was annulled."), competition_id)
 
 
 @bp.post("/manage/<int:competition_id>/remedies/rerun")
 @login_required
 def rerun(competition_id: int):
-    session = db_session()
-    competition = competitions.get_competition(session, competition_id)
+    session, competition = _loaded(competition_id)
     fresh = remedies.rerun(session, current_user, competition, now=utcnow())
-    session.commit()
-    flash(_("A new competition was opened as a draft, linked to the annulled one."), "success")
-    return redirect(url_for("competitions.dashboard", competition_id=fresh.id))
+    return done(_("A new competition was opened as a draft, linked to the annulled one."),
+                "competitions.dashboard", competition_id=fresh.id)
 
 
 # --------------------------------------------------------------------------- the candidate
@@ -306,10 +286,8 @@ def answer(decision_id: int):
     require(AnswerForm().validate_on_submit(), _("Tick the box to confirm."), InvalidInput)
     accept = request.form.get("answer") == "accept"
     service.answer(session, current_user, decision, accept=accept, now=utcnow())
-    session.commit()
-    flash(_("You accepted the appointment.") if accept else _("You declined the appointment."),
-          "success")
-    return redirect(url_for("appointment.mine"))
+    return done(_("You accepted the appointment.") if accept
+                else _("You declined the appointment."), "appointment.mine")
 
 
 @bp.post("/applications/<int:application_id>/withdraw")
@@ -319,9 +297,7 @@ def withdraw(application_id: int):
     application = get_application(session, application_id)
     require(ConfirmForm().validate_on_submit(), _("Tick the box to confirm."), InvalidInput)
     remedies.withdraw(session, current_user, application, now=utcnow())
-    session.commit()
-    flash(_("Your application was withdrawn."), "success")
-    return redirect(url_for("appointment.mine"))
+    return done(_("Your application was withdrawn."), "appointment.mine")
 
 
 @bp.post("/remedies/<int:remedy_id>/contest")
@@ -332,9 +308,7 @@ def contest(remedy_id: int):
     require(remedy is not None, _("No such decision."), NotFound)
     remedies.contest(session, current_user, remedy, reason=ReasonsForm().reasons.data or "",
                      now=utcnow())
-    session.commit()
-    flash(_("Your contest was filed; an inspector will decide it."), "success")
-    return redirect(url_for("appointment.mine"))
+    return done(_("Your contest was filed; an inspector will decide it."), "appointment.mine")
 
 
 @bp.post("/remedies/<int:remedy_id>/decide")
@@ -346,6 +320,4 @@ def decide_contest(remedy_id: int):
     form = ContestDecisionForm()
     remedies.decide_contest(session, current_user, remedy, upheld=form.outcome.data == "upheld",
                             decision=form.decision.data or "", now=utcnow())
-    session.commit()
-    flash(_("The contest was decided."), "success")
-    return _page(remedy.competition_id)
+    return _done(_("The contest was decided."), remedy.competition_id)

@@ -31,24 +31,29 @@ def demo_photo(seed: int) -> bytes:
 
 
 def seed_rooms(session, cast, competition, *, now: datetime, base_url: str) -> list:
-    """Two rooms in session 1, the proctor in charge of both, each candidate's photograph and
-    a generated SEB configuration (not required, so the demo opens in any browser)."""
+    """Two rooms, A101 in session 1 when the sitting opens and B203 in session 2 two hours
+    later, the proctor in charge of both, each candidate's photograph and a generated SEB
+    configuration (not required, so the demo opens in any browser)."""
+    opens = competition.sitting_opens_at
     made = [rooms.add_room(session, cast.chair, competition, code=code, name=name,
-                           capacity=capacity, now=now)
-            for code, name, capacity in (("A101", "Phòng A101, tầng 1, nhà A, 8 Tôn Thất Thuyết", 20),
-                                         ("B203", "Phòng B203, tầng 2, nhà B, 8 Tôn Thất Thuyết", 20))]
+                           capacity=20, session_number=number,
+                           session_starts_at=opens + timedelta(hours=2 * (number - 1)), now=now)
+            for number, code, name in (
+                (1, "A101", "Phòng A101, tầng 1, nhà A, 8 Tôn Thất Thuyết"),
+                (2, "B203", "Phòng B203, tầng 2, nhà B, 8 Tôn Thất Thuyết"))]
     for room in made:
         rooms.appoint_room_proctor(session, cast.chair, competition, room, cast.proctor, now=now)
-
-
     for n, application in enumerate(session.scalars(select(Application).where(
             Application.competition_id == competition.id).order_by(Application.id))):
         if application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED):
             rooms.set_photo(session, application.user, application, demo_photo(n),
                             now=now - timedelta(hours=2))
     practice.add_items(session, cast.chair, competition, PRACTICE_QUESTIONS, now=now)
-    start = f"{base_url.rstrip('/')}/sitting/{competition.id}"
-    host = base_url.split("://", 1)[-1].rstrip("/")
+    site = base_url.rstrip("/")
+    host = site.split("://", 1)[-1]
     seb.set_rule(session, cast.chair, competition, is_required=False,
-                 config=seb.generated_config(start, base_url, host), now=now)
+                 config=seb.generated_config(
+                     f"{site}/sitting/{competition.id}",
+                     f"{site}/competitions/{competition.id}/safe-exam-browser/quit", host),
+                 now=now)
     return made

@@ -36,6 +36,10 @@ class MarkForm(FlaskForm):
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=2000)])
 
 
+class AdmitLateForm(FlaskForm):
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(min=5, max=500)])
+
+
 class PhotoForm(FlaskForm):
     photo = FileField(_l("Photograph"), validators=[DataRequired()],
                       description=_l("A recent portrait, JPEG or PNG, at most 5 MB. It is "
@@ -48,8 +52,8 @@ class SebForm(FlaskForm):
                        description=_l("Leave empty to generate one for this site."))
     browser_exam_keys = TextAreaField(
         _l("Browser Exam Keys (optional)"), validators=[Optional(), Length(max=5000)],
-        description=_l("One per line, from SEB on a prepared machine; the Config Key is "
-                       "always accepted."))
+        description=_l("One per line, read from SEB on a prepared machine. When you list "
+                       "any, a machine must present one of them as well as the Config Key."))
 
 
 class PracticeForm(FlaskForm):

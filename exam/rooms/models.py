@@ -127,6 +127,7 @@ class PracticeItem(Base):
     never an item of the sealed bank, never scored towards anything."""
 
     __tablename__ = "practice_item"
+    type = "single_choice"  # the practice pool holds single-choice questions only
 
     id: Mapped[int] = mapped_column(primary_key=True)
     competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)

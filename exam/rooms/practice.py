@@ -24,15 +24,34 @@ MAX_ITEMS = 50
 
 
 @dataclass(frozen=True)
+class PracticePlace:
+    """Where a practice question stands, named as a line of the day's paper is, so the two
+    papers share one template (templates/sitting/_paper.html)."""
+
+    id: int
+    position: int
+    part_key: str = ""
+    points: int = 1
+
+
+@dataclass(frozen=True)
 class PracticeLine:
     item: PracticeItem
-    position: int
+    line: PracticePlace
     answer: str
     is_flagged: bool
     saved_at: datetime | None
 
     @property
-    def tokens(self) -> list[tuple[str, str]]:
+    def is_answered(self) -> bool:
+        return bool(self.answer)
+
+    @property
+    def shown_answer(self) -> list[str]:
+        return [self.answer] if self.answer else []
+
+    @property
+    def display_options(self) -> list[tuple[str, str]]:
         return [(token(i), text) for i, text in enumerate(self.item.options)]
 
 
@@ -154,7 +173,7 @@ def lines(session: Session, attempt: PracticeAttempt) -> list[PracticeLine]:
     out = []
     for n, item in enumerate(items_of(session, competition), 1):
         save = current.get(item.id)
-        out.append(PracticeLine(item, n, save.response if save else "",
+        out.append(PracticeLine(item, PracticePlace(item.id, n), save.response if save else "",
                                 bool(save and save.is_flagged), save.saved_at if save else None))
     return out
 
@@ -197,3 +216,12 @@ def submit(session: Session, actor, attempt: PracticeAttempt, *, now: datetime) 
     attempt.submitted_at = min(now, deadline(attempt))
     session.flush()
     return attempt.score
+
+
+def submit_if_expired(session: Session, actor, attempt: PracticeAttempt | None, *,
+                      now: datetime) -> bool:
+    """A try whose time and grace have run out is submitted with what was saved."""
+    if attempt is None or attempt.submitted_at is not None or now <= deadline(attempt) + GRACE:
+        return False
+    submit(session, actor, attempt, now=now)
+    return True

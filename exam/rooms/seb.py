@@ -1,10 +1,13 @@
-"""Safe Exam Browser, checked the way Moodle checks it.
+"""Safe Exam Browser, checked the way Moodle's quizaccess_seb checks it.
 
-SEB sends, with every request, ``X-SafeExamBrowser-ConfigKeyHash`` = SHA-256(absolute URL +
-Config Key) and ``X-SafeExamBrowser-RequestHash`` = SHA-256(absolute URL + Browser Exam Key).
-The Config Key is the SHA-256 of the configuration's settings serialised as JSON (keys in
-case-insensitive order, no whitespace, data as Base64, ``originatorVersion`` left out), so
-the board's configuration file alone tells which key the room's machines will present.
+SEB sends, with every request, ``X-SafeExamBrowser-ConfigKeyHash`` = SHA-256(absolute URL
+without its fragment + Config Key) and, when it has a Browser Exam Key,
+``X-SafeExamBrowser-RequestHash`` = SHA-256(absolute URL + Browser Exam Key). The Config Key
+is the SHA-256 of the configuration's SEB-JSON (``seb_json``), so the board's configuration
+file alone tells which key the room's machines will present; it is the same on Windows,
+macOS and iOS. The Browser Exam Key also covers SEB's own program files, so it can only be
+read off a prepared machine and pasted in. As in Moodle, the Config Key must match, and when
+Browser Exam Keys are listed one of them must match too.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import plistlib
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
@@ -30,23 +33,42 @@ REQUEST_HASH_HEADER = "X-SafeExamBrowser-RequestHash"
 MAX_CONFIG_BYTES = 512 * 1024
 
 
-def _json_value(value):
+def _key_order(key: str) -> tuple[str, str]:
+    """Case-insensitive order, a lower-case letter before the same upper-case one (SEB's
+    documentation: ``allowWlan`` comes before ``allowWLAN``)."""
+    return key.lower(), key.swapcase()
+
+
+def seb_json(value) -> str:
+    """SEB-JSON: the settings as SEB serialises them for the Config Key. No whitespace, no
+    escaping but of the double quote (a URL filter's backslashes stay as they are), keys in
+    case-insensitive order at every level, ``originatorVersion`` and empty dictionaries left
+    out, data as Base64, a whole real number without its decimal part."""
     if isinstance(value, dict):
-        return {k: _json_value(value[k]) for k in sorted(value, key=str.lower)}
+        members = [f'"{key}":{seb_json(value[key])}' for key in sorted(value, key=_key_order)
+                   if key.lower() != "originatorversion"
+                   and not (isinstance(value[key], dict) and not value[key])]
+        return "{" + ",".join(members) + "}"
     if isinstance(value, list):
-        return [_json_value(v) for v in value]
+        return "[" + ",".join(seb_json(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, bytes):
-        return base64.b64encode(value).decode()
+        return '"' + base64.b64encode(value).decode() + '"'
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value
+        return '"' + value.strftime("%Y-%m-%dT%H:%M:%S+00:00") + '"'
+    if value is None:
+        return '""'
+    return '"' + str(value).replace('"', '\\"') + '"'
 
 
 def config_key(settings: dict) -> str:
-    """SEB's Config Key of a settings dictionary."""
-    settings = {k: v for k, v in settings.items() if k != "originatorVersion"}
-    text = json.dumps(_json_value(settings), separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    """SEB's Config Key of a settings dictionary: SHA-256 of its SEB-JSON, Base16."""
+    return hashlib.sha256(seb_json(settings).encode()).hexdigest()
 
 
 def generated_config(start_url: str, quit_url: str, host: str) -> bytes:
@@ -55,6 +77,9 @@ def generated_config(start_url: str, quit_url: str, host: str) -> bytes:
         "startURL": start_url,
         "quitURL": quit_url,
         "sendBrowserExamKey": True,
+        # macOS/iOS: keep the classic WebView, which sends the key headers, on this site
+        # ("Prefer Modern in New Tab + Different Host"), as SEB's developer notes advise.
+        "browserWindowWebView": 2,
         "allowQuit": False,
         "browserWindowAllowReload": True,
         "showReloadButton": True,
@@ -68,9 +93,15 @@ def generated_config(start_url: str, quit_url: str, host: str) -> bytes:
 
 
 def settings_of(config: bytes) -> dict:
+    """The settings of an unencrypted XML .seb file (kept as text, so a binary property list
+    or an encrypted file is refused like any other file)."""
     try:
+        config.decode("utf-8")
+        start = config.lstrip(b"\xef\xbb\xbf \t\r\n")
+        require(start.startswith((b"<?xml", b"<!DOCTYPE", b"<plist")), "not XML", InvalidInput)
         settings = plistlib.loads(config)
-    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError) as exc:
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError,
+            InvalidInput) as exc:
         raise InvalidInput(_("This is not an unencrypted SEB configuration file (.seb, XML)."
                              )) from exc
     require(isinstance(settings, dict),
@@ -114,13 +145,31 @@ def _matches(url: str, key: str, given: str) -> bool:
     return hmac.compare_digest(expected, (given or "").strip().lower())
 
 
+@dataclass(frozen=True)
+class BrowserCheck:
+    """What a request showed of Safe Exam Browser: the Config Key's hash right or not, and
+    the Browser Exam Key's (None when the board listed none)."""
+
+    config_key_ok: bool
+    browser_exam_key_ok: bool | None
+
+    @property
+    def is_ready(self) -> bool:
+        return self.config_key_ok and self.browser_exam_key_ok is not False
+
+
+def check(rule: SebRule, url: str, headers) -> BrowserCheck:
+    url = url.split("#", 1)[0]
+    keys = rule.browser_exam_keys.split()
+    given = headers.get(REQUEST_HASH_HEADER, "")
+    return BrowserCheck(
+        bool(rule.config_key) and _matches(url, rule.config_key,
+                                           headers.get(CONFIG_KEY_HEADER, "")),
+        any(_matches(url, k, given) for k in keys) if keys else None)
+
+
 def request_allowed(rule: SebRule | None, url: str, headers) -> bool:
     """True when no SEB is required, or the request carries a hash of this URL with the
-    configuration's Config Key (or one of the listed Browser Exam Keys)."""
-    if rule is None or not rule.is_required:
-        return True
-    url = url.split("#", 1)[0]
-    if rule.config_key and _matches(url, rule.config_key, headers.get(CONFIG_KEY_HEADER, "")):
-        return True
-    given = headers.get(REQUEST_HASH_HEADER, "")
-    return any(_matches(url, k, given) for k in rule.browser_exam_keys.split())
+    configuration's Config Key and, when the board listed Browser Exam Keys, one with one
+    of them."""
+    return rule is None or not rule.is_required or check(rule, url, headers).is_ready

@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
@@ -36,6 +37,7 @@ from exam.rooms.models import (
     SeatAssignment,
     SeatDraw,
 )
+from exam.sitting.models import Attempt, LateAdmission
 
 SEAT_DRAW_VERSION = "thituyen-seats-v1"
 PRESENT, ABSENT, REFUSED = "present", "absent", "refused"
@@ -57,6 +59,8 @@ class RoomListRow:
     seat_number: int
     check_in: CheckIn | None
     photo: CandidatePhoto | None
+    started_at: datetime | None = None
+    late_admission: LateAdmission | None = None
 
 
 # ----------------------------------------------------------------------------- rooms
@@ -100,6 +104,13 @@ def add_room(session: Session, actor, competition: Competition, *, code: str, na
             _("A room holds 1 to 500 candidates."), InvalidInput)
     require(isinstance(session_number, int) and 1 <= session_number <= 20,
             _("The session is a number from 1 to 20."), InvalidInput)
+    opens, closes = competition.sitting_opens_at, competition.sitting_closes_at
+    require(session_starts_at is None or opens is None or closes is None
+            or opens <= session_starts_at < closes,
+            _("A session starts within the sitting window, from %(opens)s to %(closes)s.",
+              opens=format_datetime(opens, "short") if opens else "",
+              closes=format_datetime(closes, "short") if closes else ""),
+            InvalidInput, field="session_starts_at")
     require(session.scalar(select(ExamRoom.id).where(
         ExamRoom.competition_id == competition.id, ExamRoom.session_number == session_number,
         ExamRoom.code == code)) is None,
@@ -252,13 +263,16 @@ def room_list(session: Session, actor, room: ExamRoom) -> list[RoomListRow]:
     require(can_see_room(session, actor, room),
             _("Only the proctors of this room and the board see its list."), PermissionDenied)
     rows = session.execute(
-        select(Application, SeatAssignment.seat_number, CheckIn, CandidatePhoto)
+        select(Application, SeatAssignment.seat_number, CheckIn, CandidatePhoto,
+               Attempt.started_at, LateAdmission)
         .join(SeatAssignment, SeatAssignment.application_id == Application.id)
         .outerjoin(CheckIn, CheckIn.application_id == Application.id)
         .outerjoin(CandidatePhoto, CandidatePhoto.application_id == Application.id)
+        .outerjoin(Attempt, Attempt.application_id == Application.id)
+        .outerjoin(LateAdmission, LateAdmission.application_id == Application.id)
         .where(SeatAssignment.room_id == room.id)
         .order_by(SeatAssignment.seat_number)).all()
-    return [RoomListRow(a, seat, check, photo) for a, seat, check, photo in rows]
+    return [RoomListRow(*row) for row in rows]
 
 
 def check_in_of(session: Session, application: Application) -> CheckIn | None:
@@ -269,8 +283,6 @@ def mark(session: Session, actor, competition: Competition, application_id: int,
          status: str, reason: str = "", now: datetime) -> CheckIn:
     """Present, absent or refused (with the reason). A mark can be corrected until the
     candidate starts; the log keeps every mark."""
-    from exam.sitting.models import Attempt
-
     application = session.get(Application, application_id)
     require(application is not None and application.competition_id == competition.id
             and application.status == ApplicationStatus.ACCEPTED,
@@ -308,6 +320,32 @@ def uses_rooms(session: Session, competition: Competition) -> bool:
     """A competition sat in rooms checks identities at the door; one sat online does not."""
     return session.scalar(select(ExamRoom.id).where(
         ExamRoom.competition_id == competition.id).limit(1)) is not None
+
+
+def session_starts_at(session: Session, application: Application) -> datetime | None:
+    """When the candidate's own session (ca thi) starts, if their room has a start time.
+    Late entry counts from here, and the session's time ends its own duration later."""
+    seat = seat_of(session, application)
+    return seat.room.session_starts_at if seat is not None else None
+
+
+def session_starts(session: Session, competition: Competition) -> dict[int, datetime]:
+    """Each seated candidate's session start, by application id (rooms with a start time)."""
+    return dict(session.execute(
+        select(SeatAssignment.application_id, ExamRoom.session_starts_at)
+        .join(ExamRoom, ExamRoom.id == SeatAssignment.room_id)
+        .where(SeatAssignment.competition_id == competition.id,
+               ExamRoom.session_starts_at.is_not(None))).all())
+
+
+def may_admit_late(session: Session, actor, competition: Competition,
+                   application: Application) -> bool:
+    """In a competition sat in rooms, the proctors of the candidate's room admit them late
+    (the chair may stand in); elsewhere any proctor of the sitting does."""
+    if not uses_rooms(session, competition):
+        return True
+    seat = seat_of(session, application)
+    return seat is not None and runs_room(session, actor, seat.room)
 
 
 def require_present(session: Session, competition: Competition,

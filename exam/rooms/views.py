@@ -25,10 +25,12 @@ from exam.competitions.forms import ConfirmForm
 from exam.competitions.models import Role, Stage
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
+from exam.outcome import done
 from exam.registration.models import Application
 from exam.rooms import practice, roomlist, seb
 from exam.rooms import service as rooms
 from exam.rooms.forms import (
+    AdmitLateForm,
     MarkForm,
     PhotoForm,
     PracticeForm,
@@ -37,6 +39,8 @@ from exam.rooms.forms import (
     SebForm,
 )
 from exam.rooms.models import RoomProctor
+from exam.sitting import attempts
+from exam.sitting import service as sitting_service
 from exam.timefmt import to_utc
 
 bp = Blueprint("rooms", __name__)
@@ -74,6 +78,14 @@ def _board(competition_id: int):
     return competition
 
 
+def _board_form(competition_id: int, form, refusal: str):
+    """The board's competition, and its form refused when not filled in."""
+    competition = _board(competition_id)
+    if not form.validate_on_submit():
+        raise InvalidInput(refusal)
+    return competition
+
+
 def _room(competition_id: int, room_id: int):
     session = db_session()
     competition = _competition(competition_id)
@@ -83,10 +95,17 @@ def _room(competition_id: int, room_id: int):
     return competition, room
 
 
+def _board_or_proctor(competition_id: int):
+    competition = _competition(competition_id)
+    session = db_session()
+    if not (permissions.is_board(session, current_user, competition)
+            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
+        abort(403)
+    return competition
+
+
 def _done(message: str, competition_id: int):
-    db_session().commit()
-    flash(message, "success")
-    return redirect(url_for("rooms.setup", competition_id=competition_id))
+    return done(message, "rooms.setup", competition_id=competition_id)
 
 
 @bp.get("/manage/<int:competition_id>/rooms")
@@ -94,10 +113,7 @@ def _done(message: str, competition_id: int):
 def setup(competition_id: int):
     """The board's setup; the proctors see the rooms and open their check-in pages here."""
     session = db_session()
-    competition = _competition(competition_id)
-    if not (permissions.is_board(session, current_user, competition)
-            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
-        abort(403)
+    competition = _board_or_proctor(competition_id)
     room_list = rooms.rooms_of(session, competition)
     proctors = [m.user for m in competitions.staff_of(session, competition)
                 if m.role == Role.PROCTOR]
@@ -121,10 +137,9 @@ def setup(competition_id: int):
 @bp.post("/manage/<int:competition_id>/rooms/new")
 @login_required
 def add_room(competition_id: int):
-    competition = _board(competition_id)
     form = RoomForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Give the room code, its name and its seats (1 to 500)."))
+    competition = _board_form(competition_id, form,
+                              _("Give the room code, its name and its seats (1 to 500)."))
     rooms.add_room(db_session(), current_user, competition, code=form.code.data,
                    name=form.name.data, capacity=form.capacity.data,
                    session_number=form.session_number.data,
@@ -156,9 +171,7 @@ def appoint_proctor(competition_id: int, room_id: int):
 @bp.post("/manage/<int:competition_id>/rooms/draw")
 @login_required
 def draw(competition_id: int):
-    competition = _board(competition_id)
-    if not ConfirmForm().validate_on_submit():
-        raise InvalidInput(_("Tick the box to confirm."))
+    competition = _board_form(competition_id, ConfirmForm(), _("Tick the box to confirm."))
     rooms.draw_seats(db_session(), current_user, competition, now=utcnow())
     return _done(_("The seats were drawn; the seed is in the audit log."), competition_id)
 
@@ -166,17 +179,15 @@ def draw(competition_id: int):
 @bp.post("/manage/<int:competition_id>/rooms/seb")
 @login_required
 def set_seb(competition_id: int):
-    competition = _board(competition_id)
     form = SebForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Check the SEB settings."))
+    competition = _board_form(competition_id, form, _("Check the SEB settings."))
     upload = form.config.data
     config = upload.read() if upload and getattr(upload, "filename", "") else b""
     if not config:
         host = urlsplit(request.host_url).netloc
         config = seb.generated_config(
             url_for("sitting.landing", competition_id=competition.id, _external=True),
-            request.host_url, host)
+            url_for("rooms.seb_quit", competition_id=competition.id, _external=True), host)
     seb.set_rule(db_session(), current_user, competition, is_required=form.is_required.data,
                  config=config, browser_exam_keys=form.browser_exam_keys.data or "",
                  now=utcnow())
@@ -186,12 +197,8 @@ def set_seb(competition_id: int):
 @bp.get("/manage/<int:competition_id>/rooms/config.seb")
 @login_required
 def seb_config(competition_id: int):
-    session = db_session()
-    competition = _competition(competition_id)
-    if not (permissions.is_board(session, current_user, competition)
-            or Role.PROCTOR in permissions.roles_in(session, current_user, competition)):
-        abort(403)
-    rule = seb.rule_of(session, competition)
+    competition = _board_or_proctor(competition_id)
+    rule = seb.rule_of(db_session(), competition)
     if rule is None or not rule.config_xml:
         flash(_("The board has not set a Safe Exam Browser configuration."), "error")
         return redirect(url_for("rooms.setup", competition_id=competition.id))
@@ -200,37 +207,98 @@ def seb_config(competition_id: int):
                              f'attachment; filename="thituyen-{competition.id}.seb"'})
 
 
+@bp.app_context_processor
+def safe_exam_browser_in_use():
+    """Pages seen in Safe Exam Browser offer its quit link (the receipt does)."""
+    return {"seb_in_use": seb.CONFIG_KEY_HEADER in request.headers}
+
+
+@bp.get("/competitions/<int:competition_id>/safe-exam-browser")
+def seb_check(competition_id: int):
+    """The technician's check on a prepared machine: does this browser present the keys the
+    sitting will ask for? Open to anyone: it shows no key, only yes or no."""
+    competition = competitions.get_public_competition(db_session(), competition_id)
+    rule = seb.rule_of(db_session(), competition)
+    result = seb.check(rule, request.url, request.headers) if rule else None
+    return render_template("rooms/seb_check.html", competition=competition, rule=rule,
+                           result=result)
+
+
+@bp.get("/competitions/<int:competition_id>/safe-exam-browser/quit")
+def seb_quit(competition_id: int):
+    """The generated configuration's quit link: Safe Exam Browser closes when it is asked
+    for this page; any other browser just shows it."""
+    return render_template("rooms/seb_quit.html", competition=competitions.get_public_competition(
+        db_session(), competition_id))
+
+
 @bp.get("/manage/<int:competition_id>/rooms/<int:room_id>/check-in")
 @login_required
 def check_in(competition_id: int, room_id: int):
     session = db_session()
     competition, room = _room(competition_id, room_id)
     rows = rooms.room_list(session, current_user, room)
+    setup_row = sitting_service.setup_of(session, competition)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row,
+                                                       room.session_starts_at)
+                         if competition.sitting_opens_at else None)
     return render_template("rooms/check_in.html", competition=competition, room=room,
-                           rows=rows, form=MarkForm(),
+                           rows=rows, form=MarkForm(), admit_form=AdmitLateForm(),
                            can_mark=rooms.runs_room(session, current_user, room),
+                           late_entry_closes=late_entry_closes, now_=utcnow(),
+                           late_entry_minutes=setup_row.late_entry_minutes,
                            labels={k: _(v) for k, v in STATUS_LABELS.items()})
+
+
+def _seat_in(room, application_id: int):
+    """The candidate's seat, when they sit in this room; any other id answers 404."""
+    session = db_session()
+    application = session.get(Application, application_id)
+    seat = rooms.seat_of(session, application) if application is not None else None
+    if seat is None or seat.room_id != room.id:
+        abort(404)
+    return seat
+
+
+def _filled_at_seat(competition_id: int, room_id: int, application_id: int, form,
+                    refusal: str):
+    """The room, the candidate's seat in it, and the form, refused when not filled in."""
+    competition, room = _room(competition_id, room_id)
+    if not form.validate_on_submit():
+        raise InvalidInput(refusal)
+    return competition, room, _seat_in(room, application_id)
+
+
+def _back_to_seat(message: str, room, seat):
+    return done(message, "rooms.check_in", competition_id=room.competition_id,
+                room_id=room.id, _anchor=f"seat-{seat.seat_number}")
 
 
 @bp.post("/manage/<int:competition_id>/rooms/<int:room_id>/check-in/<int:application_id>")
 @login_required
 def mark(competition_id: int, room_id: int, application_id: int):
-    session = db_session()
-    competition, room = _room(competition_id, room_id)
     form = MarkForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Mark the candidate present, absent or refused."))
-    seat = rooms.seat_of(session, session.get(Application, application_id)) if session.get(
-        Application, application_id) else None
-    if seat is None or seat.room_id != room.id:
-        abort(404)
-    rooms.mark(session, current_user, competition, application_id, status=form.status.data,
-               reason=form.reason.data or "", now=utcnow())
-    session.commit()
-    flash(_("Seat %(seat)d: %(status)s.", seat=seat.seat_number,
-            status=_(STATUS_LABELS[form.status.data])), "success")
-    return redirect(url_for("rooms.check_in", competition_id=competition_id, room_id=room_id)
-                    + f"#seat-{seat.seat_number}")
+    competition, room, seat = _filled_at_seat(
+        competition_id, room_id, application_id, form,
+        _("Mark the candidate present, absent or refused."))
+    rooms.mark(db_session(), current_user, competition, application_id,
+               status=form.status.data, reason=form.reason.data or "", now=utcnow())
+    return _back_to_seat(_("Seat %(seat)d: %(status)s.", seat=seat.seat_number,
+                           status=_(STATUS_LABELS[form.status.data])), room, seat)
+
+
+@bp.post("/manage/<int:competition_id>/rooms/<int:room_id>/check-in/<int:application_id>"
+         "/admit-late")
+@login_required
+def admit_late(competition_id: int, room_id: int, application_id: int):
+    """A proctor of the room lets a late candidate start, with the reason (audited)."""
+    form = AdmitLateForm()
+    competition, room, seat = _filled_at_seat(competition_id, room_id, application_id, form,
+                                              _("Say why the candidate is admitted late."))
+    attempts.admit_late(db_session(), current_user, competition, application_id,
+                        reason=form.reason.data, now=utcnow())
+    return _back_to_seat(_("Seat %(seat)d: admitted late; their time ends with the session.",
+                           seat=seat.seat_number), room, seat)
 
 
 @bp.get("/manage/<int:competition_id>/rooms/<int:room_id>/list.pdf")
@@ -296,9 +364,8 @@ def photo(competition_id: int):
             raise InvalidInput(_("Choose a JPEG or PNG photograph."))
         rooms.set_photo(session, current_user, application,
                         form.photo.data.read(rooms.MAX_PHOTO_BYTES + 1), now=utcnow())
-        session.commit()
-        flash(_("Your photograph was saved."), "success")
-        return redirect(url_for("rooms.photo", competition_id=competition_id))
+        return done(_("Your photograph was saved."), "rooms.photo",
+                    competition_id=competition_id)
     seat = rooms.seat_of(session, application)
     return render_template("rooms/photo.html", competition=competition, application=application,
                            photo=rooms.photo_of(session, application), form=form, seat=seat,
@@ -319,26 +386,29 @@ def photo_image(photo_id: int):
 @bp.post("/manage/<int:competition_id>/practice")
 @login_required
 def add_practice(competition_id: int):
-    competition = _board(competition_id)
     form = PracticeForm()
-    if not form.validate_on_submit():
-        raise InvalidInput(_("Write at least one practice question."))
+    competition = _board_form(competition_id, form, _("Write at least one practice question."))
     made = practice.add_items(db_session(), current_user, competition, form.questions.data,
                               now=utcnow())
     return _done(_("%(n)d practice questions added.", n=len(made)), competition_id)
 
 
+def _practice(competition_id: int, find):
+    """The candidate's practice try (``find``: the latest or their own), submitted first if
+    its time has run out while they were away."""
+    session = db_session()
+    competition = _competition(competition_id)
+    attempt = find(session, current_user, competition)
+    now = utcnow()
+    if practice.submit_if_expired(session, current_user, attempt, now=now):
+        session.commit()
+    return session, competition, attempt, now
+
+
 @bp.get("/competitions/<int:competition_id>/practice")
 @login_required
 def practice_landing(competition_id: int):
-    session = db_session()
-    competition = _competition(competition_id)
-    attempt = practice.latest_attempt(session, current_user, competition)
-    now = utcnow()
-    if attempt is not None and attempt.submitted_at is None and practice.remaining_seconds(
-            attempt, now) == 0 and now > practice.deadline(attempt) + practice.GRACE:
-        practice.submit(session, current_user, attempt, now=now)
-        session.commit()
+    session, competition, attempt, _now = _practice(competition_id, practice.latest_attempt)
     items = practice.items_of(session, competition)
     return render_template("rooms/practice_landing.html", competition=competition,
                            attempt=attempt, count=len(items), form=ConfirmForm(),
@@ -358,13 +428,7 @@ def practice_start(competition_id: int):
 @bp.get("/competitions/<int:competition_id>/practice/paper")
 @login_required
 def practice_paper(competition_id: int):
-    session = db_session()
-    competition = _competition(competition_id)
-    attempt = practice.own_attempt(session, current_user, competition)
-    now = utcnow()
-    if attempt.submitted_at is None and now > practice.deadline(attempt) + practice.GRACE:
-        practice.submit(session, current_user, attempt, now=now)
-        session.commit()
+    session, competition, attempt, now = _practice(competition_id, practice.own_attempt)
     if attempt.submitted_at is not None:
         return redirect(url_for("rooms.practice_landing", competition_id=competition_id))
     lines = practice.lines(session, attempt)
@@ -373,7 +437,7 @@ def practice_paper(competition_id: int):
                            remaining=practice.remaining_seconds(attempt, now),
                            deadline=practice.deadline(attempt),
                            server_now_ms=int(now.timestamp() * 1000),
-                           answered=sum(1 for pl in lines if pl.answer),
+                           answered=sum(1 for pl in lines if pl.is_answered),
                            flagged=sum(1 for pl in lines if pl.is_flagged))
 
 
@@ -429,7 +493,6 @@ def practice_submit(competition_id: int):
     competition = _competition(competition_id)
     attempt = practice.own_attempt(session, current_user, competition)
     score = practice.submit(session, current_user, attempt, now=utcnow())
-    session.commit()
-    flash(_("Practice paper submitted: %(score)d of %(max)d. It counts for nothing.",
-            score=score, max=attempt.max_score), "success")
-    return redirect(url_for("rooms.practice_landing", competition_id=competition_id))
+    return done(_("Practice paper submitted: %(score)d of %(max)d. It counts for nothing.",
+                  score=score, max=attempt.max_score), "rooms.practice_landing",
+                competition_id=competition_id)

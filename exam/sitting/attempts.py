@@ -115,6 +115,7 @@ class BoardRow:
     remaining_seconds: int | None
     application_id: int = 0
     late_admission: LateAdmission | None = None
+    late_entry_closes_at: datetime | None = None
 
 
 # ----------------------------------------------------------------------------- clock
@@ -176,12 +177,16 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     require(now < competition.sitting_closes_at, _("The sitting window has closed."), Conflict)
     rooms.require_present(session, competition, application)
     setup = service.setup_of(session, competition)
-    is_late = now > late_entry_closes_at(competition, setup)
+    session_starts = rooms.session_starts_at(session, application)
+    require(session_starts is None or now >= session_starts,
+            _("Your session starts at %(time)s.",
+              time=format_datetime(session_starts or now, "HH:mm")), Conflict)
+    entry_closes = late_entry_closes_at(competition, setup, session_starts)
+    is_late = now > entry_closes
     if is_late:
         require(late_admission_of(session, application) is not None,
                 _("Late entry closed at %(time)s. Ask the proctor to admit you.",
-                  time=format_datetime(late_entry_closes_at(competition, setup), "HH:mm")),
-                Conflict)
+                  time=format_datetime(entry_closes, "HH:mm")), Conflict)
     if setup.access_code:
         given = (access_code or "").strip().upper().encode()
         require(hmac.compare_digest(given, setup.access_code.upper().encode()),
@@ -193,7 +198,7 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     full = service.duration_seconds(session, competition)
     attempt = Attempt(paper_id=paper.id, competition_id=competition.id,
                       application_id=application.id, started_at=now,
-                      duration_seconds=time_allowed(competition, full, now),
+                      duration_seconds=time_allowed(competition, full, now, session_starts),
                       extra_seconds=0, start_address=address[:64], position=1)
     session.add(attempt)
     session.flush()
@@ -204,17 +209,24 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     return attempt
 
 
-def late_entry_closes_at(competition: Competition, setup: SittingSetup) -> datetime:
-    """The last moment a candidate may start without the proctor's admission."""
-    return competition.sitting_opens_at + timedelta(minutes=setup.late_entry_minutes)
+def late_entry_closes_at(competition: Competition, setup: SittingSetup,
+                         session_starts: datetime | None = None) -> datetime:
+    """The last moment a candidate may start without the proctor's admission, counted from
+    their own session's start when their room has one, else from the sitting's opening."""
+    return ((session_starts or competition.sitting_opens_at)
+            + timedelta(minutes=setup.late_entry_minutes))
 
 
-def time_allowed(competition: Competition, full_seconds: int, now: datetime) -> int:
-    """The test's duration, cut so that it ends when the sitting ends: a late starter gets
-    less time, never a deadline after everyone else's (extra time granted by the proctor
-    is the one exception, and it is logged with its reason)."""
-    left = int((competition.sitting_closes_at - now).total_seconds())
-    return max(0, min(full_seconds, left))
+def time_allowed(competition: Competition, full_seconds: int, now: datetime,
+                 session_starts: datetime | None = None) -> int:
+    """The test's duration, cut so that it ends when the sitting ends (and, for a session
+    with a start time, when that session ends): a late starter gets less time, never a
+    deadline after everyone else's (extra time granted by the proctor is the one
+    exception, and it is logged with its reason)."""
+    ends = competition.sitting_closes_at
+    if session_starts is not None:
+        ends = min(ends, session_starts + timedelta(seconds=full_seconds))
+    return max(0, min(full_seconds, int((ends - now).total_seconds())))
 
 
 def late_admission_of(session: Session, application: Application) -> LateAdmission | None:
@@ -561,6 +573,8 @@ def admit_late(session: Session, actor, competition: Competition, application_id
     require(application is not None and application.competition_id == competition.id
             and application.status == ApplicationStatus.ACCEPTED,
             _("This person is not a candidate of this competition."), NotFound)
+    require(rooms.may_admit_late(session, actor, competition, application),
+            _("Only the proctors of this candidate's room can admit them."), PermissionDenied)
     require(attempt_of(session, application) is None,
             _("This candidate has already started."), Conflict)
     require(late_admission_of(session, application) is None,
@@ -626,6 +640,8 @@ def proctor_board(session: Session, actor, competition: Competition, *,
         .where(Paper.competition_id == competition.id).group_by(Paper.application_id)).all())
     admissions = {a.application_id: a for a in session.scalars(
         select(LateAdmission).where(LateAdmission.competition_id == competition.id))}
+    setup = service.setup_of(session, competition)
+    starts = rooms.session_starts(session, competition)
     rows = []
     for application in registration.accepted_candidates(session, competition):
         attempt = attempts.get(application.id)
@@ -633,7 +649,9 @@ def proctor_board(session: Session, actor, competition: Competition, *,
         rows.append(BoardRow(application.candidate_number, application.user.full_name, attempt,
                              answered, flagged, lines.get(application.id, 0),
                              remaining_seconds(attempt, now) if attempt else None,
-                             application.id, admissions.get(application.id)))
+                             application.id, admissions.get(application.id),
+                             late_entry_closes_at(competition, setup, starts.get(application.id))
+                             if competition.sitting_opens_at else None))
     return rows
 
 

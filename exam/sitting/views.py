@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from flask import (
     Blueprint,
     Response,
@@ -20,6 +22,7 @@ from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
 from exam.errors import Conflict, InvalidInput
 from exam.refusals import refused_into
+from exam.rooms import service as rooms
 from exam.sitting import attempts, receipts, service
 from exam.sitting.forms import (
     ExtraTimeForm,
@@ -209,6 +212,7 @@ def board(competition_id: int):
     late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row)
                          if competition.sitting_opens_at else None)
     return render_template("sitting/board.html", competition=competition, rows=rows,
+                           has_sessions=bool(rooms.session_starts(session, competition)),
                            room_form=room_form, extra_form=ExtraTimeForm(),
                            admit_form=LateAdmissionForm(), late_entry_closes=late_entry_closes,
                            setup=setup_row, now_=utcnow(),
@@ -279,15 +283,19 @@ def landing(competition_id: int):
     setup_row = service.setup_of(db_session(), competition)
     full = service.duration_seconds(db_session(), competition)
     has_window = bool(competition.sitting_opens_at and competition.sitting_closes_at)
-    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row) if has_window
-                         else None)
+    session_starts = rooms.session_starts_at(db_session(), application)
+    late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row, session_starts)
+                         if has_window else None)
     is_admitted_late = (attempt is None and has_window and now > late_entry_closes
                         and attempts.late_admission_of(db_session(), application) is not None)
+    allowed = (attempts.time_allowed(competition, full, now, session_starts) if has_window
+               else full)
     return render_template("sitting/landing.html", competition=competition,
                            application=application, attempt=attempt, now_=now,
                            needs_code=bool(setup_row.access_code), minutes=full // 60,
-                           minutes_if_started_now=(attempts.time_allowed(competition, full, now)
-                                                   if has_window else full) // 60,
+                           minutes_if_started_now=allowed // 60,
+                           time_ends_at=now + timedelta(seconds=allowed),
+                           session_starts=session_starts,
                            late_entry_closes=late_entry_closes,
                            is_admitted_late=is_admitted_late, form=StartForm())
 

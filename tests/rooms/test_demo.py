@@ -16,7 +16,8 @@ def test_the_demo_has_a_competition_in_two_rooms_with_photographs(app, db):
     live = made["competitions"][0]
     db.flush()
     listed = rooms.rooms_of(db, live)
-    assert [room.code for room in listed] == ["A101", "B203"]
+    assert [(room.session_number, room.code) for room in listed] == [(1, "A101"), (2, "B203")]
+    assert listed[1].session_starts_at > listed[0].session_starts_at
     assert all(room.proctors for room in listed)
     from exam.registration import service as registration
 

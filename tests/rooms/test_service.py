@@ -101,16 +101,95 @@ def test_a_late_candidate_is_refused_after_the_limit_unless_admitted_with_a_reas
     opens = competition.sitting_opens_at
     late = opens + timedelta(minutes=15, seconds=1)
     application = world["applications"][1]
-    rooms.mark(db, proctor_of(db, world, application), competition, application.id,
-               status=rooms.PRESENT, now=late)
+    own_proctor = proctor_of(db, world, application)
+    other_proctor = (world["other_proctor"] if own_proctor is world["proctor"]
+                     else world["proctor"])
+    rooms.mark(db, own_proctor, competition, application.id, status=rooms.PRESENT, now=late)
     with pytest.raises(Conflict, match="Late entry closed at"):
         attempts.start_attempt(db, application.user, competition, now=late)
     with pytest.raises(InvalidInput):
-        attempts.admit_late(db, world["proctor"], competition, application.id, reason="",
-                            now=late)
-    attempts.admit_late(db, world["proctor"], competition, application.id,
+        attempts.admit_late(db, own_proctor, competition, application.id, reason="", now=late)
+    with pytest.raises(PermissionDenied, match="proctors of this candidate's room"):
+        attempts.admit_late(db, other_proctor, competition, application.id,
+                            reason="Kẹt xe trên cầu Nhật Tân", now=late)
+    attempts.admit_late(db, own_proctor, competition, application.id,
                         reason="Kẹt xe trên cầu Nhật Tân", now=late)
+    entry = db.scalar(select(AuditEntry).where(
+        AuditEntry.action == "sitting.late_entry_admitted"))
+    assert entry.actor_id == own_proctor.id
+    assert json.loads(entry.payload)["reason"] == "Kẹt xe trên cầu Nhật Tân"
     assert attempts.start_attempt(db, application.user, competition, now=late).started_at == late
+
+
+@pytest.fixture
+def two_sessions(db, clock):
+    """Session 1 (room A101) starts when the sitting opens, session 2 (room B202) three hours
+    later; the sitting window holds both."""
+    opens = clock.now - timedelta(minutes=5)
+    world = roomed_world(db, now=clock.now, sitting_opens=opens,
+                         sitting_closes=opens + timedelta(hours=6),
+                         session_starts=(opens, opens + timedelta(hours=3)))
+    by_room = {world["room_a"].id: [], world["room_b"].id: []}
+    for application in world["applications"]:
+        by_room[rooms.seat_of(db, application).room_id].append(application)
+    world.update(first=by_room[world["room_a"].id], second=by_room[world["room_b"].id],
+                 opens=opens, second_starts=opens + timedelta(hours=3))
+    return world
+
+
+def _present(db, world, application, now):
+    rooms.mark(db, proctor_of(db, world, application), world["competition"], application.id,
+               status=rooms.PRESENT, now=now)
+
+
+def test_late_entry_counts_from_each_candidates_own_session(db, two_sessions):
+    from flask_babel import format_datetime
+
+    world, competition = two_sessions, two_sessions["competition"]
+    opens, second = world["opens"], world["second_starts"]
+    early, late_first = world["first"][0], world["first"][1]
+    on_time, late_second = world["second"][0], world["second"][1]
+    # session 1: fifteen minutes after the sitting opens, the door closes
+    _present(db, world, early, opens)
+    attempts.start_attempt(db, early.user, competition, now=opens + timedelta(minutes=15))
+    _present(db, world, late_first, opens)
+    with pytest.raises(Conflict, match="Late entry closed at " + format_datetime(
+            opens + timedelta(minutes=15), "HH:mm")):
+        attempts.start_attempt(db, late_first.user, competition,
+                               now=opens + timedelta(minutes=16))
+    # session 2 cannot start in session 1's time, and is not late three hours on
+    _present(db, world, on_time, opens)
+    with pytest.raises(Conflict, match="Your session starts at"):
+        attempts.start_attempt(db, on_time.user, competition, now=opens + timedelta(minutes=16))
+    started = attempts.start_attempt(db, on_time.user, competition,
+                                     now=second + timedelta(minutes=10))
+    assert attempts.deadline(started) == second + timedelta(minutes=90)
+    # ... but fifteen minutes after its own start the door closes for session 2 as well
+    _present(db, world, late_second, second)
+    with pytest.raises(Conflict, match="Late entry closed at " + format_datetime(
+            second + timedelta(minutes=15), "HH:mm")):
+        attempts.start_attempt(db, late_second.user, competition,
+                               now=second + timedelta(minutes=16))
+    with pytest.raises(PermissionDenied):  # session 1's proctor does not run this room
+        attempts.admit_late(db, world["proctor"], competition, late_second.id,
+                            reason="Thí sinh đi nhầm điểm thi", now=second + timedelta(minutes=20))
+    attempts.admit_late(db, world["other_proctor"], competition, late_second.id,
+                        reason="Thí sinh đi nhầm điểm thi", now=second + timedelta(minutes=20))
+    admitted = attempts.start_attempt(db, late_second.user, competition,
+                                      now=second + timedelta(minutes=21))
+    # a late starter's time ends with their session, not at the sitting's close
+    assert attempts.deadline(admitted) == second + timedelta(minutes=90)
+    assert admitted.duration_seconds == 69 * 60
+
+
+def test_the_proctor_board_shows_each_candidates_own_late_entry_limit(db, two_sessions):
+    world, competition = two_sessions, two_sessions["competition"]
+    rows = {r.application_id: r for r in attempts.proctor_board(
+        db, world["chair"], competition, now=world["opens"])}
+    assert {rows[a.id].late_entry_closes_at for a in world["first"]} == {
+        world["opens"] + timedelta(minutes=15)}
+    assert {rows[a.id].late_entry_closes_at for a in world["second"]} == {
+        world["second_starts"] + timedelta(minutes=15)}
 
 
 def _jpeg_with_exif() -> bytes:

@@ -189,15 +189,25 @@ def test_the_board_lists_rooms_and_draws_the_seats_through_the_pages(db, client,
 
     world = sitting_competition(db, now=clock.now, candidates=3)
     competition = world["competition"]
+    from datetime import timedelta
+
     login(client, world["chair"])
+    starts = (competition.sitting_opens_at + timedelta(hours=1)).replace(second=0,
+                                                                         microsecond=0)
+    vietnam_time = (starts + timedelta(hours=7)).strftime("%Y-%m-%dT%H:%M")  # UTC+7
+    outside = (competition.sitting_closes_at + timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M")
+    refused = client.post(f"/manage/{competition.id}/rooms/new", data={
+        "code": "Z9", "name": "Phòng Z9", "capacity": "2", "session_number": "1",
+        "session_starts_at": outside})
+    assert refused.status_code in (302, 400)
+    assert rooms.rooms_of(db, competition) == []  # a session outside the sitting window
     for code, seats in (("A1", "2"), ("B2", "2")):
         response = client.post(f"/manage/{competition.id}/rooms/new", data={
             "code": code, "name": f"Phòng {code}", "capacity": seats, "session_number": "1",
-            "session_starts_at": "2027-01-09T07:30"})
+            "session_starts_at": vietnam_time})
         assert response.status_code == 302
     room = rooms.rooms_of(db, competition)[0]
-    assert room.session_starts_at.hour == 0
-    assert room.session_starts_at.minute == 30
+    assert room.session_starts_at == starts
     client.post(f"/manage/{competition.id}/rooms/{room.id}/proctors",
                 data={"user_id": str(world["proctor"].id)})
     assert [p.user_id for p in room.proctors] == [world["proctor"].id]
@@ -239,3 +249,59 @@ def test_a_photograph_one_may_not_see_looks_like_no_photograph(db, client, world
     shown = client.get(f"/photos/{photo.id}.jpg")
     assert shown.status_code == 200
     assert shown.data == data
+
+
+def test_a_proctor_admits_a_late_candidate_from_the_check_in_page(db, client, clock):
+    from datetime import timedelta
+
+    from exam.sitting import attempts
+
+    opens = clock.now - timedelta(minutes=30)
+    world = roomed_world(db, now=clock.now, sitting_opens=opens,
+                         sitting_closes=opens + timedelta(hours=3))
+    competition = world["competition"]
+    application = world["applications"][0]
+    proctor = proctor_of(db, world, application)
+    room = rooms.seat_of(db, application).room
+    seat = rooms.seat_of(db, application).seat_number
+    page_url = f"/manage/{competition.id}/rooms/{room.id}/check-in"
+    admit_url = f"{page_url}/{application.id}/admit-late"
+    login(client, proctor)
+    assert b'data-role="admit-late"' not in client.get(page_url).data  # not present yet
+    rooms.mark(db, proctor, competition, application.id, status=rooms.PRESENT, now=clock.now)
+    page = client.get(page_url)
+    assert b'data-role="room-late-entry"' in page.data
+    assert b'data-role="admit-late"' in page.data
+    refused = client.post(admit_url, data={"reason": "x"})
+    assert refused.status_code in (302, 400)
+    assert attempts.late_admission_of(db, application) is None
+    response = client.post(admit_url, data={"reason": "Xe buýt đến muộn, có xác nhận"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/check-in#seat-{seat}")
+    assert attempts.late_admission_of(db, application).reason == "Xe buýt đến muộn, có xác nhận"
+    page = client.get(page_url)
+    assert b'data-role="admitted-late"' in page.data
+    assert b'data-role="admit-late"' not in page.data
+    # another room's proctor neither sees this room nor admits its candidates
+    other = (world["other_proctor"] if proctor is world["proctor"] else world["proctor"])
+    login(client, other)
+    assert client.get(page_url).status_code == 403
+    assert client.post(admit_url, data={"reason": "Xe buýt đến muộn"}).status_code == 403
+
+
+def test_a_technician_checks_a_prepared_machine_and_the_receipt_offers_the_quit_link(
+        db, client, world):
+    competition = world["competition"]
+    config = seb.generated_config(f"http://localhost/sitting/{competition.id}",
+                                  f"http://localhost/competitions/{competition.id}"
+                                  "/safe-exam-browser/quit", "localhost")
+    assert seb.settings_of(config)["quitURL"].endswith("/safe-exam-browser/quit")
+    url = f"http://localhost/competitions/{competition.id}/safe-exam-browser"
+    assert b'data-ready="none"' in client.get(url).data
+    _require_seb(db, competition, config)
+    assert b'data-ready="no"' in client.get(url).data
+    ready = client.get(url, headers={seb.CONFIG_KEY_HEADER: seb_header(url, config)})
+    assert b'data-ready="yes"' in ready.data
+    assert seb.rule_of(db, competition).config_key.encode() not in ready.data
+    # the quit page answers in any browser; Safe Exam Browser closes on it
+    assert client.get(f"/competitions/{competition.id}/safe-exam-browser/quit").status_code == 200

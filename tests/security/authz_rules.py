@@ -637,8 +637,12 @@ RULES.update({
     "rooms.draw": Rule(roles("board"), form=lambda s, w: CONFIRM),
     "rooms.set_seb": Rule(roles("board"), form=lambda s, w: {"browser_exam_keys": ""}),
     "rooms.seb_config": Rule(BOARD_AND_PROCTOR),
+    "rooms.seb_check": Rule(EVERYONE),
+    "rooms.seb_quit": Rule(EVERYONE),
     "rooms.check_in": Rule(BOARD_AND_PROCTOR),
     "rooms.mark": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {"status": "present"}),
+    "rooms.admit_late": Rule(BOARD_AND_PROCTOR, form=lambda s, w: {
+        "reason": "Xe buýt đến muộn, có xác nhận"}),
     "rooms.room_list_pdf": Rule(BOARD_AND_PROCTOR),
     "rooms.photo": {"GET": Rule(roles("candidate")),
                     "POST": Rule(roles("candidate"), form=_photo_form)},

@@ -200,5 +200,5 @@ def test_the_proctor_board_shows_the_rule_and_admits_a_late_candidate(db, client
     assert "The proctor has admitted you" in client.get(f"/sitting/{cid}").get_data(as_text=True)
     assert client.post(f"/sitting/{cid}/start").status_code == 302
     page = client.get(f"/sitting/{cid}/paper").get_data(as_text=True)
-    assert "You started late: your time ends with the sitting" in page
+    assert "You started late: your time ends at" in page
     assert "(60 minutes instead of 90)" in page
