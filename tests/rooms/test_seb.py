@@ -6,15 +6,14 @@ Config Key that SEB's own configuration tool showed for two unencrypted files it
 ``tests/fixtures/unencrypted_mac_001.seb`` (SEB 2.1.4, macOS) and
 ``tests/fixtures/unencrypted_win_223.seb`` (SEB 2.2.3, Windows);
 ``tests/fixtures/JSON_unencrypted_mac_001.txt`` is the SEB-JSON that SEB wrote to its log for
-the first. Those files are Moodle's (GPL) and are not copied here: point THITUYEN_SEB_VECTORS
-at a folder holding them to run the comparison. The rules the vectors exercise are also
+the first. The three files are kept unedited in tests/fixtures/moodle/seb (see
+tests/fixtures/README.md). The rules the vectors exercise are also
 checked below on a configuration of our own, against SEB-JSON written by hand from SEB's
 developer documentation (seb-config-key.html) and SEB for Windows' serialiser
 (SafeExamBrowser.Configuration/ConfigurationData/Json.cs).
 """
 
 import hashlib
-import os
 import plistlib
 from datetime import datetime
 from pathlib import Path
@@ -30,20 +29,16 @@ MOODLE_VECTORS = {
 }
 
 
-def _vector_folder() -> Path | None:
-    folder = os.environ.get("THITUYEN_SEB_VECTORS")
-    return Path(folder) if folder and Path(folder).is_dir() else None
+MOODLE_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures/moodle/seb"
 
 
 @pytest.mark.parametrize("name", sorted(MOODLE_VECTORS))
 def test_the_config_key_equals_the_one_seb_computed_for_moodles_files(name):
-    folder = _vector_folder()
-    if folder is None or not (folder / name).is_file():
-        pytest.skip("THITUYEN_SEB_VECTORS does not hold Moodle's SEB fixtures")
+    folder = MOODLE_FIXTURES
     settings = seb.settings_of((folder / name).read_bytes())
     assert seb.config_key(settings) == MOODLE_VECTORS[name]
     logged = folder / "JSON_unencrypted_mac_001.txt"
-    if name == "unencrypted_mac_001.seb" and logged.is_file():
+    if name == "unencrypted_mac_001.seb":
         assert seb.seb_json(settings) == logged.read_text(encoding="utf-8").strip()
 
 
