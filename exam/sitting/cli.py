@@ -100,3 +100,29 @@ def close_expired_command():
                                             sign=receipts.platform_signer())
     db_session().commit()
     click.echo(f"{count} attempt(s) submitted automatically.")
+
+
+@sitting_group.command("work")
+@click.option("--once", is_flag=True, help="Do what is due now and stop.")
+@click.option("--idle", default=0.5, show_default=True,
+              help="Seconds to wait when nothing is due.")
+@with_appcontext
+def work_command(once, idle):
+    """The exam-day worker: prepares queued submission receipts and logs the starts made by
+    key releases. Run one next to the app server on the sitting's day."""
+    import time
+
+    from exam.sitting import finish, receipts
+
+    sign = receipts.platform_signer()
+    while True:
+        session = db_session()
+        try:
+            done = finish.work(session, now=utcnow(), sign=sign)
+        finally:
+            session.rollback()
+        if once:
+            click.echo(f"{done} receipt(s) prepared.")
+            return
+        if not done:
+            time.sleep(idle)
