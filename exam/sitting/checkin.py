@@ -39,6 +39,7 @@ from exam.sitting.models import Attempt, LateAdmission, Paper, SealedPaper, Sitt
 LOCALES = ("vi", "en")
 KEY_BYTES = 32
 NONCE_BYTES = 12
+PAD_BYTES = 16 * 1024
 
 # (paper lines, locale) -> the HTML of the questions as the candidate's page shows them
 PaperRenderer = Callable[[list, str], str]
@@ -84,8 +85,9 @@ def seal_paper(session: Session, attempt: Attempt, render: PaperRenderer, *,
     blobs = {}
     for locale in LOCALES:
         nonce = os.urandom(NONCE_BYTES)
-        sealed = AESGCM(key).encrypt(nonce, render(lines, locale).encode("utf-8"),
-                                     aad(attempt.id, locale))
+        plain = render(lines, locale).encode("utf-8")
+        plain += b" " * (-len(plain) % PAD_BYTES)  # the length says no more than a bucket
+        sealed = AESGCM(key).encrypt(nonce, plain, aad(attempt.id, locale))
         blobs[locale] = base64.b64encode(nonce + sealed).decode("ascii")
     paper = SealedPaper(attempt_id=attempt.id, paper_key=key.hex(), blobs=blobs, sealed_at=now)
     session.add(paper)
