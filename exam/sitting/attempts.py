@@ -595,7 +595,7 @@ def _require_proctor(session: Session, actor, competition: Competition) -> None:
 
 def set_room_rules(session: Session, actor, competition: Competition, *, access_code: str,
                    allowed_networks: str, late_entry_minutes: int | None = None,
-                   now: datetime) -> None:
+                   checkin_minutes: int | None = None, now: datetime) -> None:
     """The code said aloud in the room, the room's network and the late-entry limit (None
     keeps it); the code stays out of the log. The limit is fixed once the sitting opens: it
     is a rule every candidate sits under, not a favour."""
@@ -608,6 +608,9 @@ def set_room_rules(session: Session, actor, competition: Competition, *, access_
         require(competition.stage != Stage.SITTING or now < competition.sitting_opens_at,
                 _("The sitting has opened: the late-entry limit can no longer change. Admit a "
                   "late candidate one by one, with the reason."), Conflict)
+    if checkin_minutes is not None:
+        require(isinstance(checkin_minutes, int) and 0 <= checkin_minutes <= 240,
+                _("The check-in window is from 0 to 240 minutes."), InvalidInput)
     code = (access_code or "").strip()
     require(len(code) <= 32 and (not code or len(code) >= 4),
             _("The access code has 4 to 32 characters (or none)."), InvalidInput)
@@ -622,10 +625,13 @@ def set_room_rules(session: Session, actor, competition: Competition, *, access_
     setup.access_code, setup.allowed_networks = code, " ".join(networks)
     if late_entry_minutes is not None:
         setup.late_entry_minutes = late_entry_minutes
+    if checkin_minutes is not None:
+        setup.checkin_minutes = checkin_minutes
     session.flush()
     audit.record(session, actor, "sitting.room_rules_set", at=now, competition=competition,
                  payload={"has_access_code": bool(code), "networks": networks,
-                          "late_entry_minutes": setup.late_entry_minutes})
+                          "late_entry_minutes": setup.late_entry_minutes,
+                          "checkin_minutes": setup.checkin_minutes})
 
 
 def admit_late(session: Session, actor, competition: Competition, application_id: int, *,

@@ -207,7 +207,8 @@ def board(competition_id: int):
     setup_row = service.setup_of(session, competition)
     room_form = RoomForm(access_code=setup_row.access_code,
                          allowed_networks="\n".join(setup_row.allowed_networks.split()),
-                         late_entry_minutes=setup_row.late_entry_minutes)
+                         late_entry_minutes=setup_row.late_entry_minutes,
+                         checkin_minutes=setup_row.checkin_minutes)
     late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row)
                          if competition.sitting_opens_at else None)
     return render_template("sitting/board.html", competition=competition, rows=rows,
@@ -228,7 +229,8 @@ def room(competition_id: int):
     attempts.set_room_rules(db_session(), current_user, competition,
                             access_code=form.access_code.data or "",
                             allowed_networks=form.allowed_networks.data or "",
-                            late_entry_minutes=form.late_entry_minutes.data, now=utcnow())
+                            late_entry_minutes=form.late_entry_minutes.data,
+                            checkin_minutes=form.checkin_minutes.data, now=utcnow())
     return _done(_("The room rules were saved."), competition_id, "sitting.board")
 
 

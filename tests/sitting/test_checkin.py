@@ -248,3 +248,16 @@ def test_closing_the_sitting_issues_every_receipt_still_queued(db, world):
     attempts.close_sitting(db, world["chair"], world["competition"], now=closes)
     assert attempt.receipt_statement is not None
     assert never_started.started_at is None and never_started.submitted_at is None
+
+
+def test_the_proctor_sets_the_check_in_window(db, world, clock):
+    attempts.set_room_rules(db, world["proctor"], world["competition"], access_code="",
+                            allowed_networks="", checkin_minutes=5, now=clock.now)
+    user = world["applications"][0].user
+    with pytest.raises(Conflict, match="Check-in opens"):
+        checkin.check_in(db, user, world["competition"], render=render,
+                         now=opens(world) - timedelta(minutes=6))
+    assert checkin.check_in(db, user, world["competition"], render=render,
+                            now=opens(world) - timedelta(minutes=4)).started_at is None
+    entry = db.scalar(select(AuditEntry).where(AuditEntry.action == "sitting.room_rules_set"))
+    assert '"checkin_minutes":5' in entry.payload
