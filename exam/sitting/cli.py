@@ -114,11 +114,19 @@ def work_command(once, idle):
 
     from exam.sitting import finish, receipts
 
+    from sqlalchemy.exc import OperationalError
+
     sign = receipts.platform_signer()
     while True:
         session = db_session()
         try:
             done = finish.work(session, now=utcnow(), sign=sign)
+        except OperationalError as error:  # the database restarts: the jobs wait for it
+            if once:
+                raise click.ClickException(f"the database is unreachable ({error.orig})") from None
+            click.echo(f"database unreachable, retrying: {error.orig}", err=True)
+            done = 0
+            time.sleep(idle * 4)
         finally:
             session.rollback()
         if once:

@@ -261,3 +261,17 @@ def test_the_proctor_sets_the_check_in_window(db, world, clock):
                             now=opens(world) - timedelta(minutes=4)).started_at is None
     entry = db.scalar(select(AuditEntry).where(AuditEntry.action == "sitting.room_rules_set"))
     assert '"checkin_minutes":5' in entry.payload
+
+
+def test_the_worker_command_prepares_the_queued_receipts(db, world, runner):
+    user, attempt = checked_in(db, world)
+    start = opens(world) + timedelta(seconds=1)
+    release(db, user, attempt, start)
+    db.expire(attempt)
+    finish.submit(db, user, attempt, now=start + timedelta(minutes=5))
+    result = runner.invoke(args=["sitting", "work", "--once"])
+    assert result.exit_code == 0 and "1 receipt(s) prepared." in result.output
+    db.expire_all()
+    assert db.get(Attempt, attempt.id).receipt_statement is not None
+    again = runner.invoke(args=["sitting", "work", "--once"])
+    assert "0 receipt(s) prepared." in again.output
