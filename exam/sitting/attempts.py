@@ -548,9 +548,11 @@ def close_if_expired(session: Session, attempt: Attempt, now: datetime, *,
 
 
 def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | None = None,
-                           competition: Competition | None = None) -> int:
+                           competition: Competition | None = None,
+                           queue_receipt: Callable[[Attempt], None] | None = None) -> int:
     """Submit every attempt whose deadline plus grace has passed, even if its candidate never
-    comes back; called by the proctor's board, before closing the sitting, and by cron."""
+    comes back; called by the proctor's board, before closing the sitting, and by cron. With
+    ``queue_receipt`` the receipts are left to the queue (``exam.sitting.finish``)."""
     query = select(Attempt).where(Attempt.submitted_at.is_(None),
                                   Attempt.started_at.is_not(None))
     if competition is not None:
@@ -561,7 +563,10 @@ def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | No
         if attempt.competition_id not in graces:
             graces[attempt.competition_id] = _grace(session, attempt)
         if now > deadline(attempt) + graces[attempt.competition_id]:
-            submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True)
+            submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True,
+                           defer_receipt=queue_receipt is not None)
+            if queue_receipt is not None:
+                queue_receipt(attempt)
             closed += 1
     return closed
 

@@ -93,11 +93,11 @@ def sitting_group():
 @sitting_group.command("close-expired")
 @with_appcontext
 def close_expired_command():
-    """Submit every attempt whose time has run out (run every minute from cron)."""
-    from exam.sitting import attempts, receipts
+    """Submit every attempt whose time has run out (run every minute from cron); their
+    receipts are queued for `thituyen sitting work`."""
+    from exam.sitting import finish
 
-    count = attempts.close_expired_attempts(db_session(), utcnow(),
-                                            sign=receipts.platform_signer())
+    count = finish.close_expired(db_session(), utcnow())
     db_session().commit()
     click.echo(f"{count} attempt(s) submitted automatically.")
 

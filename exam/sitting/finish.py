@@ -50,6 +50,13 @@ def close_if_expired(session: Session, attempt: Attempt, now: datetime) -> bool:
     return False
 
 
+def close_expired(session: Session, now: datetime, *, competition=None) -> int:
+    """The deadline storm: every attempt out of time submitted now, the receipts queued."""
+    return attempts.close_expired_attempts(
+        session, now, competition=competition,
+        queue_receipt=lambda attempt: _enqueue(session, attempt, now=now))
+
+
 def receipt_job(session: Session, attempt: Attempt) -> Job | None:
     for job in session.scalars(select(Job).where(
             Job.kind == RECEIPT, Job.competition_id == attempt.competition_id,

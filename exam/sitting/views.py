@@ -59,8 +59,7 @@ def _staff(competition_id: int):
 def _close_expired(competition) -> None:
     """Lazily submit attempts whose time ran out, so nobody waits on a cron job."""
     session = db_session()
-    if attempts.close_expired_attempts(session, utcnow(), sign=receipts.platform_signer(),
-                                       competition=competition):
+    if finish.close_expired(session, utcnow(), competition=competition):
         session.commit()
 
 
