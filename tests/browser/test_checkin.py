@@ -17,7 +17,7 @@ from exam.db import utcnow
 from exam.registration.models import Application
 from exam.sitting import attempts, finish
 from exam.sitting.models import AnswerSave, Attempt, SealedPaper
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_registration import sign_in
 from tests.sitting.helpers import open_sitting, sitting_competition
 
@@ -61,6 +61,7 @@ def test_check_in_then_the_start_opens_the_paper_in_place_and_saves_survive_a_cu
     page.goto(f"{url}/sitting/{cid}")
     expect(page.locator("[data-role=checkin-open]")).to_be_visible()
     screenshot(page, f"{language}-checkin-landing-390")
+    assert_accessible(page, "check-in")
     page.locator(f"form[action='/sitting/{cid}/check-in'] button[type=submit]").click()
     expect(page.locator("[data-role=countdown]")).to_be_visible()
     expect(page.locator("[data-role=start-form]")).to_be_hidden()
@@ -79,6 +80,7 @@ def test_check_in_then_the_start_opens_the_paper_in_place_and_saves_survive_a_cu
         assert stem[:40] not in dom
     assert page.evaluate("() => document.body.innerText.length") < 3000
     screenshot(page, f"{language}-checkin-sealed-390")
+    assert_accessible(page, "sealed paper")
 
     page.evaluate("() => { window.stillTheSamePage = true; }")
     expect(page.locator("form[data-role=question]").first).to_be_visible(
