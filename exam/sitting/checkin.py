@@ -16,6 +16,7 @@ JavaScript or WebCrypto (plain HTTP on a LAN address) starts with the form inste
 from __future__ import annotations
 
 import base64
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from datetime import datetime, timedelta
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -143,23 +144,8 @@ def release_paper_key(conn: Connection, *, user_id: int, competition_id: int, at
     Plain SQL in two statements, no ORM and no audit lock, so thousands of candidates can
     start in the same second; ``attempts.log_released_starts`` writes the audit entries
     after."""
-    a, app, c = Attempt.__table__, Application.__table__, Competition.__table__
-    s, sp, ci, la = (SittingSetup.__table__, SealedPaper.__table__, CheckIn.__table__,
-                     LateAdmission.__table__)
-    room = ExamRoom.__table__
-    row = conn.execute(
-        select(a.c.started_at, a.c.duration_seconds, a.c.extra_seconds, a.c.submitted_at,
-               app.c.user_id, app.c.status, c.c.stage, c.c.is_suspended, c.c.sitting_opens_at,
-               c.c.sitting_closes_at, s.c.late_entry_minutes, s.c.allowed_networks,
-               sp.c.paper_key, ci.c.status.label("presence"), la.c.id.label("admission"),
-               exists().where(room.c.competition_id == a.c.competition_id).label("uses_rooms"))
-        .join(app, app.c.id == a.c.application_id)
-        .join(c, c.c.id == a.c.competition_id)
-        .join(sp, sp.c.attempt_id == a.c.id)
-        .outerjoin(s, s.c.competition_id == a.c.competition_id)
-        .outerjoin(ci, ci.c.application_id == a.c.application_id)
-        .outerjoin(la, la.c.application_id == a.c.application_id)
-        .where(a.c.id == attempt_id, a.c.competition_id == competition_id)).first()
+    row = conn.execute(_key_statements()[0], {"attempt_id": attempt_id,
+                                              "competition_id": competition_id}).first()
     if row is None:
         raise NotFound(_("No such attempt."))
     require(row.user_id == user_id and row.status == ApplicationStatus.ACCEPTED,
@@ -169,17 +155,45 @@ def release_paper_key(conn: Connection, *, user_id: int, competition_id: int, at
     is_first = started_at is None
     if is_first:
         duration = _start_allowed(row, address, now)
-        claimed = conn.execute(update(a).where(a.c.id == attempt_id, a.c.started_at.is_(None))
-                               .values(started_at=now, duration_seconds=duration))
+        _row, claim, reread = _key_statements()
+        claimed = conn.execute(claim, {"attempt_id": attempt_id, "now": now,
+                                       "duration": duration})
         if claimed.rowcount == 1:
             started_at = now
         else:
             is_first = False
-            started_at, duration = conn.execute(select(a.c.started_at, a.c.duration_seconds)
-                                                .where(a.c.id == attempt_id)).one()
+            started_at, duration = conn.execute(reread, {"attempt_id": attempt_id}).one()
     ends = started_at + timedelta(seconds=duration + row.extra_seconds)
     return KeyRelease(base64.b64encode(bytes.fromhex(row.paper_key)).decode("ascii"),
                       started_at, ends, max(0, int((ends - now).total_seconds())), is_first)
+
+
+@functools.cache
+def _key_statements():
+    """The key release's three statements, built once per process (it runs in a storm)."""
+    a, app, c = Attempt.__table__, Application.__table__, Competition.__table__
+    s, sp, ci, la = (SittingSetup.__table__, SealedPaper.__table__, CheckIn.__table__,
+                     LateAdmission.__table__)
+    room = ExamRoom.__table__
+    row = (select(a.c.started_at, a.c.duration_seconds, a.c.extra_seconds, a.c.submitted_at,
+                  app.c.user_id, app.c.status, c.c.stage, c.c.is_suspended, c.c.sitting_opens_at,
+                  c.c.sitting_closes_at, s.c.late_entry_minutes, s.c.allowed_networks,
+                  sp.c.paper_key, ci.c.status.label("presence"), la.c.id.label("admission"),
+                  exists().where(room.c.competition_id == a.c.competition_id)
+                  .label("uses_rooms"))
+           .join(app, app.c.id == a.c.application_id)
+           .join(c, c.c.id == a.c.competition_id)
+           .join(sp, sp.c.attempt_id == a.c.id)
+           .outerjoin(s, s.c.competition_id == a.c.competition_id)
+           .outerjoin(ci, ci.c.application_id == a.c.application_id)
+           .outerjoin(la, la.c.application_id == a.c.application_id)
+           .where(a.c.id == bindparam("attempt_id"),
+                  a.c.competition_id == bindparam("competition_id")))
+    claim = (update(a).where(a.c.id == bindparam("attempt_id"), a.c.started_at.is_(None))
+             .values(started_at=bindparam("now", type_=a.c.started_at.type),
+                     duration_seconds=bindparam("duration")))
+    reread = select(a.c.started_at, a.c.duration_seconds).where(a.c.id == bindparam("attempt_id"))
+    return row, claim, reread
 
 
 def _start_allowed(row, address: str, now: datetime) -> int:
