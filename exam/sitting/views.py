@@ -350,6 +350,7 @@ def paper_key(competition_id: int):
     data = request.get_json(silent=True)
     attempt_id = data.get("attempt") if isinstance(data, dict) else None
     if not isinstance(attempt_id, int) or isinstance(attempt_id, bool):
+        _own(competition_id)  # who asks is checked before what they sent is judged
         return {"error": _("The request could not be understood. Reload the page.")}, 400
     session = db_session()
     try:
