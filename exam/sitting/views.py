@@ -537,7 +537,7 @@ def submit(competition_id: int):
         _confirmed()
         finish.submit(db_session(), current_user, attempt, now=utcnow())
         db_session().commit()
-        flash(_("Your paper was submitted. Keep this receipt."), "success")
+        flash(_("Your paper was submitted."), "success")
     return redirect(url_for("sitting.receipt", competition_id=competition_id))
 
 
