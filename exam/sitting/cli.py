@@ -112,9 +112,9 @@ def work_command(once, idle):
     key releases. Run one next to the app server on the sitting's day."""
     import time
 
-    from exam.sitting import finish, receipts
-
     from sqlalchemy.exc import OperationalError
+
+    from exam.sitting import finish, receipts
 
     sign = receipts.platform_signer()
     while True:

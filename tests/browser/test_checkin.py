@@ -74,7 +74,8 @@ def test_check_in_then_the_start_opens_the_paper_in_place_and_saves_survive_a_cu
     session.close()
     dom = page.content()
     assert 'data-blob="' in dom  # the paper is fetched at check-in
-    assert key_hex not in dom and key_hex.upper() not in dom
+    assert key_hex not in dom
+    assert key_hex.upper() not in dom
     assert page.locator("form[data-role=question]").count() == 0
     for stem in stems:
         assert stem[:40] not in dom

@@ -53,7 +53,8 @@ def test_the_landing_offers_check_in_in_its_window(db, client, world):
     login(client, world["applications"][0].user)
     cid = world["competition"].id
     page = client.get(f"/sitting/{cid}").get_data(as_text=True)
-    assert f'action="/sitting/{cid}/check-in"' in page and 'data-role="checkin-open"' in page
+    assert f'action="/sitting/{cid}/check-in"' in page
+    assert 'data-role="checkin-open"' in page
     world["competition"].sitting_opens_at = utcnow() + timedelta(minutes=45)
     db.flush()
     page = client.get(f"/sitting/{cid}").get_data(as_text=True)
@@ -71,9 +72,11 @@ def test_the_sealed_page_holds_the_paper_encrypted_and_no_key(db, client, world)
         assert secret not in page
     assert 'data-role="question"' not in page
     for stem in stems(db, attempt):
-        assert html.escape(stem) not in page and stem not in page
+        assert html.escape(stem) not in page
+        assert stem not in page
     refused = client.post(f"/sitting/{cid}/key", json={"attempt": attempt.id})
-    assert refused.status_code == 409 and 0 < refused.get_json()["wait_ms"] <= 10 * 60 * 1000
+    assert refused.status_code == 409
+    assert 0 < refused.get_json()["wait_ms"] <= 10 * 60 * 1000
     assert "key" not in refused.get_json()
     assert client.post(f"/sitting/{cid}/key", json={"attempt": "x"}).status_code == 400
     assert client.get(f"/sitting/{cid}/review").status_code == 302
@@ -89,7 +92,8 @@ def test_at_the_start_the_key_opens_the_paper_in_the_page(db, client, world):
     assert client.post(f"/sitting/{cid}/key", json={"attempt": attempt.id}).status_code == 403
     login(client, world["applications"][0].user)
     answer = client.post(f"/sitting/{cid}/key", json={"attempt": attempt.id})
-    assert answer.status_code == 200 and answer.headers["Cache-Control"] == "no-store"
+    assert answer.status_code == 200
+    assert answer.headers["Cache-Control"] == "no-store"
     body = answer.get_json()
     assert body["remaining"] > 80 * 60
     raw = base64.b64decode(attribute(page, "data-blob"))
@@ -100,7 +104,8 @@ def test_at_the_start_the_key_opens_the_paper_in_the_page(db, client, world):
     db.refresh(attempt)
     assert attempt.started_at is not None
     paper = client.get(f"/sitting/{cid}/paper").get_data(as_text=True)
-    assert 'data-role="question"' in paper and "data-blob" not in paper
+    assert 'data-role="question"' in paper
+    assert "data-blob" not in paper
 
 
 def test_without_javascript_the_start_form_gives_the_server_rendered_paper(db, client, world):
@@ -123,14 +128,16 @@ def test_submitting_says_so_at_once_then_shows_the_receipt(db, client, world, ap
     try:
         client.post(f"/sitting/{cid}/submit", data=CONFIRM)
         waiting = client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
-        assert 'data-role="receipt-pending"' in waiting and 'http-equiv="refresh"' in waiting
+        assert 'data-role="receipt-pending"' in waiting
+        assert 'http-equiv="refresh"' in waiting
         assert client.get(f"/sitting/{cid}/receipt.pdf").status_code == 302
         app.config["RECEIPT_INLINE_AFTER_SECONDS"] = 0
         ready = client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
     finally:
         app.config["RECEIPT_INLINE_AFTER_SECONDS"] = 0
     db.refresh(attempt)
-    assert attempt.answers_sha256 in ready and 'data-role="receipt-pending"' not in ready
+    assert attempt.answers_sha256 in ready
+    assert 'data-role="receipt-pending"' not in ready
 
 
 # ----------------------------------------------------------------------------- secrecy
@@ -199,11 +206,14 @@ def test_before_the_start_nothing_the_candidate_can_reach_depends_on_the_key_or_
         checkin.seal_paper(db, attempt, _paper_renderer(world["competition"]), now=utcnow())
         g.pop("db_session")
     new = db.get(SealedPaper, attempt.id)
-    assert new.paper_key != old_key and new.blobs["vi"] != old_blob
+    assert new.paper_key != old_key
+    assert new.blobs["vi"] != old_blob
     assert len(new.blobs["vi"]) == len(old_blob)
     second = _candidate_pages(app, client, world)
-    assert first.keys() == second.keys() and len(first) >= 10
+    assert first.keys() == second.keys()
+    assert len(first) >= 10
     different = [url for url in first if first[url] != second[url]]
     assert not different, different
     for status, body in second.values():
-        assert new.paper_key not in body and old_key not in body
+        assert new.paper_key not in body
+        assert old_key not in body
