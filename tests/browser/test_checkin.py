@@ -6,6 +6,7 @@ the paper in place (no page load) and the sitting runs; answers typed offline ar
 the network is back; the submission answers at once and the receipt follows from the queue.
 """
 
+import base64
 from datetime import timedelta
 
 import pytest
@@ -74,6 +75,7 @@ def test_check_in_then_the_start_opens_the_paper_in_place_and_saves_survive_a_cu
     session.close()
     dom = page.content()
     assert 'data-blob="' in dom  # the paper is fetched at check-in
+    assert base64.b64encode(bytes.fromhex(key_hex)).decode() not in dom
     assert key_hex not in dom
     assert key_hex.upper() not in dom
     assert page.locator("form[data-role=question]").count() == 0
