@@ -26,6 +26,8 @@ run: $(VENV)/.installed
 		     && sleep 0.5 && echo "Started redis-server on 127.0.0.1:6379 for shared rate limits"; } \
 		|| echo "WARNING: no Redis (apt-get install redis-server): rate limits are counted per worker"
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
+	@# the exam-day worker (queued receipts, start log) runs beside the server and stops with it
+	$(BIN)/thituyen sitting work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	THITUYEN_INSECURE_COOKIES=1 THITUYEN_BIND=$(HOST):$(PORT) THITUYEN_ACCESS_LOG=- \
 		$(BIN)/gunicorn --config gunicorn.conf.py 'exam:create_app()'
 

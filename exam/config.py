@@ -73,6 +73,10 @@ def load(app, test_config: dict | None) -> None:
     # SHA-256 of the organization's signing certificate, pinned by verification; by default
     # the certificate inside SIGNING_KEY_FOLDER/signing.p12.
     app.config.setdefault("SIGNING_CERT_SHA256", os.environ.get("THITUYEN_SIGNING_CERT_SHA256"))
+    # A queued receipt waits this long for the worker (`thituyen sitting work`) before the
+    # candidate's receipt page prepares it itself.
+    app.config.setdefault("RECEIPT_INLINE_AFTER_SECONDS",
+                          float(os.environ.get("THITUYEN_RECEIPT_WAIT_SECONDS") or 10))
 
 
 def _instance_secret(folder: str) -> str:

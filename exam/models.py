@@ -87,6 +87,7 @@ from exam.sitting.models import (
     Paper,
     PaperItem,
     Seal,
+    SealedPaper,
     SittingSetup,
     SnapshotItem,
     TestPart,
@@ -102,7 +103,8 @@ __all__ += ["Assignment", "AssignmentDraw", "Declaration", "FinalMark", "Mark", 
             "PanelMember", "PresentationConfirmation", "PresentationResult", "PresentationScore",
             "Redaction", "Remark", "Script", "ScriptIdentity"]
 __all__ += ["AnswerSave", "Attempt", "BankItem", "ExtraTime", "ItemVersion", "ObjectiveScore",
-            "Paper", "PaperItem", "Seal", "SittingSetup", "SnapshotItem", "TestPart"]
+            "Paper", "PaperItem", "Seal", "SealedPaper", "SittingSetup", "SnapshotItem",
+            "TestPart"]
 __all__ += ["Job", "Notification", "OutboxMail"]
 __all__ += ["CollegialDecision", "ConflictOfInterest", "EligibilityOverride", "PresentationRules",
             "PresentationSitting", "PresentationSlot", "Programme", "ProgrammeFreeze",

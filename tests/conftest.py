@@ -41,6 +41,7 @@ def make_test_app(database_url: str, tmp_dir, **overrides):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "PUBLIC_BASE_URL": "http://testserver",
+        "RECEIPT_INLINE_AFTER_SECONDS": 0,  # no worker runs in tests: the page prepares it
     }
     config.update(overrides)
     return create_app(config)

@@ -59,6 +59,7 @@ def waiting_work(session: Session, competition: Competition) -> list[Waiting]:
                          {"competition_id": cid}))
     if competition.stage == Stage.SITTING:
         sitting = _count(session, select(Attempt.id).where(Attempt.competition_id == cid,
+                                                           Attempt.started_at.is_not(None),
                                                            Attempt.submitted_at.is_(None)))
         lines.append(Waiting("sitting", str(_l("Candidates still writing")), "candidates",
                              sitting, "sitting.board", {"competition_id": cid}))

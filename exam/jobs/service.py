@@ -89,14 +89,16 @@ def _start(session, actor, competition, kind, *, now, total, params) -> Job:
 def get_job(session: Session, actor, job_id: int, *, lock: bool = False) -> Job:
     query = select(Job).where(Job.id == job_id)
     job = session.scalar(query.with_for_update() if lock else query)
-    if job is None:
+    if job is None or job.kind not in KIND_LABELS:
         raise NotFound(_("No such job."))
     _board_only(session, actor, session.get(Competition, job.competition_id))
     return job
 
 
 def jobs_of(session: Session, competition: Competition, *, limit: int = 10) -> list[Job]:
-    return list(session.scalars(select(Job).where(Job.competition_id == competition.id)
+    """The board's own jobs (a sitting's queued receipts are not theirs to watch)."""
+    return list(session.scalars(select(Job).where(Job.competition_id == competition.id,
+                                                  Job.kind.in_(tuple(KIND_LABELS)))
                                 .order_by(Job.id.desc()).limit(limit)))
 
 

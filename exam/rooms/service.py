@@ -282,7 +282,10 @@ def check_in_of(session: Session, application: Application) -> CheckIn | None:
 def mark(session: Session, actor, competition: Competition, application_id: int, *,
          status: str, reason: str = "", now: datetime) -> CheckIn:
     """Present, absent or refused (with the reason). A mark can be corrected until the
-    candidate starts; the log keeps every mark."""
+    candidate starts (a candidate who checked in holds a sealed paper, not yet started); the
+    log keeps every mark."""
+    from exam.sitting.models import Attempt
+
     application = session.get(Application, application_id)
     require(application is not None and application.competition_id == competition.id
             and application.status == ApplicationStatus.ACCEPTED,
@@ -300,7 +303,7 @@ def mark(session: Session, actor, competition: Competition, application_id: int,
     if status == REFUSED:
         require(len(reason) >= 5, _("Say why the candidate is refused."), InvalidInput)
     require(session.scalar(select(Attempt.id).where(
-        Attempt.application_id == application.id)) is None,
+        Attempt.application_id == application.id, Attempt.started_at.is_not(None))) is None,
         _("This candidate has already started."), Conflict)
     check = check_in_of(session, application)
     if check is None:

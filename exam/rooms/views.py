@@ -47,7 +47,8 @@ bp = Blueprint("rooms", __name__)
 
 # The candidate's pages of the sitting: Safe Exam Browser guards them when the rules ask.
 SEB_GUARDED = frozenset({"sitting.landing", "sitting.start", "sitting.paper", "sitting.answer",
-                         "sitting.review", "sitting.submit"})
+                         "sitting.review", "sitting.submit", "sitting.check_in",
+                         "sitting.paper_key"})
 STATUS_LABELS = {"present": "Present", "absent": "Absent", "refused": "Refused"}
 
 

@@ -116,18 +116,22 @@ class BoardRow:
     application_id: int = 0
     late_admission: LateAdmission | None = None
     late_entry_closes_at: datetime | None = None
+    checked_in_at: datetime | None = None  # holds the sealed paper, not started yet
 
 
 # ----------------------------------------------------------------------------- clock
 
 
 def deadline(attempt: Attempt) -> datetime:
+    """Only a started attempt has one: before the key is released the clock does not run."""
     return attempt.started_at + timedelta(seconds=attempt.duration_seconds + attempt.extra_seconds)
 
 
 def remaining_seconds(attempt: Attempt, now: datetime) -> int:
     if attempt.submitted_at is not None:
         return 0
+    if attempt.started_at is None:
+        return attempt.duration_seconds
     return max(0, int((deadline(attempt) - now).total_seconds()))
 
 
@@ -151,7 +155,7 @@ def attempt_of(session: Session, application: Application) -> Attempt | None:
     return session.scalar(select(Attempt).where(Attempt.application_id == application.id))
 
 
-def _address_allowed(networks: str, address: str) -> bool:
+def address_allowed(networks: str, address: str) -> bool:
     listed = [n for n in networks.split() if n]
     if not listed:
         return True
@@ -170,6 +174,7 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     if existing is not None:
         require(existing.submitted_at is None, _("You have already submitted your paper."),
                 Conflict)
+        require(existing.is_started, _("Your paper is sealed until the start."), Conflict)
         return existing
     require(competition.stage == Stage.SITTING and not competition.is_suspended,
             _("The sitting is not open."), Conflict)
@@ -187,12 +192,7 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
         require(late_admission_of(session, application) is not None,
                 _("Late entry closed at %(time)s. Ask the proctor to admit you.",
                   time=format_datetime(entry_closes, "HH:mm")), Conflict)
-    if setup.access_code:
-        given = (access_code or "").strip().upper().encode()
-        require(hmac.compare_digest(given, setup.access_code.upper().encode()),
-                _("The room access code is not right. Ask the proctor."), InvalidInput)
-    require(_address_allowed(setup.allowed_networks, address),
-            _("This sitting can only be started from the exam room's network."))
+    check_room_rules(setup, access_code=access_code, address=address)
     paper = session.scalar(select(Paper).where(Paper.application_id == application.id))
     require(paper is not None, _("No paper was drawn for you. Ask the proctor."), Conflict)
     full = service.duration_seconds(session, competition)
@@ -209,21 +209,72 @@ def start_attempt(session: Session, actor, competition: Competition, *, access_c
     return attempt
 
 
+def check_room_rules(setup: SittingSetup, *, access_code: str, address: str) -> None:
+    """The code said aloud in the room and the room's network."""
+    if setup.access_code:
+        given = (access_code or "").strip().upper().encode()
+        require(hmac.compare_digest(given, setup.access_code.upper().encode()),
+                _("The room access code is not right. Ask the proctor."), InvalidInput)
+    require(address_allowed(setup.allowed_networks, address),
+            _("This sitting can only be started from the exam room's network."))
+
+
+def log_start(session: Session, attempt: Attempt) -> None:
+    """The audit entry of a start made by a key release, written after it (off the start's
+    hot path, which must not wait on the log's lock), dated at the release."""
+    if attempt.is_start_logged or attempt.started_at is None:
+        return
+    application = session.get(Application, attempt.application_id)
+    competition = session.get(Competition, attempt.competition_id)
+    setup = service.setup_of(session, competition)
+    audit.record(session, application.user, "sitting.attempt_started", at=attempt.started_at,
+                 competition=competition, target=attempt,
+                 payload={"candidate_number": application.candidate_number,
+                          "duration_seconds": attempt.duration_seconds,
+                          "admitted_late": attempt.started_at > late_entry_closes_at(
+                              competition, setup, rooms.session_starts_at(session, application)),
+                          "paper_key_released": True})
+    attempt.is_start_logged = True
+    session.flush()
+
+
+def log_released_starts(session: Session, *, competition: Competition | None = None) -> int:
+    """Write the audit entries of every start made by a key release and not yet logged."""
+    query = select(Attempt).where(Attempt.started_at.is_not(None),
+                                  Attempt.is_start_logged.is_(False))
+    if competition is not None:
+        query = query.where(Attempt.competition_id == competition.id)
+    started = list(session.scalars(query.order_by(Attempt.started_at, Attempt.id)))
+    for attempt in started:
+        log_start(session, attempt)
+    return len(started)
+
+
 def late_entry_closes_at(competition: Competition, setup: SittingSetup,
                          session_starts: datetime | None = None) -> datetime:
+    return entry_closes_at(competition.sitting_opens_at, setup.late_entry_minutes,
+                           session_starts)
+
+
+def entry_closes_at(opens: datetime, late_minutes: int,
+                    session_starts: datetime | None = None) -> datetime:
     """The last moment a candidate may start without the proctor's admission, counted from
     their own session's start when their room has one, else from the sitting's opening."""
-    return ((session_starts or competition.sitting_opens_at)
-            + timedelta(minutes=setup.late_entry_minutes))
+    return (session_starts or opens) + timedelta(minutes=late_minutes)
 
 
 def time_allowed(competition: Competition, full_seconds: int, now: datetime,
                  session_starts: datetime | None = None) -> int:
+    return time_left(competition.sitting_closes_at, full_seconds, now, session_starts)
+
+
+def time_left(closes: datetime, full_seconds: int, now: datetime,
+              session_starts: datetime | None = None) -> int:
     """The test's duration, cut so that it ends when the sitting ends (and, for a session
     with a start time, when that session ends): a late starter gets less time, never a
     deadline after everyone else's (extra time granted by the proctor is the one
     exception, and it is logged with its reason)."""
-    ends = competition.sitting_closes_at
+    ends = closes
     if session_starts is not None:
         ends = min(ends, session_starts + timedelta(seconds=full_seconds))
     return max(0, min(full_seconds, int((ends - now).total_seconds())))
@@ -236,7 +287,7 @@ def late_admission_of(session: Session, application: Application) -> LateAdmissi
 
 def own_attempt(session: Session, actor, competition: Competition) -> Attempt:
     attempt = attempt_of(session, application_of(session, actor, competition))
-    if attempt is None:
+    if attempt is None or not attempt.is_started:
         raise NotFound(_("You have not started the sitting yet."))
     return attempt
 
@@ -324,7 +375,7 @@ def save_target(session: Session, actor, competition_id: int, paper_item_id: int
         .outerjoin(SittingSetup, SittingSetup.competition_id == Attempt.competition_id)
         .where(Attempt.competition_id == competition_id, Application.user_id == actor.id,
                Application.status == ApplicationStatus.ACCEPTED,
-               Attempt.submitted_at.is_(None))).first()
+               Attempt.started_at.is_not(None), Attempt.submitted_at.is_(None))).first()
     if row is None:
         return None
     attempt, line, seal, grace = row
@@ -347,6 +398,7 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
         require(application.user_id == actor.id, _("This is not your paper."))
         require(attempt.submitted_at is None,
                 _("Your paper has been submitted; answers can no longer change."), Conflict)
+        require(attempt.is_started, _("The test has not started yet."), Conflict)
         require(now <= deadline(attempt) + _grace(session, attempt),
                 _("Time is up: this answer arrived after the deadline and was not saved."),
                 Conflict)
@@ -432,21 +484,44 @@ def submission_document(session: Session, attempt: Attempt, submitted_at: dateti
 
 
 def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
-                   sign: Signer | None = None, is_auto: bool = False) -> Attempt:
+                   sign: Signer | None = None, is_auto: bool = False,
+                   defer_receipt: bool = False) -> Attempt:
     """Freeze the answers, score the objective ones and issue a signed receipt.
 
     An automatic submission (the candidate ran out of time) is dated at the deadline plus
-    grace: the last moment a save could still have been accepted.
+    grace: the last moment a save could still have been accepted. With ``defer_receipt`` only
+    the freezing happens now (saves are refused from this moment); scoring, signing and the
+    audit entry are ``issue_receipt``'s, run from the queue (``exam.sitting.finish``).
     """
     if not is_auto:
         application = session.get(Application, attempt.application_id)
         require(actor is not None and application.user_id == actor.id,
                 _("This is not your paper."))
     require(attempt.submitted_at is None, _("Your paper has already been submitted."), Conflict)
+    require(attempt.is_started, _("The test has not started yet."), Conflict)
     due = deadline(attempt) + _grace(session, attempt)
     if not is_auto and now > due:
         is_auto = True
-    submitted_at = min(now, due) if is_auto else now
+    attempt.submitted_at = min(now, due) if is_auto else now
+    attempt.is_auto_submitted = is_auto
+    session.flush()
+    if not defer_receipt:
+        issue_receipt(session, attempt, now=now, sign=sign)
+    return attempt
+
+
+def issue_receipt(session: Session, attempt: Attempt, *, now: datetime,
+                  sign: Signer | None = None) -> Attempt:
+    """What a submission costs beyond freezing: the submitted document's SHA-256, the signed
+    receipt, the objective items' scores and the audit entry. Done once: a second call (a
+    retried job, the page and the worker at the same moment) finds the receipt and stops."""
+    attempt = session.scalar(select(Attempt).where(Attempt.id == attempt.id).with_for_update()
+                             .execution_options(populate_existing=True))
+    require(attempt.submitted_at is not None, _("This paper has not been submitted."), Conflict)
+    if attempt.receipt_statement is not None:
+        return attempt
+    log_start(session, attempt)
+    submitted_at, is_auto = attempt.submitted_at, attempt.is_auto_submitted
     lines = paper_lines(session, attempt)
     document = submission_document(session, attempt, submitted_at, lines)
     digest = hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
@@ -455,7 +530,6 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
         "candidate_number": attempt.paper.candidate_number,
         "submitted_at": submitted_at.isoformat(), "answers_sha256": digest,
         "automatic": is_auto})
-    attempt.submitted_at, attempt.is_auto_submitted = submitted_at, is_auto
     attempt.answers_sha256, attempt.receipt_statement = digest, statement
     if sign is not None:
         attempt.receipt_signature = base64.b64encode(sign(statement.encode("utf-8"))).decode()
@@ -466,27 +540,43 @@ def submit_attempt(session: Session, actor, attempt: Attempt, *, now: datetime,
                                        points=str(_scaled(pl.item, pl.answer,
                                                           Decimal(pl.line.points)))))
     session.flush()
-    audit.record(session, actor if not is_auto else None, "sitting.submitted", at=now,
+    actor = None if is_auto else session.get(Application, attempt.application_id).user
+    audit.record(session, actor, "sitting.submitted", at=now,
                  competition=attempt.competition_id, target=attempt,
                  payload={"candidate_number": attempt.paper.candidate_number,
                           "answers_sha256": digest, "automatic": is_auto})
     return attempt
 
 
+def receipt_pending(session: Session, *, competition: Competition | None = None
+                    ) -> list[Attempt]:
+    """Submitted attempts whose receipt is still to be issued."""
+    query = select(Attempt).where(Attempt.submitted_at.is_not(None),
+                                  Attempt.receipt_statement.is_(None))
+    if competition is not None:
+        query = query.where(Attempt.competition_id == competition.id)
+    return list(session.scalars(query.order_by(Attempt.submitted_at, Attempt.id)))
+
+
 def close_if_expired(session: Session, attempt: Attempt, now: datetime, *,
-                     sign: Signer | None = None) -> bool:
+                     sign: Signer | None = None, defer_receipt: bool = False) -> bool:
     """Submit one attempt whose time ran out; what a candidate's own pages call, cheaply."""
-    if attempt.submitted_at is None and now > deadline(attempt) + _grace(session, attempt):
-        submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True)
+    if (attempt.submitted_at is None and attempt.is_started
+            and now > deadline(attempt) + _grace(session, attempt)):
+        submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True,
+                       defer_receipt=defer_receipt)
         return True
     return False
 
 
 def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | None = None,
-                           competition: Competition | None = None) -> int:
+                           competition: Competition | None = None,
+                           queue_receipt: Callable[[Attempt], None] | None = None) -> int:
     """Submit every attempt whose deadline plus grace has passed, even if its candidate never
-    comes back; called by the proctor's board, before closing the sitting, and by cron."""
-    query = select(Attempt).where(Attempt.submitted_at.is_(None))
+    comes back; called by the proctor's board, before closing the sitting, and by cron. With
+    ``queue_receipt`` the receipts are left to the queue (``exam.sitting.finish``)."""
+    query = select(Attempt).where(Attempt.submitted_at.is_(None),
+                                  Attempt.started_at.is_not(None))
     if competition is not None:
         query = query.where(Attempt.competition_id == competition.id)
     graces: dict[int, timedelta] = {}
@@ -495,7 +585,10 @@ def close_expired_attempts(session: Session, now: datetime, *, sign: Signer | No
         if attempt.competition_id not in graces:
             graces[attempt.competition_id] = _grace(session, attempt)
         if now > deadline(attempt) + graces[attempt.competition_id]:
-            submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True)
+            submit_attempt(session, None, attempt, now=now, sign=sign, is_auto=True,
+                           defer_receipt=queue_receipt is not None)
+            if queue_receipt is not None:
+                queue_receipt(attempt)
             closed += 1
     return closed
 
@@ -529,7 +622,7 @@ def _require_proctor(session: Session, actor, competition: Competition) -> None:
 
 def set_room_rules(session: Session, actor, competition: Competition, *, access_code: str,
                    allowed_networks: str, late_entry_minutes: int | None = None,
-                   now: datetime) -> None:
+                   checkin_minutes: int | None = None, now: datetime) -> None:
     """The code said aloud in the room, the room's network and the late-entry limit (None
     keeps it); the code stays out of the log. The limit is fixed once the sitting opens: it
     is a rule every candidate sits under, not a favour."""
@@ -542,6 +635,9 @@ def set_room_rules(session: Session, actor, competition: Competition, *, access_
         require(competition.stage != Stage.SITTING or now < competition.sitting_opens_at,
                 _("The sitting has opened: the late-entry limit can no longer change. Admit a "
                   "late candidate one by one, with the reason."), Conflict)
+    if checkin_minutes is not None:
+        require(isinstance(checkin_minutes, int) and 0 <= checkin_minutes <= 240,
+                _("The check-in window is from 0 to 240 minutes."), InvalidInput)
     code = (access_code or "").strip()
     require(len(code) <= 32 and (not code or len(code) >= 4),
             _("The access code has 4 to 32 characters (or none)."), InvalidInput)
@@ -556,10 +652,13 @@ def set_room_rules(session: Session, actor, competition: Competition, *, access_
     setup.access_code, setup.allowed_networks = code, " ".join(networks)
     if late_entry_minutes is not None:
         setup.late_entry_minutes = late_entry_minutes
+    if checkin_minutes is not None:
+        setup.checkin_minutes = checkin_minutes
     session.flush()
     audit.record(session, actor, "sitting.room_rules_set", at=now, competition=competition,
                  payload={"has_access_code": bool(code), "networks": networks,
-                          "late_entry_minutes": setup.late_entry_minutes})
+                          "late_entry_minutes": setup.late_entry_minutes,
+                          "checkin_minutes": setup.checkin_minutes})
 
 
 def admit_late(session: Session, actor, competition: Competition, application_id: int, *,
@@ -575,7 +674,8 @@ def admit_late(session: Session, actor, competition: Competition, application_id
             _("This person is not a candidate of this competition."), NotFound)
     require(rooms.may_admit_late(session, actor, competition, application),
             _("Only the proctors of this candidate's room can admit them."), PermissionDenied)
-    require(attempt_of(session, application) is None,
+    existing = attempt_of(session, application)
+    require(existing is None or not existing.is_started,
             _("This candidate has already started."), Conflict)
     require(late_admission_of(session, application) is None,
             _("This candidate has already been admitted late."), Conflict)
@@ -597,6 +697,7 @@ def grant_extra_time(session: Session, actor, attempt: Attempt, *, minutes: int,
     competition = session.get(Competition, attempt.competition_id)
     _require_proctor(session, actor, competition)
     require(attempt.submitted_at is None, _("This paper has already been submitted."), Conflict)
+    require(attempt.is_started, _("This candidate has not started yet."), Conflict)
     require(isinstance(minutes, int) and 1 <= minutes <= 240,
             _("Extra time is from 1 to 240 minutes."), InvalidInput)
     reason = " ".join((reason or "").split())
@@ -620,8 +721,9 @@ def proctor_board(session: Session, actor, competition: Competition, *,
     _require_proctor(session, actor, competition)
     from exam.registration import service as registration
 
-    attempts = {a.application_id: a for a in session.scalars(
-        select(Attempt).where(Attempt.competition_id == competition.id))}
+    every = list(session.scalars(select(Attempt).where(Attempt.competition_id == competition.id)))
+    attempts = {a.application_id: a for a in every if a.is_started}
+    checked_in = {a.application_id: a.checked_in_at for a in every if not a.is_started}
     latest: dict[tuple[int, int], tuple[bool, bool]] = {}
     for attempt_id, line_id, is_blank, is_flagged in session.execute(
             select(AnswerSave.attempt_id, AnswerSave.paper_item_id,
@@ -651,7 +753,8 @@ def proctor_board(session: Session, actor, competition: Competition, *,
                              remaining_seconds(attempt, now) if attempt else None,
                              application.id, admissions.get(application.id),
                              late_entry_closes_at(competition, setup, starts.get(application.id))
-                             if competition.sitting_opens_at else None))
+                             if competition.sitting_opens_at else None,
+                             checked_in.get(application.id)))
     return rows
 
 
@@ -669,12 +772,16 @@ def close_sitting(session: Session, actor, competition: Competition, *, now: dat
             _("Only the board chair or secretary can close the sitting."))
     require(competition.stage == Stage.SITTING, _("The sitting is not open."), Conflict)
     close_expired_attempts(session, now, sign=sign, competition=competition)
+    log_released_starts(session, competition=competition)
+    for attempt in receipt_pending(session, competition=competition):
+        issue_receipt(session, attempt, now=now, sign=sign)
     papers = session.scalar(select(func.count()).select_from(Paper)
                             .where(Paper.competition_id == competition.id))
     submitted = session.scalar(select(func.count()).select_from(Attempt).where(
         Attempt.competition_id == competition.id, Attempt.submitted_at.is_not(None)))
     running = session.scalar(select(func.count()).select_from(Attempt).where(
-        Attempt.competition_id == competition.id, Attempt.submitted_at.is_(None)))
+        Attempt.competition_id == competition.id, Attempt.started_at.is_not(None),
+        Attempt.submitted_at.is_(None)))
     require(now >= competition.sitting_closes_at or submitted == papers,
             _("The sitting window has not closed and not every candidate has submitted."),
             Conflict)

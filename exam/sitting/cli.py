@@ -93,10 +93,44 @@ def sitting_group():
 @sitting_group.command("close-expired")
 @with_appcontext
 def close_expired_command():
-    """Submit every attempt whose time has run out (run every minute from cron)."""
-    from exam.sitting import attempts, receipts
+    """Submit every attempt whose time has run out (run every minute from cron); their
+    receipts are queued for `thituyen sitting work`."""
+    from exam.sitting import finish
 
-    count = attempts.close_expired_attempts(db_session(), utcnow(),
-                                            sign=receipts.platform_signer())
+    count = finish.close_expired(db_session(), utcnow())
     db_session().commit()
     click.echo(f"{count} attempt(s) submitted automatically.")
+
+
+@sitting_group.command("work")
+@click.option("--once", is_flag=True, help="Do what is due now and stop.")
+@click.option("--idle", default=0.5, show_default=True,
+              help="Seconds to wait when nothing is due.")
+@with_appcontext
+def work_command(once, idle):
+    """The exam-day worker: prepares queued submission receipts and logs the starts made by
+    key releases. Run one next to the app server on the sitting's day."""
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    from exam.sitting import finish, receipts
+
+    sign = receipts.platform_signer()
+    while True:
+        session = db_session()
+        try:
+            done = finish.work(session, now=utcnow(), sign=sign)
+        except OperationalError as error:  # the database restarts: the jobs wait for it
+            if once:
+                raise click.ClickException(f"the database is unreachable ({error.orig})") from None
+            click.echo(f"database unreachable, retrying: {error.orig}", err=True)
+            done = 0
+            time.sleep(idle * 4)
+        finally:
+            session.rollback()
+        if once:
+            click.echo(f"{done} receipt(s) prepared.")
+            return
+        if not done:
+            time.sleep(idle)

@@ -123,6 +123,11 @@ class RoomForm(FlaskForm):
         validators=[Optional(), NumberRange(0, 240)],
         description=_l("Candidates cannot start later, unless you admit them one by one with "
                        "the reason. Fixed once the sitting opens."))
+    checkin_minutes = IntegerField(
+        _l("Check-in (minutes before the sitting opens)"),
+        validators=[Optional(), NumberRange(0, 240)],
+        description=_l("From then on a candidate who checks in receives the paper sealed; it "
+                       "opens at the start. 0: no check-in."))
 
 
 class LateAdmissionForm(FlaskForm):

@@ -54,6 +54,8 @@ class SittingSetup(Base):
     # Candidates start at most this long after the sitting opens (unless the proctor admits
     # one late): a paper seen by an early finisher must not reach someone yet to start.
     late_entry_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    # Candidates check in (their paper is delivered, sealed) this long before the start.
+    checkin_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
 
 class Seal(Base):
@@ -134,7 +136,10 @@ class PaperItem(Base):
 
 
 class Attempt(Base):
-    """A candidate's one sitting of their paper; the server's clock decides its deadline."""
+    """A candidate's one sitting of their paper; the server's clock decides its deadline.
+
+    An attempt made at check-in, before the start, has no ``started_at``: the candidate holds
+    the paper sealed (``SealedPaper``) and the start is the moment its key is released."""
 
     __tablename__ = "attempt"
 
@@ -142,7 +147,10 @@ class Attempt(Base):
     paper_id: Mapped[int] = mapped_column(ForeignKey("paper.id"), unique=True)
     competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # False while a start made by a key release still awaits its audit entry.
+    is_start_logged: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     duration_seconds: Mapped[int] = mapped_column(Integer)
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
     start_address: Mapped[str] = mapped_column(String(64), default="")
@@ -154,6 +162,23 @@ class Attempt(Base):
     receipt_signature: Mapped[str | None] = mapped_column(Text)
 
     paper: Mapped[Paper] = relationship()
+
+    @property
+    def is_started(self) -> bool:
+        return self.started_at is not None
+
+
+class SealedPaper(Base):
+    """The paper as the candidate's page shows it, rendered at check-in and encrypted with
+    AES-256-GCM under a key of its own. The ciphertext goes to the browser before the start;
+    the key only at the start (``exam.sitting.checkin.release_paper_key``)."""
+
+    __tablename__ = "sealed_paper"
+
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), primary_key=True)
+    paper_key: Mapped[str] = mapped_column(String(64))
+    blobs: Mapped[dict] = mapped_column(JSON, default=dict)  # locale -> base64(nonce + ct)
+    sealed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ExtraTime(Base):

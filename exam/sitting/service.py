@@ -213,12 +213,12 @@ def duration_seconds(session: Session, competition: Competition) -> int:
 def setup_of(session: Session, competition: Competition, *, for_update: bool = False
              ) -> SittingSetup:
     """The room rules; the defaults (no code, any network, 30 s grace, late entry up to 15
-    minutes after opening) until the proctor sets
+    minutes after opening, check-in from 30 minutes before) until the proctor sets
     them, without writing anything on a read."""
     setup = session.get(SittingSetup, competition.id)
     if setup is None:
         setup = SittingSetup(competition_id=competition.id, access_code="", allowed_networks="",
-                             grace_seconds=30, late_entry_minutes=15)
+                             grace_seconds=30, late_entry_minutes=15, checkin_minutes=30)
         if for_update:
             session.add(setup)
     return setup

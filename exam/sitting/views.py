@@ -4,13 +4,14 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
     request,
     url_for,
 )
-from flask_babel import format_datetime
+from flask_babel import force_locale, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -20,10 +21,10 @@ from exam.competitions import permissions
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.db import db_session, utcnow
-from exam.errors import Conflict, InvalidInput
+from exam.errors import Conflict, DomainError, InvalidInput
 from exam.refusals import refused_into
 from exam.rooms import service as rooms
-from exam.sitting import attempts, receipts, service
+from exam.sitting import attempts, checkin, finish, receipts, service
 from exam.sitting.forms import (
     ExtraTimeForm,
     LateAdmissionForm,
@@ -61,8 +62,7 @@ def _staff(competition_id: int):
 def _close_expired(competition) -> None:
     """Lazily submit attempts whose time ran out, so nobody waits on a cron job."""
     session = db_session()
-    if attempts.close_expired_attempts(session, utcnow(), sign=receipts.platform_signer(),
-                                       competition=competition):
+    if finish.close_expired(session, utcnow(), competition=competition):
         session.commit()
 
 
@@ -70,8 +70,7 @@ def _own_attempt(application):
     """The candidate's attempt, submitted first if its time ran out (a cheap check of one row)."""
     session = db_session()
     attempt = attempts.attempt_of(session, application)
-    if attempt is not None and attempts.close_if_expired(session, attempt, utcnow(),
-                                                         sign=receipts.platform_signer()):
+    if attempt is not None and finish.close_if_expired(session, attempt, utcnow()):
         session.commit()
     return attempt
 
@@ -204,11 +203,14 @@ def board(competition_id: int):
     session = db_session()
     competition = _staff(competition_id)
     _close_expired(competition)
+    if attempts.log_released_starts(session, competition=competition):
+        session.commit()
     rows = attempts.proctor_board(session, current_user, competition, now=utcnow())
     setup_row = service.setup_of(session, competition)
     room_form = RoomForm(access_code=setup_row.access_code,
                          allowed_networks="\n".join(setup_row.allowed_networks.split()),
-                         late_entry_minutes=setup_row.late_entry_minutes)
+                         late_entry_minutes=setup_row.late_entry_minutes,
+                         checkin_minutes=setup_row.checkin_minutes)
     late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row)
                          if competition.sitting_opens_at else None)
     return render_template("sitting/board.html", competition=competition, rows=rows,
@@ -230,7 +232,8 @@ def room(competition_id: int):
     attempts.set_room_rules(db_session(), current_user, competition,
                             access_code=form.access_code.data or "",
                             allowed_networks=form.allowed_networks.data or "",
-                            late_entry_minutes=form.late_entry_minutes.data, now=utcnow())
+                            late_entry_minutes=form.late_entry_minutes.data,
+                            checkin_minutes=form.checkin_minutes.data, now=utcnow())
     return _done(_("The room rules were saved."), competition_id, "sitting.board")
 
 
@@ -292,6 +295,10 @@ def landing(competition_id: int):
                else full)
     return render_template("sitting/landing.html", competition=competition,
                            application=application, attempt=attempt, now_=now,
+                           is_checkin=has_window and checkin.is_checkin_window(
+                               competition, setup_row, now),
+                           checkin_opens=(checkin.checkin_opens_at(competition, setup_row)
+                                          if has_window else None),
                            needs_code=bool(setup_row.access_code), minutes=full // 60,
                            minutes_if_started_now=allowed // 60,
                            time_ends_at=now + timedelta(seconds=allowed),
@@ -307,11 +314,73 @@ def start(competition_id: int):
     form = StartForm()
     if not form.validate_on_submit():
         raise InvalidInput(_("The room access code is not right. Ask the proctor."))
-    attempts.start_attempt(db_session(), current_user, competition,
-                           access_code=form.access_code.data or "",
-                           address=request.remote_addr or "", now=utcnow())
+    checkin.start_sitting(db_session(), current_user, competition,
+                          access_code=form.access_code.data or "",
+                          address=request.remote_addr or "", now=utcnow())
     db_session().commit()
     return redirect(url_for("sitting.paper", competition_id=competition_id))
+
+
+def _paper_renderer(competition):
+    """The questions as the page shows them, in one language: what check-in seals."""
+    parts = {p.key: p for p in service.parts_of(db_session(), competition)}
+
+    def render(lines, locale):
+        with force_locale(locale):
+            return render_template("sitting/_questions.html", competition=competition,
+                                   lines=lines, parts=parts, csrf_value="",
+                                   answer_url=url_for("sitting.answer",
+                                                      competition_id=competition.id),
+                                   finish_url=url_for("sitting.review",
+                                                      competition_id=competition.id),
+                                   finish_form=None)
+    return render
+
+
+@bp.post("/sitting/<int:competition_id>/check-in")
+@login_required
+def check_in(competition_id: int):
+    competition, _application = _own(competition_id)
+    form = StartForm()
+    if not form.validate_on_submit():
+        raise InvalidInput(_("The room access code is not right. Ask the proctor."))
+    checkin.check_in(db_session(), current_user, competition,
+                     access_code=form.access_code.data or "",
+                     address=request.remote_addr or "", render=_paper_renderer(competition),
+                     now=utcnow())
+    db_session().commit()
+    return redirect(url_for("sitting.paper", competition_id=competition_id))
+
+
+@bp.post("/sitting/<int:competition_id>/key")
+@login_required
+def paper_key(competition_id: int):
+    """The start: a tiny JSON request, refused until the server's clock says so."""
+    now = utcnow()
+    server_now = int(now.timestamp() * 1000)
+    data = request.get_json(silent=True)
+    attempt_id = data.get("attempt") if isinstance(data, dict) else None
+    if not isinstance(attempt_id, int) or isinstance(attempt_id, bool):
+        _own(competition_id)  # who asks is checked before what they sent is judged
+        return {"error": _("The request could not be understood. Reload the page.")}, 400
+    session = db_session()
+    try:
+        release = checkin.release_paper_key(session.connection(), user_id=current_user.id,
+                                            competition_id=competition_id,
+                                            attempt_id=attempt_id,
+                                            address=request.remote_addr or "", now=now)
+    except checkin.NotYet as refusal:
+        session.rollback()
+        return {"error": refusal.message, "wait_ms": int(refusal.wait_seconds * 1000) + 1,
+                "server_now": server_now}, 409
+    except DomainError as refusal:
+        session.rollback()
+        return {"error": refusal.message, "server_now": server_now}, refusal.status
+    session.commit()
+    return {"key": release.key_b64, "remaining": release.remaining_seconds,
+            "server_now": server_now,
+            "deadline": format_datetime(release.deadline, "HH:mm:ss")}, 200, {
+                "Cache-Control": "no-store"}
 
 
 
@@ -323,6 +392,8 @@ def paper(competition_id: int):
     attempt = _own_attempt(application)
     if attempt is None:
         return redirect(url_for("sitting.landing", competition_id=competition_id))
+    if not attempt.is_started:
+        return _sealed_page(competition, attempt)
     if attempt.submitted_at:
         if attempt.is_auto_submitted:
             flash(_("Time is up: your paper was submitted automatically with every answer "
@@ -339,6 +410,24 @@ def paper(competition_id: int):
         deadline=attempts.deadline(attempt), server_now_ms=int(now.timestamp() * 1000),
         answered=sum(1 for pl in lines if pl.is_answered),
         flagged=sum(1 for pl in lines if pl.is_flagged)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _sealed_page(competition, attempt):
+    """Before the start: the paper, encrypted, and the page that opens it with the key."""
+    session = db_session()
+    now = utcnow()
+    sealed = checkin.sealed_paper_of(session, attempt)
+    locale = str(get_locale() or "vi")
+    locale = locale if locale in sealed.blobs else "vi"
+    parts = service.parts_of(session, competition)
+    response = Response(render_template(
+        "sitting/sealed.html", competition=competition, attempt=attempt,
+        blob=sealed.blobs[locale], aad=checkin.aad(attempt.id, locale).decode(),
+        full_minutes=sum(p.duration_minutes for p in parts),
+        opens_at_ms=int(competition.sitting_opens_at.timestamp() * 1000),
+        server_now_ms=int(now.timestamp() * 1000), now_=now, form=StartForm()))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -438,7 +527,7 @@ def answer(competition_id: int):
 def review(competition_id: int):
     competition, application = _own(competition_id)
     attempt = _own_attempt(application)
-    if attempt is None or attempt.submitted_at:
+    if attempt is None or attempt.submitted_at or not attempt.is_started:
         return redirect(url_for("sitting.landing", competition_id=competition_id))
     lines = attempts.paper_lines(db_session(), attempt)
     return render_template("sitting/review.html", competition=competition, attempt=attempt,
@@ -457,10 +546,9 @@ def submit(competition_id: int):
         raise Conflict(_("You have not started the sitting yet."))
     if attempt.submitted_at is None:
         _confirmed()
-        attempts.submit_attempt(db_session(), current_user, attempt, now=utcnow(),
-                                sign=receipts.platform_signer())
+        finish.submit(db_session(), current_user, attempt, now=utcnow())
         db_session().commit()
-        flash(_("Your paper was submitted. Keep this receipt."), "success")
+        flash(_("Your paper was submitted."), "success")
     return redirect(url_for("sitting.receipt", competition_id=competition_id))
 
 
@@ -476,15 +564,22 @@ def _submitted(competition_id: int):
 @login_required
 def receipt(competition_id: int):
     competition, application, attempt = _submitted(competition_id)
+    if finish.prepare_own_receipt(
+            db_session(), attempt, now=utcnow(), sign=receipts.platform_signer(),
+            wait_seconds=current_app.config.get("RECEIPT_INLINE_AFTER_SECONDS", 10)):
+        db_session().commit()
     return render_template("sitting/receipt.html", competition=competition, attempt=attempt,
                            application=application,
-                           is_signature_valid=receipts.is_receipt_signature_valid(attempt))
+                           is_signature_valid=(attempt.receipt_statement is not None
+                                               and receipts.is_receipt_signature_valid(attempt)))
 
 
 @bp.get("/sitting/<int:competition_id>/receipt.pdf")
 @login_required
 def receipt_pdf(competition_id: int):
     competition, application, attempt = _submitted(competition_id)
+    if attempt.receipt_statement is None:
+        return redirect(url_for("sitting.receipt", competition_id=competition_id))
     data = receipts.receipt_pdf(attempt, competition, application.user.full_name)
     return Response(data, mimetype="application/pdf", headers={
         "Content-Disposition": f"attachment; filename=bien-nhan-{attempt.paper.candidate_number}.pdf"})
@@ -495,6 +590,8 @@ def receipt_pdf(competition_id: int):
 def submission_json(competition_id: int):
     """The exact bytes whose SHA-256 is on the receipt."""
     _competition_, _application, attempt = _submitted(competition_id)
+    if attempt.receipt_statement is None:
+        return redirect(url_for("sitting.receipt", competition_id=competition_id))
     document = attempts.submission_document(db_session(), attempt, attempt.submitted_at)
     return Response(canonical_json(document).encode("utf-8"), mimetype="application/json",
                     headers={"Content-Disposition": "attachment; filename=bai-lam.json"})

@@ -5,12 +5,17 @@
  * kept in localStorage and retried with backoff; the page says "not saved, retrying" and
  * never claims an answer is saved before the server said so. The countdown starts from the
  * server's remaining seconds and is re-synced on every save. Without this file the page
- * still works: each question is a form with a Save button.
+ * still works: each question is a form with a Save button. On a sealed paper (check-in before
+ * the start) sealed-paper.js opens the paper and then starts this.
  */
 (function () {
   "use strict";
   var root = document.getElementById("sitting");
   if (!root || !window.fetch) { return; }
+  // A sealed paper (checked in before the start) runs this once sealed-paper.js opened it.
+  if (root.dataset.sealed) { window.thituyenSitting = run; } else { run(); }
+
+  function run() {
   var d = root.dataset;
   var storageKey = d.storageKey;
   var offset = Number(d.serverNow) - Date.now();
@@ -289,4 +294,5 @@
   }
   tick();
   setInterval(tick, 1000);
+  }
 }());

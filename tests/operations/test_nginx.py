@@ -199,7 +199,9 @@ def test_a_candidate_sits_the_test_through_nginx_and_gunicorn(tmp_path, monkeypa
         app_port, http_port, https_port = free_port(), free_port(), free_port()
         server = Gunicorn("exam:create_app()", {
             "THITUYEN_INSTANCE_PATH": str(instance), "DATABASE_URL": url,
-            "SECRET_KEY": "nginx-test", "THITUYEN_PROXY_HOPS": "1"},
+            "SECRET_KEY": "nginx-test", "THITUYEN_PROXY_HOPS": "1",
+            # no receipt worker runs here: the receipt page prepares the receipt at once
+            "THITUYEN_RECEIPT_WAIT_SECONDS": "0"},
             workers=1, threads=4, port=app_port).start()
         main = nginx_config(tmp_path, app_port=app_port, http_port=http_port,
                             https_port=https_port)

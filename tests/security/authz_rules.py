@@ -395,6 +395,8 @@ RULES.update({
         "application_id": str(w.application.id), "reason": "Xe buýt đến muộn"}),
     "sitting.landing": Rule(NOBODY),
     "sitting.start": Rule(NOBODY),
+    "sitting.check_in": Rule(NOBODY),
+    "sitting.paper_key": Rule(NOBODY),
     "sitting.paper": Rule(NOBODY),
     "sitting.answer": Rule(NOBODY),
     "sitting.review": Rule(NOBODY),

@@ -74,6 +74,9 @@ def test_close_expired_submits_an_abandoned_attempt(db, clock, runner):
     stored = db.scalars(select(Attempt)).one()
     db.refresh(stored)
     assert stored.is_auto_submitted
+    assert stored.answers_sha256 is None  # the receipt is queued for the worker
+    assert "1 receipt(s) prepared" in runner.invoke(args=["sitting", "work", "--once"]).output
+    db.refresh(stored)
     assert stored.answers_sha256
 
 

@@ -152,7 +152,7 @@ def test_the_submitted_document_names_choices_by_token_and_old_receipts_still_ma
     pl = next(pl for pl in attempts.paper_lines(db, attempt) if pl.item.type == "single_choice")
     client.post(f"/sitting/{cid}/answer", json={"paper_item_id": pl.line.id, "response": ["B"],
                                                 "seq": 1})
-    client.post(f"/sitting/{cid}/submit", data=CONFIRM)
+    client.post(f"/sitting/{cid}/submit", data=CONFIRM, follow_redirects=True)
     db.refresh(attempt)
     assert json.loads(attempt.receipt_statement)["v"] == attempts.RECEIPT_VERSION
     submitted = client.get(f"/sitting/{cid}/submission.json").get_data()

@@ -177,6 +177,7 @@ def test_a_save_after_the_deadline_is_refused_and_the_paper_submitted(db, client
     assert attempt.is_auto_submitted
     assert attempt.submitted_at is not None
     receipt = client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
+    db.refresh(attempt)
     assert attempt.answers_sha256 in receipt
 
 
@@ -190,8 +191,8 @@ def test_submit_asks_for_confirmation_then_gives_a_receipt_and_the_exact_answers
     assert attempt.submitted_at is None
     response = client.post(f"/sitting/{cid}/submit", data=CONFIRM)
     assert response.headers["Location"].endswith(f"/sitting/{cid}/receipt")
-    db.refresh(attempt)
     page = client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
+    db.refresh(attempt)
     assert attempt.answers_sha256 in page
     submitted = client.get(f"/sitting/{cid}/submission.json").data
     assert hashlib.sha256(submitted).hexdigest() == attempt.answers_sha256
@@ -238,7 +239,7 @@ def test_a_receipt_signed_with_a_board_members_certificate_is_not_called_valid(
     monkeypatch.setitem(app.config, "SIGNING_KEY_FOLDER", str(tmp_path))
     monkeypatch.setitem(app.config, "SIGNING_PASSWORD", None)
     cid = start(client, world)
-    client.post(f"/sitting/{cid}/submit", data=CONFIRM)
+    client.post(f"/sitting/{cid}/submit", data=CONFIRM, follow_redirects=True)
     attempt = db.scalars(select(Attempt)).one()
     db.refresh(attempt)
     assert "hợp lệ" in client.get(f"/sitting/{cid}/receipt").get_data(as_text=True)
@@ -265,7 +266,7 @@ def test_the_receipt_is_signed_by_the_organization(db, client, world, app, tmp_p
     monkeypatch.setitem(app.config, "SIGNING_KEY_FOLDER", str(tmp_path))
     monkeypatch.setitem(app.config, "SIGNING_PASSWORD", None)
     cid = start(client, world)
-    client.post(f"/sitting/{cid}/submit", data=CONFIRM)
+    client.post(f"/sitting/{cid}/submit", data=CONFIRM, follow_redirects=True)
     attempt = db.scalars(select(Attempt)).one()
     db.refresh(attempt)
     roots = keystore.trust_roots(tmp_path)
