@@ -137,8 +137,9 @@ class _XhtmlBuilder(HTMLParser):
             parent.text = (parent.text or "") + data
 
 
-def _item_body_stem(body: ET.Element, item: Item) -> None:
-    wrapper = _sub(body, "div", **{"class": "stem"})
+def _fill_stem(wrapper: ET.Element, item: Item) -> None:
+    """The stem's markup, exactly: filled after indenting, which would add whitespace
+    inside mixed content."""
     if item.stem_format is TextFormat.HTML:
         builder = _XhtmlBuilder(wrapper)
         builder.feed(item.stem)
@@ -227,7 +228,7 @@ def item_xml(item: Item, identifier: str) -> bytes:
         if meta.get(name):
             _outcome(root, f"THITUYEN_{name.upper()}", "string", meta[name], view="author")
     body = _sub(root, "qti-item-body")
-    _item_body_stem(body, item)
+    stem = _sub(body, "div", **{"class": "stem"})
     if kind.is_choice:
         interaction = _sub(body, "qti-choice-interaction", response_identifier="RESPONSE",
                            shuffle="true", max_choices="0" if kind is ItemType.MULTIPLE_RESPONSE else "1")
@@ -268,6 +269,7 @@ def item_xml(item: Item, identifier: str) -> bytes:
             _score_branch(condition, "qti-response-else-if", partial.text, partial.tolerance,
                           partial.fraction * item.points)
     ET.indent(root, space="  ")
+    _fill_stem(stem, item)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8",
                                                                       xml_declaration=False) + b"\n"
 

@@ -56,7 +56,8 @@ def test_matching_imports_as_matching_not_as_a_short_answer():
 def test_a_description_is_an_instruction_block_not_a_question():
     report = read("gift", "::intro:: Phần sau hỏi về Luật Cán bộ.\n\n::k:: Có? {T}\n")
     intro, question = report.items
-    assert intro.type is ItemType.DESCRIPTION and intro.points == 0
+    assert intro.type is ItemType.DESCRIPTION
+    assert intro.points == 0
     assert intro.stem == "Phần sau hỏi về Luật Cán bộ."
     assert score_response(intro, None) is None
     assert intro.approval_problems() == []  # nothing to classify: no cell draws it
