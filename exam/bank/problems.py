@@ -44,9 +44,23 @@ FIXED = {
     "the tolerance must not be negative": N_("The tolerance must not be negative."),
     "an essay needs a rubric": N_("An essay needs a rubric."),
     "a rubric criterion has no name": N_("A rubric criterion has no name."),
+    "a matching item needs at least 2 prompts, each with its answer": N_(
+        "A matching question needs at least 2 items, each with its match."),
+    "two prompts of a matching item have the same text": N_(
+        "Two items of a matching question have the same text."),
+    "a matching item needs at least 2 different answers": N_(
+        "A matching question needs at least 2 different matches."),
+    "a distractor of a matching item repeats another answer": N_(
+        "An extra match of a matching question repeats another match."),
+    "a description is not scored: its points must be 0": N_(
+        "A description is not scored: its points must be 0."),
 }
 
 PATTERNS = (
+    (re.compile(r"the prompt (?P<option>.+) has no answer"),
+     N_("The item %(option)s has no match.")),
+    (re.compile(r"the pair (?P<option>.+) spans several lines"),
+     N_("The pair %(option)s spans several lines.")),
     (re.compile(r"option (?P<option>.+) spans several lines"),
      N_("Option %(option)s spans several lines.")),
     (re.compile(r"option (?P<option>.+) has a fraction outside -1\.\.1"),
