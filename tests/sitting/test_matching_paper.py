@@ -94,9 +94,10 @@ def test_matching_on_the_paper_saves_tokens_and_scores_each_right_pair(db, clien
     assert [(t, x) for t, x in shown] == pl.display_options
     assert [x for _t, x in shown] == [pl.item.match_choices[i] for i in pl.line.option_order]
     assert "quyền công tố" in form  # the extra match is offered like the others
-    assert "fraction" not in form and "correct" not in form
+    assert "fraction" not in form
+    assert "correct" not in form
     # Two right, one wrong: the tokens of this paper, never the bank's order.
-    token = dict((text, t) for t, text in pl.display_options)
+    token = {text: t for t, text in pl.display_options}
     sent = [token["quyền lập pháp"], token["quyền công tố"], token["quyền tư pháp"]]
     reply = client.post(f"/sitting/{cid}/answer", json={
         "paper_item_id": pl.line.id, "response": sent, "seq": 1}).get_json()
