@@ -181,3 +181,54 @@ def test_the_import_page_says_what_a_file_needs(db, client, competition):
     page = client.get("/bank/import").get_data(as_text=True)
     assert "key,type,topic,difficulty,points,stem,options" in page
     assert "$CATEGORY" in page
+
+
+def test_an_author_writes_a_matching_question_and_a_description_in_the_form(db, client, competition):
+    from exam.bank.service import item_of
+
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    matching = {"key": "gh-01", "type": "matching", "topic": "Tổ chức bộ máy", "difficulty": "medium",
+                "points": "3", "stem": "Ghép cơ quan với quyền:",
+                "pairs": "Quốc hội|lập pháp\nChính phủ hành pháp\n|tư pháp"}
+    refused = client.post("/bank/new", data=matching)
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert 'id="pairs-err"' in page
+    assert "Dòng ghép nối thứ 2" in page
+    assert "Chính phủ hành pháp" in page  # the form comes back as filled
+    assert client.post("/bank/new", data=matching | {
+        "pairs": "Quốc hội|lập pháp\nChính phủ|hành pháp\n|tư pháp"}).status_code == 302
+    assert client.post("/bank/new", data={
+        "key": "hd-01", "type": "description", "topic": "Tổ chức bộ máy", "difficulty": "easy",
+        "points": "1", "stem": "Phần sau gồm các câu hỏi ghép nối."}).status_code == 302
+    items = {item.key: item for item in map(item_of, db.scalars(select(ItemVersion)))}
+    assert [(p.prompt, p.answer) for p in items["gh-01"].pairs] == [
+        ("Quốc hội", "lập pháp"), ("Chính phủ", "hành pháp"), ("", "tư pháp")]
+    assert items["hd-01"].type == "description"
+    assert items["hd-01"].points == 0  # a description carries no points, whatever was typed
+    version = db.scalar(select(ItemVersion).where(ItemVersion.id == max(
+        v.id for v in db.scalars(select(ItemVersion)) if item_of(v).key == "gh-01")))
+    shown = client.get(f"/bank/versions/{version.id}").get_data(as_text=True)
+    assert "vế ghép gây nhiễu" in shown
+    edit = client.get(f"/bank/versions/{version.id}/edit").get_data(as_text=True)
+    assert "Quốc hội|lập pháp" in edit
+
+
+def test_the_import_preview_speaks_vietnamese(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="multianswer"><name><text>Cloze 1</text></name></question>
+  <question type="numerical"><name><text>n</text></name><questiontext format="plain_text"><text>Bao nhiêu?</text></questiontext>
+    <answer fraction="100"><text>9</text><tolerance>0</tolerance></answer>
+    <answer fraction="0"><text>5.5</text><tolerance>0</tolerance></answer>
+    <units><unit><multiplier>1</multiplier><unit_name>m</unit_name></unit></units>
+  </question>
+</quiz>"""
+    page = upload(client, "moodle_xml", text).get_data(as_text=True)
+    assert "Câu hỏi loại &#39;multianswer&#39; chưa được hỗ trợ: bỏ qua." in page
+    assert "Đáp án &#39;5.5&#39; có giá trị 0%: bỏ qua (không mang lại điểm)." in page
+    assert "Không giữ đơn vị đo" in page
+    assert "câu 1 (Cloze 1), dòng 3" in page
+    for english in ("is not supported", "dropped", "units are not kept", "line 3"):
+        assert english not in page

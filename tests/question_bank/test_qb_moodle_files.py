@@ -231,3 +231,20 @@ def test_moodle_types_the_platform_does_not_score_are_named_with_their_line():
     assert report.skipped == ["item 1 (Cloze 1), line 3: question type 'multianswer' is not supported"]
     assert report.problems == ["item 2 (Intro), line 4: the stem is empty"]
     assert [i.key for i in report.items] == ["ok"]
+
+
+def test_moodle_matching_test_file_imports_unedited():
+    report = read("moodle_xml", (FIXTURES / "match_testquestion.moodle.xml").read_bytes())
+    assert report.problems == []
+    assert report.skipped == []
+    (item,) = report.items
+    assert (item.key, item.type, item.topic, item.points) == ("matching-001", ItemType.MATCHING,
+                                                              "Test questions", 1)
+    assert item.pairs == (Pair("frog", "amphibian"), Pair("cat", "mammal"),
+                          Pair("newt", "amphibian"), Pair("", "insect"))
+    assert item.match_choices == ("amphibian", "mammal", "insect")
+    assert item.general_feedback == "General feedback."
+    assert score_response(item, [0, 1, 0]) == 1
+    assert score_response(item, [0, 0, 2]) == Decimal("0.33")  # one pair of three right
+    for fmt in ("gift", "moodle_xml", "csv", "qti"):
+        assert parse(fmt, dump(fmt, [item])) == [item], fmt
