@@ -94,7 +94,7 @@ def test_matching_scores_each_right_pair():
     assert score_response(item, [0, 1, 2]) == 2
     assert score_response(item, [0, 3, None]) == Decimal("0.67")
     assert score_response(item, [3, 3, 3]) == 0
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="3 prompts"):
         score_response(item, [0, 1])
 
 
