@@ -74,6 +74,10 @@ FIXED = {
 }
 
 PATTERNS = (
+    (re.compile(r"'(?P<option>.*)' is not a valid Difficulty"),
+     N_("%(option)s is not a difficulty: write easy, medium or hard.")),
+    (re.compile(r"'(?P<option>.*)' is not a valid ItemType"),
+     N_("%(option)s is not a question type.")),
     (re.compile(r"the (question|description) has no name: named (?P<option>.+) from its text"),
      N_("No name in the file: named %(option)s from its text.")),
     (re.compile(r"the answer (?P<option>.+) is worth (?P<n>-?[\d.]+)%: dropped \(it earns nothing\)"),

@@ -30,7 +30,7 @@ def broken(fmt: str) -> str:
 
 NAMED = {"gift": "line 9 (cc-01): a single choice item needs exactly one correct option",
          "moodle_xml": "item 1 (cc-01), line 8: a single choice item needs exactly one correct",
-         "csv": "line 2: 'impossible' is not a valid Difficulty"}
+         "csv": "line 2: impossible is not a difficulty: write easy, medium or hard"}
 
 
 @pytest.fixture
