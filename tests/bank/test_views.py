@@ -11,7 +11,7 @@ from exam.bank.models import ItemStatus, ItemVersion
 from exam.competitions.models import Role
 from question_bank import formats
 from question_bank.samples import sample_path
-from tests.bank.test_service import NAMED, broken
+from tests.bank.test_service import broken
 from tests.conftest import login
 from tests.factories import appoint, make_application, make_competition, make_user
 
