@@ -17,6 +17,8 @@ TYPE_LABELS = {
     ItemType.SHORT_ANSWER: _l("Short answer"),
     ItemType.NUMERIC: _l("Numeric"),
     ItemType.ESSAY: _l("Essay"),
+    ItemType.MATCHING: _l("Matching"),
+    ItemType.DESCRIPTION: _l("Description (instructions, not scored)"),
 }
 DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard"),
                      "unclassified": _l("To classify")}

@@ -210,6 +210,8 @@ class Cell:
         object.__setattr__(self, "difficulty", Difficulty(self.difficulty))
         object.__setattr__(self, "type", ItemType(self.type))
         object.__setattr__(self, "points", to_decimal(self.points))
+        if self.type is ItemType.DESCRIPTION:
+            raise ValueError("a description is not drawn by a cell: a part names it as instructions")
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
             raise ValueError("a cell's count must be a positive integer")
 
@@ -223,15 +225,20 @@ class Cell:
 
 @dataclass(frozen=True)
 class Part:
-    """A section of the paper; ``shared_variant`` gives every candidate the same items."""
+    """A section of the paper; ``shared_variant`` gives every candidate the same items.
+
+    ``instructions`` is the key of a description item of the snapshot (or empty): every
+    candidate reads it before the part's questions. It is not drawn and scores nothing."""
 
     key: str
     title: str
     cells: tuple[Cell, ...]
     essay_mode: EssayMode = EssayMode.PER_CANDIDATE
+    instructions: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cells", tuple(self.cells))
+        object.__setattr__(self, "instructions", unicodedata.normalize("NFC", self.instructions).strip())
         object.__setattr__(self, "essay_mode", EssayMode(self.essay_mode))
         if not self.key or "|" in self.key:
             raise ValueError("a part key must be non-empty and must not contain '|'")
@@ -265,7 +272,11 @@ def check_pool(blueprint_parts: Sequence[Part], snapshot_items: Iterable[Item]) 
     problems = _blueprint_problems(blueprint_parts)
     keys = Counter(it.key for it in items)
     problems += [f"item key {k!r} appears {n} times in the snapshot" for k, n in keys.items() if n > 1]
+    descriptions = {it.key for it in items if it.type is ItemType.DESCRIPTION}
     for part in blueprint_parts:
+        if part.instructions and part.instructions not in descriptions:
+            problems.append(f"part {part.key!r}: its instructions {part.instructions!r} are not "
+                            "a description item of the snapshot")
         for cell in part.cells:
             have = sum(1 for it in items if cell.matches(it))
             if have < cell.count:
@@ -274,6 +285,8 @@ def check_pool(blueprint_parts: Sequence[Part], snapshot_items: Iterable[Item]) 
 
 
 def _option_order(item: Item, stream: HmacStream) -> tuple[int, ...]:
+    if item.type is ItemType.MATCHING:
+        return tuple(stream.shuffle(range(len(item.match_choices))))
     indices = range(len(item.options))
     if item.type in (ItemType.SINGLE_CHOICE, ItemType.MULTIPLE_RESPONSE):
         return tuple(stream.shuffle(indices))
@@ -317,10 +330,14 @@ def paper_fingerprint(drawn_items: Iterable[DrawnItem]) -> str:
 
 
 def part_dict(part: Part) -> dict:
-    """A part as step 9 hashes it (and as the platform stores the sealed blueprint)."""
-    return {"key": part.key, "title": part.title, "essay_mode": str(part.essay_mode),
-            "cells": [{"topic": c.topic, "difficulty": str(c.difficulty), "type": str(c.type),
-                       "count": c.count, "points": decimal_str(c.points)} for c in part.cells]}
+    """A part as step 9 hashes it (and as the platform stores the sealed blueprint);
+    ``instructions`` appears only when set, so blueprints sealed before keep their digest."""
+    out = {"key": part.key, "title": part.title, "essay_mode": str(part.essay_mode),
+           "cells": [{"topic": c.topic, "difficulty": str(c.difficulty), "type": str(c.type),
+                      "count": c.count, "points": decimal_str(c.points)} for c in part.cells]}
+    if part.instructions:
+        out["instructions"] = part.instructions
+    return out
 
 
 def blueprint_digest(parts: Sequence[Part]) -> str:

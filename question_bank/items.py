@@ -9,6 +9,12 @@ every import format yields the same item.
 Numbers (points, fractions, numeric answers, tolerances) are ``Decimal`` so that
 scores and snapshot digests never depend on binary floating point.
 
+Matching items carry ``pairs``: each a prompt (left) and its answer (right); a pair
+with an empty prompt is a distractor, an extra answer that matches nothing (Moodle's
+subquestion without text). The candidate picks one of the distinct answers for every
+prompt. Description items are instruction text, never scored nor drawn by a cell: a
+blueprint part names one to show before its questions.
+
 True/false items carry exactly two options, index 0 meaning *true* and index 1
 *false*, with the fixed labels ``TRUE_FALSE_LABELS``; the interface translates the
 labels, the item only records which one is correct.
@@ -29,6 +35,7 @@ __all__ = [
     "Item",
     "ItemType",
     "Option",
+    "Pair",
     "PartialAnswer",
     "TextFormat",
     "decimal_str",
@@ -51,6 +58,8 @@ class ItemType(StrEnum):
     SHORT_ANSWER = "short_answer"
     NUMERIC = "numeric"
     ESSAY = "essay"
+    MATCHING = "matching"
+    DESCRIPTION = "description"
 
     @property
     def is_choice(self) -> bool:
@@ -58,7 +67,13 @@ class ItemType(StrEnum):
 
     @property
     def is_objective(self) -> bool:
-        return self is not ItemType.ESSAY
+        """Scored automatically (by ``question_bank.scoring``)."""
+        return self not in (ItemType.ESSAY, ItemType.DESCRIPTION)
+
+    @property
+    def is_scored(self) -> bool:
+        """Carries points on a paper; a description is only text to read."""
+        return self is not ItemType.DESCRIPTION
 
 
 CHOICE_TYPES = frozenset(
@@ -155,6 +170,19 @@ class PartialAnswer:
         object.__setattr__(self, "tolerance", to_decimal(self.tolerance))
 
 
+@dataclass(frozen=True)
+class Pair:
+    """One line of a matching item: ``prompt`` is matched with ``answer``; an empty
+    prompt makes ``answer`` a distractor."""
+
+    prompt: str
+    answer: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prompt", _nfc(self.prompt).strip())
+        object.__setattr__(self, "answer", _nfc(self.answer).strip())
+
+
 def true_false_options(answer: bool) -> tuple[Option, Option]:
     """The two canonical options of a true/false item whose correct answer is ``answer``."""
     return (
@@ -182,6 +210,7 @@ class Item:
     general_feedback: str = ""
     stem_format: TextFormat = TextFormat.PLAIN
     partial_answers: tuple[PartialAnswer, ...] = ()
+    pairs: tuple[Pair, ...] = ()
 
     def __post_init__(self) -> None:
         s = object.__setattr__
@@ -195,6 +224,12 @@ class Item:
             raise TypeError("partial answers must be PartialAnswer values")
         s(self, "points", to_decimal(self.points))
         s(self, "options", tuple(self.options))
+        if not all(isinstance(p, Pair) for p in self.pairs):
+            raise TypeError("pairs must be Pair values")
+        # Prompts first, distractors after: the choices' order (and so every format's
+        # round trip) then depends only on the prompts' order.
+        s(self, "pairs", tuple(p for p in self.pairs if p.prompt)
+          + tuple(p for p in self.pairs if not p.prompt))
         s(self, "accepted_answers", tuple(_nfc(a).strip() for a in self.accepted_answers))
         s(self, "rubric", tuple(self.rubric))
         s(self, "tolerance", to_decimal(self.tolerance))
@@ -203,6 +238,8 @@ class Item:
         for name in ("case_sensitive", "diacritics_sensitive"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be a bool")
+        if self.type is ItemType.DESCRIPTION:
+            s(self, "diacritics_sensitive", True)  # no answer to compare: the default
         if not all(isinstance(o, Option) for o in self.options):
             raise TypeError("options must be Option values")
         if not all(isinstance(c, Criterion) for c in self.rubric):
@@ -222,6 +259,18 @@ class Item:
     def correct_indices(self) -> tuple[int, ...]:
         return tuple(i for i, o in enumerate(self.options) if o.fraction > 0)
 
+    @property
+    def match_choices(self) -> tuple[str, ...]:
+        """The distinct answers of a matching item, in the order the pairs first give them:
+        what the candidate chooses from (the draw shuffles this list's indices)."""
+        return tuple(dict.fromkeys(p.answer for p in self.pairs))
+
+    @property
+    def match_prompts(self) -> tuple[tuple[str, int], ...]:
+        """Each prompt of a matching item with the index of its answer in ``match_choices``."""
+        choices = self.match_choices
+        return tuple((p.prompt, choices.index(p.answer)) for p in self.pairs if p.prompt)
+
     def validate(self) -> list[str]:
         """Problems that make the item unusable in an exam; empty when it is sound."""
         problems: list[str] = []
@@ -234,9 +283,12 @@ class Item:
             add(f"the key is longer than {KEY_MAX} characters")
         if not self.stem.strip():
             add("the stem is empty")
-        if self.points <= 0:
+        if self.type is ItemType.DESCRIPTION:
+            if self.points != 0:
+                add("a description is not scored: its points must be 0")
+        elif self.points <= 0:
             add("points must be greater than 0")
-        for name in ("options", "accepted_answers", "rubric"):
+        for name in ("options", "accepted_answers", "rubric", "pairs"):
             if getattr(self, name) and name not in _ALLOWED[self.type]:
                 add(f"an item of type {self.type} must not have {name.replace('_', ' ')}")
         if self.type is not ItemType.NUMERIC and (self.numeric_answer is not None or self.tolerance):
@@ -274,6 +326,8 @@ class Item:
         """What keeps a stored item from being approved (and so drawn): ``validate`` plus
         the classification an imported item may still lack."""
         problems = self.validate()
+        if self.type is ItemType.DESCRIPTION:
+            return problems  # never drawn by a cell: no topic or difficulty to classify
         if not self.topic:
             problems.append("the topic is empty (to classify)")
         if self.difficulty is Difficulty.UNCLASSIFIED:
@@ -338,6 +392,30 @@ def _check_essay(item: Item, add) -> None:
             f"but the item is worth {decimal_str(item.points)}")
 
 
+def _check_matching(item: Item, add) -> None:
+    prompts = [p.prompt for p in item.pairs if p.prompt]
+    if len(prompts) < 2:
+        add("a matching item needs at least 2 prompts, each with its answer")
+    if len(set(prompts)) != len(prompts):
+        add("two prompts of a matching item have the same text")
+    for p in item.pairs:
+        if not p.answer:
+            add(f"the prompt {p.prompt[:30]!r} has no answer")
+        elif "\n" in p.answer or "\n" in p.prompt:
+            add(f"the pair {p.prompt[:30]!r} -> {p.answer[:30]!r} spans several lines")
+    answers = [p.answer for p in item.pairs if p.prompt]
+    extra = [p.answer for p in item.pairs if not p.prompt]
+    if set(extra) & set(answers) or len(set(extra)) != len(extra):
+        add("a distractor of a matching item repeats another answer")
+    if len(item.match_choices) < 2:
+        add("a matching item needs at least 2 different answers")
+
+
+def _check_description(item: Item, add) -> None:
+    if item.partial_answers or item.case_sensitive:
+        add("a description has no answers")
+
+
 _TYPE_CHECKS = {
     ItemType.SINGLE_CHOICE: _check_single,
     ItemType.MULTIPLE_RESPONSE: _check_multiple,
@@ -345,6 +423,8 @@ _TYPE_CHECKS = {
     ItemType.SHORT_ANSWER: _check_short,
     ItemType.NUMERIC: _check_numeric,
     ItemType.ESSAY: _check_essay,
+    ItemType.MATCHING: _check_matching,
+    ItemType.DESCRIPTION: _check_description,
 }
 
 _ALLOWED = {
@@ -354,6 +434,8 @@ _ALLOWED = {
     ItemType.SHORT_ANSWER: {"accepted_answers"},
     ItemType.NUMERIC: set(),
     ItemType.ESSAY: {"rubric"},
+    ItemType.MATCHING: {"pairs"},
+    ItemType.DESCRIPTION: set(),
 }
 
 
@@ -391,6 +473,8 @@ def _optional_fields(item: Item) -> dict[str, Any]:
         extra["partial_answers"] = [
             {"text": a.text, "fraction": decimal_str(a.fraction), "tolerance": decimal_str(a.tolerance)}
             for a in item.partial_answers]
+    if item.pairs:
+        extra["pairs"] = [{"prompt": p.prompt, "answer": p.answer} for p in item.pairs]
     return extra
 
 
@@ -409,4 +493,5 @@ def item_from_dict(data: dict[str, Any]) -> Item:
     args["partial_answers"] = tuple(
         PartialAnswer(a["text"], a["fraction"], a.get("tolerance", 0))
         for a in data.get("partial_answers", ()))
+    args["pairs"] = tuple(Pair(p["prompt"], p["answer"]) for p in data.get("pairs", ()))
     return Item(**args)

@@ -19,7 +19,11 @@ Rules (scores are in the item's own points, rounded half-up to 0.01):
 * numeric: full points when ``|x - answer| <= tolerance``, else the best fraction of a
   partial answer whose tolerance the response is within; a decimal comma ("3,5")
   is accepted as well as a point; unparseable text scores 0;
-* essays are not scored here (examiners do): ``score_response`` returns ``None``.
+* matching: the response lists, for each prompt in the item's order, the index of the
+  chosen answer in ``Item.match_choices`` (``None`` when left blank); each prompt
+  matched right earns its share of the points (right / prompts), as Moodle scores it;
+  a wrong match costs nothing;
+* essays and descriptions are not scored here: ``score_response`` returns ``None``.
 """
 
 from __future__ import annotations
@@ -81,13 +85,33 @@ def _round(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def _score_matching(item: Item, response: object) -> Decimal:
+    prompts = item.match_prompts
+    if isinstance(response, str | bytes) or not isinstance(response, Sequence):
+        raise TypeError("a matching response is a list: one answer index (or None) per prompt")
+    if len(response) != len(prompts):
+        raise ValueError(f"item {item.key} has {len(prompts)} prompts, the response {len(response)}")
+    right = 0
+    for (_, correct), chosen in zip(prompts, response, strict=True):
+        if chosen is None:
+            continue
+        if isinstance(chosen, bool) or not isinstance(chosen, int):
+            raise TypeError("answer indices must be integers")
+        if not 0 <= chosen < len(item.match_choices):
+            raise ValueError(f"answer index {chosen} out of range for item {item.key}")
+        right += chosen == correct
+    return _round(item.points * right / len(prompts))
+
+
 def score_response(item: Item, response: object) -> Decimal | None:
     """Points earned by ``response`` on objective ``item``; ``None`` for an essay."""
     zero = _round(Decimal(0))
-    if item.type is ItemType.ESSAY:
+    if not item.type.is_objective:
         return None
     if response is None:
         return zero
+    if item.type is ItemType.MATCHING:
+        return _score_matching(item, response)
     if item.type.is_choice:
         picked = _indices(item, response)
         if not picked:

@@ -52,12 +52,45 @@ def corrected_item(item, corrected_key):
                             and wrong else Decimal(0))
             options.append(Option(option.text, fraction))
         return dataclasses.replace(item, options=tuple(options))
+    if item.type is ItemType.MATCHING:
+        return _corrected_matching(item, corrected_key)
     require(item.type is ItemType.SHORT_ANSWER,
             _("Only choice and short-answer items can be corrected; neutralise this one."),
             InvalidInput)
     answers = tuple(str(a).strip() for a in corrected_key if str(a).strip())
     require(answers, _("Give the corrected key."), InvalidInput)
     return dataclasses.replace(item, accepted_answers=answers)
+
+
+def _corrected_matching(item, corrected_key):
+    """A matching item whose prompts are matched, in their order, with the matches numbered
+    from 0 in the bank's order of matches (``Item.match_choices``); matches no prompt takes
+    stay as extra matches."""
+    from question_bank.items import Pair
+
+    prompts, choices = item.match_prompts, item.match_choices
+    try:
+        chosen = [int(i) for i in corrected_key]
+    except (TypeError, ValueError):
+        chosen = []
+    require(len(chosen) == len(prompts) and all(0 <= i < len(choices) for i in chosen),
+            _("Give one match number per item of the matching question."), InvalidInput)
+    pairs = [Pair(prompt, choices[i]) for (prompt, _), i in zip(prompts, chosen, strict=True)]
+    taken = {choices[i] for i in chosen}
+    pairs += [Pair("", text) for text in choices if text not in taken]
+    return dataclasses.replace(item, pairs=tuple(pairs))
+
+
+def _in_corrected_terms(item, fixed, answer):
+    """A stored matching answer names matches by their place in the item's own list of
+    matches; the corrected item may list them in another order, so the answer is carried
+    over by the matches' text. Other answers are unchanged."""
+    from question_bank.items import ItemType
+
+    if item.type is not ItemType.MATCHING or not isinstance(answer, list):
+        return answer
+    texts = item.match_choices
+    return [None if i is None else fixed.match_choices.index(texts[i]) for i in answer]
 
 
 def adjusted_objective_scores(session: Session, competition: Competition
@@ -125,7 +158,8 @@ def rescore_item(session: Session, actor, competition: Competition, item_key: st
         item_points = Decimal(hit.line.points)
         earned = _earned(session, attempt, hit.line)
         if action == KeyAction.CORRECT:
-            new = (score_response(fixed, hit.answer) or Decimal(0)) * item_points / fixed.points
+            answer = _in_corrected_terms(hit.item, fixed, hit.answer)
+            new = (score_response(fixed, answer) or Decimal(0)) * item_points / fixed.points
             after = before - earned + _cents(new)
         elif action == KeyAction.AWARD:
             after = before - earned + item_points

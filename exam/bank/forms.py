@@ -14,6 +14,7 @@ from question_bank.items import (
     Item,
     ItemType,
     Option,
+    Pair,
     PartialAnswer,
     TextFormat,
     decimal_str,
@@ -48,6 +49,10 @@ class ItemForm(FlaskForm):
         _l("Partial credit (short answer, numeric)"), validators=[Optional()],
         description=_l("One per line: fraction|answer, or fraction|number|tolerance for numeric "
                        "items, e.g. 0.5|Cat."))
+    pairs = TextAreaField(
+        _l("Items and their matches (matching)"), validators=[Optional()],
+        description=_l("One per line: item|match, e.g. Quốc hội|lập pháp. A line |match with "
+                       "nothing before the bar adds an extra match that fits no item."))
     stem_format = HiddenField(default="plain")
     case_sensitive = BooleanField(_l("Letter case matters"))
     diacritics_sensitive = BooleanField(_l("Vietnamese diacritics matter"), default=True)
@@ -69,6 +74,7 @@ class ItemForm(FlaskForm):
             self.options.data = "\n".join(f"{o.fraction.normalize():f}|{o.text}"
                                           for o in item.options)
         self.accepted_answers.data = "\n".join(item.accepted_answers)
+        self.pairs.data = "\n".join(f"{p.prompt}|{p.answer}" for p in item.pairs)
         self.partial_answers.data = "\n".join(
             f"{decimal_str(a.fraction)}|{a.text}" + (f"|{decimal_str(a.tolerance)}" if a.tolerance else "")
             for a in item.partial_answers)
@@ -113,11 +119,20 @@ class ItemForm(FlaskForm):
                         raise InvalidInput(_("Partial credit line %(n)d is not written "
                                              "fraction|answer.", n=n))
                     partial.append(PartialAnswer(parts[1], parts[0], parts[2] if len(parts) == 3 else 0))
+            pairs = []
+            if kind is ItemType.MATCHING:
+                for n, line in enumerate(lines(self.pairs.data), 1):
+                    prompt, bar, answer = line.rpartition("|")
+                    if not bar:
+                        raise InvalidInput(_("Matching line %(n)d is not written item|match.", n=n),
+                                           field="pairs")
+                    pairs.append(Pair(prompt, answer))
             stem_format = TextFormat(self.stem_format.data or TextFormat.PLAIN)
             stem = sanitize(self.stem.data) if stem_format is TextFormat.HTML else self.stem.data
             return Item(
                 key=self.key.data, type=kind, stem=stem, stem_format=stem_format,
-                partial_answers=tuple(partial), points=decimal_input(self.points.data),
+                partial_answers=tuple(partial), pairs=tuple(pairs),
+                points="0" if kind is ItemType.DESCRIPTION else decimal_input(self.points.data),
                 topic=self.topic.data, difficulty=self.difficulty.data, options=options,
                 accepted_answers=tuple(lines(self.accepted_answers.data))
                 if kind is ItemType.SHORT_ANSWER else (),

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
-from exam.bank import service
+from exam.bank import problems, service
 from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS, ConfirmImportForm, ImportForm, ItemForm
 from exam.bank.models import ItemStatus
 from exam.competitions.forms import ConfirmForm
@@ -115,6 +115,17 @@ def advance(version_id: int, step: str):
     session.commit()
     flash(str(message), "success")
     return redirect(url_for("bank.version", version_id=version_id))
+
+
+@bp.app_template_filter("bank_words")
+def bank_words(text: str) -> str:
+    """An import note or a question's problem in the reader's language."""
+    return problems.in_words(text)
+
+
+@bp.app_template_filter("where_words")
+def where_words(text: str) -> str:
+    return problems.where_words(text)
 
 
 @bp.app_template_filter("stem_html")

@@ -93,6 +93,8 @@ class PaperLine:
 
     @property
     def is_answered(self) -> bool:
+        if isinstance(self.answer, list) and self.item.type is ItemType.MATCHING:
+            return any(i is not None for i in self.answer)
         return self.answer not in (None, "", [])
 
     @property
@@ -313,11 +315,22 @@ def option_token(display_position: int) -> str:
 
 
 def _option_order(item: Item, line: PaperItem) -> list[int]:
-    return list(line.option_order or range(len(item.options)))
+    choices = item.match_choices if item.type is ItemType.MATCHING else item.options
+    return list(line.option_order or range(len(choices)))
+
+
+def _choice_texts(item: Item) -> list[str]:
+    if item.type is ItemType.MATCHING:
+        return list(item.match_choices)
+    return [o.text for o in item.options]
 
 
 def shown_response(item: Item, line: PaperItem, stored: object) -> object:
-    """A stored answer (bank indices) in the tokens of the candidate's paper."""
+    """A stored answer (bank indices) in the tokens of the candidate's paper; for a matching
+    item, one token per prompt ("" where left blank)."""
+    if item.type is ItemType.MATCHING and isinstance(stored, list):
+        place = {bank_index: n for n, bank_index in enumerate(_option_order(item, line))}
+        return [option_token(place[i]) if i in place else "" for i in stored]
     if not item.type.is_choice or not isinstance(stored, list):
         return stored
     place = {bank_index: n for n, bank_index in enumerate(_option_order(item, line))}
@@ -329,8 +342,21 @@ def _clean_response(item: Item, line: PaperItem, response: object) -> object:
 
     Choices arrive as the tokens of the candidate's paper (``option_token``); a bare index,
     as sent by a page from before tokens, is refused with a request to reload, never read
-    as a position in the bank.
+    as a position in the bank. A matching answer is one token (or "") per prompt, in the
+    prompts' order; it is stored as bank choice indices (None where blank).
     """
+    if item.type is ItemType.MATCHING:
+        prompts = len(item.match_prompts)
+        if response in (None, "", []):
+            return [None] * prompts
+        require(isinstance(response, list) and len(response) == prompts
+                and all(isinstance(t, str) for t in response),
+                _("The save could not be understood. Reload the page."), InvalidInput)
+        by_token = {option_token(n): bank_index
+                    for n, bank_index in enumerate(_option_order(item, line))}
+        require(all(t in by_token for t in response if t),
+                _("Choose among the options shown."), InvalidInput)
+        return [by_token[t] if t else None for t in response]
     if item.type.is_choice:
         if response in (None, ""):
             return []
@@ -442,9 +468,9 @@ def paper_lines(session: Session, attempt: Attempt) -> list[PaperLine]:
         item = items[line.item_key]
         save = saves.get(line.id)
         order = _option_order(item, line)
+        texts = _choice_texts(item)
         lines.append(PaperLine(line, item,
-                               [(option_token(n), item.options[i].text)
-                                for n, i in enumerate(order)],
+                               [(option_token(n), texts[i]) for n, i in enumerate(order)],
                                json.loads(save.response) if save else None,
                                bool(save and save.is_flagged), save.saved_at if save else None))
     return lines

@@ -30,14 +30,16 @@ def parts_from_json(text: str) -> list[draw.Part]:
     return [draw.Part(p["key"], p["title"],
                       tuple(draw.Cell(c["topic"], c["difficulty"], c["type"], int(c["count"]),
                                       c["points"]) for c in p["cells"]),
-                      essay_mode=p["essay_mode"]) for p in json.loads(text)]
+                      essay_mode=p["essay_mode"], instructions=p.get("instructions", ""))
+            for p in json.loads(text)]
 
 
 def drawable(items, parts):
     """The items some cell could draw. A cell's pool only ever holds items that match it, so
     leaving the others out changes no paper; it keeps a large bank's draw fast."""
     cells = [cell for part in parts for cell in part.cells]
-    return [item for item in items if any(cell.matches(item) for cell in cells)]
+    shown = {part.instructions for part in parts if part.instructions}
+    return [item for item in items if item.key in shown or any(cell.matches(item) for cell in cells)]
 
 
 def verify_bundle(bundle: dict, *, seal_digest: str | None = None) -> tuple[list[str], int]:

@@ -66,6 +66,9 @@ def _simulated_response(line: attempts.PaperLine, rng: random.Random):
                 rng.randrange(len(item.options))]))
         return line.tokens_for(correct if rng.random() < 0.7
                                else [rng.randrange(len(item.options))])
+    if item.type == "matching":
+        return line.tokens_for([answer if rng.random() < 0.7 else None
+                                for _prompt, answer in item.match_prompts])
     if item.type == "numeric":
         return str(item.numeric_answer) if rng.random() < 0.6 else "0"
     if item.type == "short_answer":

@@ -37,7 +37,8 @@ class CellForm(Form):
     difficulty = SelectField(_l("Difficulty"), validate_choice=False,
                              choices=[SelectChoice(k, v) for k, v in DIFFICULTY_LABELS.items()])
     type = SelectField(_l("Type"), validate_choice=False,
-                       choices=[SelectChoice(str(k), v) for k, v in TYPE_LABELS.items()])
+                       choices=[SelectChoice(str(k), v) for k, v in TYPE_LABELS.items()
+                                if k.is_scored])
     count = IntegerField(_l("Number of items"), validators=[
         Optional(), NumberRange(1, 500, message=_l("From 1 to 500 questions."))])
     points = StringField(_l("Points each"), default="1", validators=[Optional(), Length(max=12)])
@@ -57,6 +58,11 @@ class PartForm(FlaskForm):
     essay_mode = SelectField(_l("Essay prompts"), choices=[
         SelectChoice("per_candidate", _l("Drawn for each candidate")),
         SelectChoice("shared_variant", _l("One variant drawn for everyone"))])
+    instructions = SelectField(
+        _l("Instructions shown before the part"), validate_choice=False, choices=[],
+        description=_l("An approved description of the bank (imported from Moodle or GIFT, or "
+                       "written as a question of type Description); candidates read it before "
+                       "the part's questions. It carries no points."))
     # Rows of choices in the user's language; rows left empty are ignored.
     cells = FieldList(FormField(CellForm), min_entries=BLUEPRINT_ROWS, max_entries=60)
 
@@ -66,6 +72,7 @@ class PartForm(FlaskForm):
         self.process(data={"key": part.key, "title": part.title, "kind": part.kind,
                            "duration_minutes": part.duration_minutes,
                            "essay_mode": part.essay_mode,
+                           "instructions": part.instructions or "",
                            "cells": cells + [{}] * max(BLUEPRINT_ROWS - len(cells), 2)})
 
     def validate_cells(self, field) -> None:

@@ -40,6 +40,8 @@ class TestPart(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer)
     essay_mode: Mapped[str] = mapped_column(String(24), default="per_candidate")
     cells: Mapped[list] = mapped_column(JSON, default=list)
+    # Key of a description item of the bank shown before the part's questions ("": none).
+    instructions: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class SittingSetup(Base):

@@ -126,13 +126,28 @@ def _cell_dict(cell: draw.Cell) -> dict:
 
 
 def blueprint_parts(parts: list[TestPart]) -> list[draw.Part]:
-    return [draw.Part(p.key, p.title, tuple(_cells(p.cells)), essay_mode=p.essay_mode)
-            for p in parts]
+    return [draw.Part(p.key, p.title, tuple(_cells(p.cells)), essay_mode=p.essay_mode,
+                      instructions=p.instructions or "") for p in parts]
+
+
+def part_instructions(session: Session, seal: Seal) -> dict[str, Item]:
+    """The description each sealed part shows before its questions, from the seal's own
+    blueprint and snapshot (what the candidate reads is what was sealed)."""
+    items = snapshot_items(session, seal)
+    return {part.key: items[part.instructions] for part in _parts_from_json(seal.blueprint)
+            if part.instructions and part.instructions in items}
+
+
+def description_keys(session: Session) -> list[str]:
+    """The approved descriptions a part can show as its instructions."""
+    return [v.item.key for v in bank.approved_versions(session)
+            if bank.item_of(v).type is ItemType.DESCRIPTION]
 
 
 def configure_part(session: Session, actor, competition: Competition, *, key: str, title: str,
                    kind: str, duration_minutes: int, cells: list[dict],
-                   essay_mode: str = "per_candidate", now: datetime) -> TestPart:
+                   essay_mode: str = "per_candidate", instructions: str = "",
+                   now: datetime) -> TestPart:
     """Add or replace a part; the blueprint is frozen once the papers are sealed."""
     _require_board(session, actor, competition,
                    _("Only the board chair or secretary can set up the written test."))
@@ -148,6 +163,10 @@ def configure_part(session: Session, actor, competition: Competition, *, key: st
             field="duration_minutes")
     require(essay_mode in ("per_candidate", "shared_variant"), _("Unknown essay mode."),
             InvalidInput)
+    instructions = (instructions or "").strip()
+    require(not instructions or instructions in description_keys(session),
+            _("The instructions must be an approved description of the bank."), InvalidInput,
+            field="instructions")
     parsed = _cells(cells)
     require(parsed, _("A part needs at least one cell."), InvalidInput, field="cells")
     for cell in parsed:
@@ -170,10 +189,11 @@ def configure_part(session: Session, actor, competition: Competition, *, key: st
     part.title, part.kind, part.duration_minutes = title, kind, duration_minutes
     part.essay_mode = essay_mode if kind == "essay" else "per_candidate"
     part.cells = [_cell_dict(c) for c in parsed]
+    part.instructions = instructions
     session.flush()
     audit.record(session, actor, "sitting.part_configured", at=now, competition=competition,
                  target=part, payload={"key": key, "kind": kind, "minutes": duration_minutes,
-                                       "cells": part.cells})
+                                       "cells": part.cells, "instructions": instructions})
     return part
 
 
@@ -683,7 +703,11 @@ def pool_problems_in_words(parts, items, problems: list[str]) -> list[str]:
     from exam.labels import code_label
 
     said = []
+    descriptions = {item.key for item in items if item.type is ItemType.DESCRIPTION}
     for part in parts:
+        if part.instructions and part.instructions not in descriptions:
+            said.append(_("Part %(part)s: its instructions %(key)s are no longer an approved "
+                          "description", part=part.key, key=part.instructions))
         for cell in part.cells:
             have = sum(1 for item in items if cell.matches(item))
             if have < cell.count:
@@ -691,5 +715,5 @@ def pool_problems_in_words(parts, items, problems: list[str]) -> list[str]:
                               "questions needed, %(have)d in the bank",
                               topic=cell.topic, difficulty=code_label(cell.difficulty),
                               type=code_label(cell.type), need=cell.count, have=have))
-    others = [p for p in problems if ": needs " not in p]
+    others = [p for p in problems if ": needs " not in p and "its instructions" not in p]
     return said + others

@@ -98,6 +98,8 @@ def setup(competition_id: int):
 
 def _setup_page(competition, part_form, *, open_part=False, status=200):
     session = db_session()
+    part_form.instructions.choices = [("", _("None"))] + [
+        (key, key) for key in service.description_keys(session)]
     seal = service.seal_of(session, competition)
     return render_template(
         "sitting/setup.html", competition=competition, parts=service.parts_of(session, competition),
@@ -123,7 +125,7 @@ def configure_part(competition_id: int):
                                title=form.title.data, kind=form.kind.data,
                                duration_minutes=form.duration_minutes.data,
                                cells=form.cell_dicts(), essay_mode=form.essay_mode.data,
-                               now=utcnow())
+                               instructions=form.instructions.data or "", now=utcnow())
         return _done(_("The part was saved."), competition_id)
     return _setup_page(competition, form, open_part=True, status=refusal.status)
 
@@ -325,10 +327,14 @@ def _paper_renderer(competition):
     """The questions as the page shows them, in one language: what check-in seals."""
     parts = {p.key: p for p in service.parts_of(db_session(), competition)}
 
+    instructions = service.part_instructions(db_session(),
+                                             service.seal_of(db_session(), competition))
+
     def render(lines, locale):
         with force_locale(locale):
             return render_template("sitting/_questions.html", competition=competition,
-                                   lines=lines, parts=parts, csrf_value="",
+                                   lines=lines, parts=parts, instructions=instructions,
+                                   csrf_value="",
                                    answer_url=url_for("sitting.answer",
                                                       competition_id=competition.id),
                                    finish_url=url_for("sitting.review",
@@ -405,6 +411,7 @@ def paper(competition_id: int):
     response = Response(render_template(
         "sitting/paper.html", competition=competition, attempt=attempt, lines=lines,
         parts={p.key: p for p in parts},
+        instructions=service.part_instructions(db_session(), service.seal_of(db_session(), competition)),
         full_minutes=sum(p.duration_minutes for p in parts),
         remaining=attempts.remaining_seconds(attempt, now),
         deadline=attempts.deadline(attempt), server_now_ms=int(now.timestamp() * 1000),
@@ -457,7 +464,7 @@ def _form_response(attempt, paper_item_id):
                  if pl.line.id == paper_item_id), None)
     if line is None:
         raise InvalidInput(_("This question is not on your paper."))
-    if line.item.type.is_choice:
+    if line.item.type.is_choice or line.item.type == "matching":
         return request.form.getlist("response")
     return request.form.get("response", "")
 

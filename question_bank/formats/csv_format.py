@@ -6,10 +6,10 @@ Columns (UTF-8, a leading BOM from Excel is accepted; order is free; ``key``,
 ======================  ==========================================================
 ``key``                 unique item key (no spaces)
 ``type``                single_choice, multiple_response, true_false, short_answer,
-                        numeric or essay
+                        numeric, essay, matching or description
 ``topic``               blueprint topic
 ``difficulty``          easy, medium or hard
-``points``              default 1
+``points``              default 1 (0 for a description, which is not scored)
 ``stem``                the question text (may span lines inside quotes)
 ``options``             one option per line, ``fraction|text``: ``1|Quốc hội``;
                         true/false items use ``1|Đúng`` and ``0|Sai`` (in that order)
@@ -23,9 +23,11 @@ Columns (UTF-8, a leading BOM from Excel is accepted; order is free; ``key``,
 ``stem_format``         plain (default) or html (sanitised)
 ``partial_answers``     short answer or numeric: one per line, ``fraction|answer`` or
                         ``fraction|number|tolerance`` (``0.5|Cat``)
+``pairs``               matching: JSON ``[["prompt", "answer"], …]``; an empty
+                        prompt makes a distractor answer
 ======================  ==========================================================
 
-The last two columns are written only when an exported item needs them. An empty
+The last three columns are written only when an exported item needs them. An empty
 ``difficulty`` or ``topic`` leaves the item to classify before approval.
 
 Unknown columns are an error, so that a misspelt header is not silently dropped. A cell that
@@ -56,7 +58,9 @@ from question_bank.items import (
     Criterion,
     Difficulty,
     Item,
+    ItemType,
     Option,
+    Pair,
     PartialAnswer,
     TextFormat,
     decimal_str,
@@ -69,7 +73,7 @@ COLUMNS = (
     "numeric_answer", "tolerance", "case_sensitive", "diacritics_sensitive", "rubric",
     "source", "general_feedback",
 )
-OPTIONAL_COLUMNS = ("stem_format", "partial_answers")
+OPTIONAL_COLUMNS = ("stem_format", "partial_answers", "pairs")
 REQUIRED = ("key", "type", "topic", "difficulty", "stem")
 
 
@@ -107,6 +111,15 @@ def _rubric(cell: str) -> tuple[Criterion, ...]:
         raise ValueError('rubric must be JSON [{"name": …, "max_points": …, "descriptors": …}]') from None
 
 
+def _pairs(cell: str) -> tuple[Pair, ...]:
+    if not cell.strip():
+        return ()
+    try:
+        return tuple(Pair(prompt, answer) for prompt, answer in json.loads(cell))
+    except (ValueError, TypeError):
+        raise ValueError('pairs must be JSON [["prompt", "answer"], …]') from None
+
+
 def _row_item(row: dict[str, str]) -> Item:
     get = row.get
     numeric = (get("numeric_answer") or "").strip()
@@ -115,7 +128,9 @@ def _row_item(row: dict[str, str]) -> Item:
     return Item(
         key=row["key"], type=row["type"].strip(), stem=stem, stem_format=stem_format,
         topic=row["topic"], partial_answers=_partial(get("partial_answers") or ""),
-        difficulty=row["difficulty"].strip(), points=(get("points") or "").strip() or "1",
+        difficulty=row["difficulty"].strip(), pairs=_pairs(get("pairs") or ""),
+        points=(get("points") or "").strip()
+        or ("0" if row["type"].strip() == ItemType.DESCRIPTION else "1"),
         options=_options(get("options") or ""),
         accepted_answers=tuple(a for a in (get("accepted_answers") or "").splitlines() if a.strip()),
         numeric_answer=numeric or None, tolerance=(get("tolerance") or "").strip() or "0",
@@ -178,7 +193,9 @@ def _cells(item: Item, extra: bool) -> list[str]:
     difficulty = "" if item.difficulty is Difficulty.UNCLASSIFIED else str(item.difficulty)
     optional = [str(item.stem_format), "\n".join(
         f"{decimal_str(a.fraction)}|{a.text}" + (f"|{decimal_str(a.tolerance)}" if a.tolerance else "")
-        for a in item.partial_answers)] if extra else []
+        for a in item.partial_answers),
+        json.dumps([[p.prompt, p.answer] for p in item.pairs], ensure_ascii=False)
+        if item.pairs else ""] if extra else []
     return [
         item.key, str(item.type), item.topic, difficulty, decimal_str(item.points),
         item.stem,
@@ -200,7 +217,8 @@ def dump(items: Iterable[Item]) -> str:
     buffer = io.StringIO()
     writer = safe_csv.writer(buffer, lineterminator="\n")
     items = list(items)
-    extra = any(i.stem_format is not TextFormat.PLAIN or i.partial_answers for i in items)
+    extra = any(i.stem_format is not TextFormat.PLAIN or i.partial_answers or i.pairs
+                for i in items)
     writer.writerow(COLUMNS + (OPTIONAL_COLUMNS if extra else ()))
     for item in items:
         writer.writerow(_cells(item, extra))

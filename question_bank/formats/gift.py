@@ -26,8 +26,9 @@ lives in ``//`` comments, which Moodle ignores, so our exports stay importable t
   shown as "_____"). ``####text`` at the end of the block is the general feedback;
   per-answer ``#feedback`` is accepted and discarded; answers worth 0% are dropped
   (they earn nothing) and the preview says so.
-* Matching questions and descriptions (no answer block) are reported as skipped, with
-  their line, and the rest of the file is imported.
+* ``{=Canada -> Ottawa =Italy -> Rome = -> Paris}`` is a matching question (an empty
+  left side is a distractor answer); text without an answer block is a description, as
+  Moodle reads it: an instruction block worth 0 points that a blueprint part can show.
 * Questions are separated by a blank line. ``\\~ \\= \\# \\{ \\} \\: \\\\`` escape the
   special characters and ``\\n`` is a newline.
 """
@@ -61,6 +62,7 @@ from question_bank.items import (
     Item,
     ItemType,
     Option,
+    Pair,
     PartialAnswer,
     TextFormat,
     decimal_str,
@@ -199,9 +201,10 @@ def _choice(body: str, forced: str | None, notes: list[str]) -> dict:
     answers = _weighted(_pieces(body), notes)
     if not answers:
         raise ValueError("the answer block has no answer")
+    if all(mark == "=" for mark, _, _ in answers) and any("->" in rest for _, rest, _ in answers) \
+            and forced in (None, ItemType.MATCHING):
+        return _matching(answers, notes)
     if all(mark == "=" for mark, _, _ in answers) and forced in (None, ItemType.SHORT_ANSWER):
-        if any("->" in rest for _, rest, _ in answers):
-            raise _Skip("matching questions are not supported: skipped")
         return _short(answers, notes)
     options = []
     weighted = False
@@ -217,6 +220,16 @@ def _choice(body: str, forced: str | None, notes: list[str]) -> dict:
     multiple = weighted or positive != 1
     return {"type": ItemType.MULTIPLE_RESPONSE if multiple else ItemType.SINGLE_CHOICE,
             "options": opts}
+
+
+def _matching(answers, notes: list[str]) -> dict:
+    pairs = []
+    for _, rest, _ in answers:
+        prompt, arrow, answer = rest.partition("->")
+        if not arrow:
+            raise ValueError(f"the matching line {_restore(rest)[:40]!r} has no '->'")
+        pairs.append(Pair(_formatted(prompt.strip(), notes), _formatted(answer.strip(), notes)))
+    return {"type": ItemType.MATCHING, "pairs": tuple(pairs)}
 
 
 def _short(answers, notes: list[str]) -> dict:
@@ -293,8 +306,14 @@ def _parse_block(block: _Block, notes: list[str]) -> Item:
     m = re.match(r"^::(.*?)::", text, re.DOTALL)
     key = _restore(m.group(1)) if m else ""
     text = text[m.end():] if m else text
+    meta = block.meta
+    forced = _one(meta, "type")
+    if forced is not None and forced not in set(ItemType):
+        raise ValueError(f"@type {forced!r} is not one of {', '.join(ItemType)}")
     if "{" not in text and "}" not in text:
-        raise _Skip("a description (no answer block) is not a question: skipped")
+        if forced not in (None, ItemType.DESCRIPTION):
+            raise ValueError(f"@type says {forced} but the question has no answer block")
+        return _description(key, text, block, notes)
     if text.count("{") != 1 or text.count("}") != 1 or text.index("{") > text.index("}"):
         raise ValueError("a question needs exactly one answer block {…} (escape literal braces as \\{ \\})")
     head, rest = text.split("{", 1)
@@ -307,10 +326,6 @@ def _parse_block(block: _Block, notes: list[str]) -> Item:
         notes.append(f"the question has no name: named {key!r} from its text")
     body, _, feedback = body.partition("####")
     body = body.strip()
-    meta = block.meta
-    forced = _one(meta, "type")
-    if forced is not None and forced not in set(ItemType):
-        raise ValueError(f"@type {forced!r} is not one of {', '.join(ItemType)}")
     fields: dict = {}
     if not body:
         fields["type"] = ItemType.ESSAY
@@ -340,6 +355,18 @@ def _parse_block(block: _Block, notes: list[str]) -> Item:
         diacritics_sensitive=parse_bool(_one(meta, "diacritics_sensitive") or "", True),
         **fields,
     )
+
+
+def _description(key: str, text: str, block: _Block, notes: list[str]) -> Item:
+    stem, stem_format = _stem(text.strip(), notes)
+    if not key:
+        key = key_from_text(html_to_text(stem) if stem_format is TextFormat.HTML else stem)
+        notes.append(f"the description has no name: named {key!r} from its text")
+    meta = block.meta
+    return Item(key=key, type=ItemType.DESCRIPTION, stem=stem, stem_format=stem_format,
+                points=_one(meta, "points") or "0", topic=block.topic,
+                difficulty=_one(meta, "difficulty") or Difficulty.UNCLASSIFIED,
+                source=_one(meta, "source") or "")
 
 
 def read(data: bytes | str) -> ImportReport:
@@ -408,6 +435,15 @@ def _answers(item: Item) -> list[str]:
         return [_answer("=" if o.fraction == 1 else "~", o.text) for o in item.options]
     if item.type is ItemType.MULTIPLE_RESPONSE:
         return [_answer("~", o.text, o.fraction) for o in item.options]
+    if item.type is ItemType.MATCHING:
+        lines = []
+        for p in item.pairs:
+            if "->" in p.prompt:
+                raise ValueError(f"{item.key}: GIFT cannot write a prompt containing '->'")
+            prompt = _escape(p.prompt)
+            lines.append(("=%100%" if prompt.startswith("%") else "=")
+                         + f"{prompt} -> {_escape(p.answer)}".lstrip())
+        return lines
     return []
 
 
@@ -442,7 +478,9 @@ def dump(items: Iterable[Item]) -> str:
         if item.stem_format is TextFormat.HTML:
             stem = "[html]" + stem.removeprefix("[plain]")
         head = f"::{_escape_plain(item.key)}:: {stem}"
-        if not answers:
+        if item.type is ItemType.DESCRIPTION:
+            out.append(head)
+        elif not answers:
             out.append(head + " {}")
         elif len(answers) == 1:
             out.append(f"{head} {{{answers[0]}}}")

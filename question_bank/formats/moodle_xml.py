@@ -13,7 +13,9 @@ Files exported by Moodle import as they are. Mapping:
   response; ``fraction`` is a percentage), ``truefalse``, ``shortanswer``
   (``<usecase>``; answers below 100% are partial credit), ``numerical`` (several
   weighted answers with ``<tolerance>``), ``essay`` (without our rubric it is imported
-  as a draft that needs one before approval). Other types (matching, cloze, …) are
+  as a draft that needs one before approval), ``matching`` (``<subquestion>`` lines, as
+  plain text; one without text is a distractor answer) and ``description`` (instruction
+  text worth 0 points, which a blueprint part can show). Other types (cloze, …) are
   reported as skipped, by name and line;
 * difficulty, source and ``diacritics_sensitive`` are optional tags ``difficulty:hard``,
   ``source:…``, ``diacritics_sensitive:false``;
@@ -60,6 +62,7 @@ from question_bank.items import (
     Item,
     ItemType,
     Option,
+    Pair,
     PartialAnswer,
     TextFormat,
     decimal_str,
@@ -75,6 +78,9 @@ _MOODLE_TYPES = {
     "shortanswer": ItemType.SHORT_ANSWER,
     "numerical": ItemType.NUMERIC,
     "essay": ItemType.ESSAY,
+    "matching": ItemType.MATCHING,
+    "match": ItemType.MATCHING,
+    "description": ItemType.DESCRIPTION,
 }
 _TAGS = ("difficulty", "source", "diacritics_sensitive")
 _IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -276,6 +282,12 @@ def _parse_question(q: ET.Element, topic: str, notes: list[str]) -> Item:
                                           for f, v, t in weighted if (f, v, t) != full[0])
         if q.findall("units/unit"):
             notes.append("units are not kept: candidates answer with the number only")
+    elif kind is ItemType.MATCHING:
+        fields["pairs"] = tuple(Pair(_plain(sub, notes), _text(sub.find("answer")))
+                                for sub in q.findall("subquestion"))
+    elif kind is ItemType.DESCRIPTION:
+        if _text(q.find("generalfeedback")).strip():
+            notes.append("the general feedback of a description is not kept")
     else:
         info = _text(q.find("graderinfo")).strip()
         if info:
@@ -292,11 +304,14 @@ def _parse_question(q: ET.Element, topic: str, notes: list[str]) -> Item:
     if not key:
         key = key_from_text(html_to_text(stem))
         notes.append(f"the question has no name: named {key!r} from its text")
+    points = _text(q, "defaultgrade") or "1"
+    feedback = _plain(q.find("generalfeedback"))
+    if kind is ItemType.DESCRIPTION:
+        points, feedback = "0", ""
     return Item(
-        key=key, type=kind, stem=stem, stem_format=stem_format,
-        points=_text(q, "defaultgrade") or "1", topic=topic,
+        key=key, type=kind, stem=stem, stem_format=stem_format, points=points, topic=topic,
         difficulty=tags.get("difficulty", "").strip() or Difficulty.UNCLASSIFIED,
-        source=tags.get("source", ""), general_feedback=_plain(q.find("generalfeedback")),
+        source=tags.get("source", ""), general_feedback=feedback,
         diacritics_sensitive=parse_bool(tags.get("diacritics_sensitive", ""), True),
         **fields,
     )
@@ -362,7 +377,8 @@ def _question(quiz: ET.Element, item: Item) -> None:
     moodle_type = {
         ItemType.SINGLE_CHOICE: "multichoice", ItemType.MULTIPLE_RESPONSE: "multichoice",
         ItemType.TRUE_FALSE: "truefalse", ItemType.SHORT_ANSWER: "shortanswer",
-        ItemType.NUMERIC: "numerical", ItemType.ESSAY: "essay",
+        ItemType.NUMERIC: "numerical", ItemType.ESSAY: "essay", ItemType.MATCHING: "matching",
+        ItemType.DESCRIPTION: "description",
     }[item.type]
     q = ET.SubElement(quiz, "question", {"type": moodle_type})
     _sub(q, "name", item.key)
@@ -393,7 +409,12 @@ def _question(quiz: ET.Element, item: Item) -> None:
         for p in item.partial_answers:
             answer = _sub(q, "answer", p.text, fraction=decimal_str(p.fraction * 100))
             _value(answer, "tolerance", decimal_str(p.tolerance))
-    else:
+    elif item.type is ItemType.MATCHING:
+        _value(q, "shuffleanswers", "true")
+        for p in item.pairs:
+            sub = _sub(q, "subquestion", p.prompt, format="plain_text")
+            _sub(sub, "answer", p.answer)
+    elif item.type is ItemType.ESSAY:
         _value(q, "responseformat", "editor")
         _value(q, "responserequired", "1")
         rubric = [{"name": c.name, "max_points": decimal_str(c.max_points),

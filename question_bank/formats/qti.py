@@ -12,6 +12,10 @@ Export is a content package: a zip with ``imsmanifest.xml`` and one
 * numeric: ``qti-text-entry-interaction`` with base type float and response
   processing by ``qti-equal`` with an absolute tolerance, one branch per answer;
 * essay: ``qti-extended-text-interaction``;
+* matching: ``qti-match-interaction`` with two ``qti-simple-match-set``: the prompts
+  (``P1``…) and the distinct answers (``A1``…, distractors included); the response is a
+  set of ``directedPair`` values, each right pair mapped to its share of the points;
+* description: an item without interaction or response (instruction text), worth 0;
 * the item's ``title`` is its key; points are ``MAXSCORE``; what QTI has no place for
   (topic, difficulty, source, diacritics, general feedback, the rubric) travels in
   outcome declarations ``THITUYEN_*`` with ``view="author"``, which other systems keep
@@ -57,6 +61,7 @@ from question_bank.items import (
     Item,
     ItemType,
     Option,
+    Pair,
     PartialAnswer,
     TextFormat,
     decimal_str,
@@ -132,8 +137,9 @@ class _XhtmlBuilder(HTMLParser):
             parent.text = (parent.text or "") + data
 
 
-def _item_body_stem(body: ET.Element, item: Item) -> None:
-    wrapper = _sub(body, "div", **{"class": "stem"})
+def _fill_stem(wrapper: ET.Element, item: Item) -> None:
+    """The stem's markup, exactly: filled after indenting, which would add whitespace
+    inside mixed content."""
     if item.stem_format is TextFormat.HTML:
         builder = _XhtmlBuilder(wrapper)
         builder.feed(item.stem)
@@ -192,10 +198,25 @@ def item_xml(item: Item, identifier: str) -> bytes:
         response = _sub(root, "qti-response-declaration", identifier="RESPONSE",
                         cardinality="single", base_type="float")
         _sub(_sub(response, "qti-correct-response"), "qti-value", decimal_str(item.numeric_answer))
+    elif kind is ItemType.MATCHING:
+        response = _sub(root, "qti-response-declaration", identifier="RESPONSE",
+                        cardinality="multiple", base_type="directedPair")
+        prompts = item.match_prompts
+        correct = _sub(response, "qti-correct-response")
+        for n, (_, answer) in enumerate(prompts):
+            _sub(correct, "qti-value", f"P{n + 1} A{answer + 1}")
+        mapping = _sub(response, "qti-mapping", default_value="0")
+        for n, (_, answer) in enumerate(prompts):
+            _sub(mapping, "qti-map-entry", map_key=f"P{n + 1} A{answer + 1}",
+                 mapped_value=decimal_str(item.points / len(prompts)))
+    elif kind is ItemType.DESCRIPTION:
+        pass
     else:
         _sub(root, "qti-response-declaration", identifier="RESPONSE", cardinality="single",
              base_type="string")
-    _sub(root, "qti-outcome-declaration", identifier="SCORE", cardinality="single", base_type="float")
+    if kind is not ItemType.DESCRIPTION:
+        _sub(root, "qti-outcome-declaration", identifier="SCORE", cardinality="single",
+             base_type="float")
     _outcome(root, "MAXSCORE", "float", decimal_str(item.points))
     meta = {"topic": item.topic, "difficulty": "" if item.difficulty is Difficulty.UNCLASSIFIED
             else str(item.difficulty), "source": item.source,
@@ -207,7 +228,7 @@ def item_xml(item: Item, identifier: str) -> bytes:
         if meta.get(name):
             _outcome(root, f"THITUYEN_{name.upper()}", "string", meta[name], view="author")
     body = _sub(root, "qti-item-body")
-    _item_body_stem(body, item)
+    stem = _sub(body, "div", **{"class": "stem"})
     if kind.is_choice:
         interaction = _sub(body, "qti-choice-interaction", response_identifier="RESPONSE",
                            shuffle="true", max_choices="0" if kind is ItemType.MULTIPLE_RESPONSE else "1")
@@ -215,7 +236,18 @@ def item_xml(item: Item, identifier: str) -> bytes:
             _sub(interaction, "qti-simple-choice", option.text, identifier=_choice_id(i))
     elif kind in (ItemType.SHORT_ANSWER, ItemType.NUMERIC):
         _sub(_sub(body, "div"), "qti-text-entry-interaction", response_identifier="RESPONSE")
-    else:
+    elif kind is ItemType.MATCHING:
+        prompts = item.match_prompts
+        interaction = _sub(body, "qti-match-interaction", response_identifier="RESPONSE",
+                           shuffle="true", max_associations=str(len(prompts)))
+        left = _sub(interaction, "qti-simple-match-set")
+        for n, (prompt, _) in enumerate(prompts):
+            _sub(left, "qti-simple-associable-choice", prompt, identifier=f"P{n + 1}", match_max="1")
+        right = _sub(interaction, "qti-simple-match-set")
+        for n, answer in enumerate(item.match_choices):
+            _sub(right, "qti-simple-associable-choice", answer, identifier=f"A{n + 1}",
+                 match_max=str(len(prompts)))
+    elif kind is ItemType.ESSAY:
         _sub(body, "qti-extended-text-interaction", response_identifier="RESPONSE")
     if kind.is_choice:
         template = "map_response" if kind is ItemType.MULTIPLE_RESPONSE else "match_correct"
@@ -225,7 +257,7 @@ def item_xml(item: Item, identifier: str) -> bytes:
         else:
             _sub(root, "qti-response-processing",
                  template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/map_response.xml")
-    elif kind is ItemType.SHORT_ANSWER:
+    elif kind in (ItemType.SHORT_ANSWER, ItemType.MATCHING):
         _sub(root, "qti-response-processing",
              template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/map_response.xml")
     elif kind is ItemType.NUMERIC:
@@ -237,6 +269,7 @@ def item_xml(item: Item, identifier: str) -> bytes:
             _score_branch(condition, "qti-response-else-if", partial.text, partial.tolerance,
                           partial.fraction * item.points)
     ET.indent(root, space="  ")
+    _fill_stem(stem, item)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8",
                                                                       xml_declaration=False) + b"\n"
 
@@ -280,7 +313,7 @@ _QTI21_ELEMENTS = {
     "mapping", "mapEntry", "defaultValue", "itemBody", "choiceInteraction", "simpleChoice",
     "textEntryInteraction", "extendedTextInteraction", "prompt", "responseProcessing",
     "responseCondition", "responseIf", "responseElseIf", "equal", "variable", "baseValue",
-    "setOutcomeValue", "matchInteraction", "orderInteraction", "associateInteraction",
+    "setOutcomeValue", "simpleMatchSet", "simpleAssociableChoice", "matchInteraction", "orderInteraction", "associateInteraction",
     "gapMatchInteraction", "inlineChoiceInteraction", "hottextInteraction",
     "hotspotInteraction", "sliderInteraction", "uploadInteraction", "drawingInteraction",
     "graphicGapMatchInteraction", "selectPointInteraction", "positionObjectInteraction",
@@ -329,7 +362,7 @@ def _inner_html(element: ET.Element) -> str:
 
 
 _INTERACTIONS = {"qti-choice-interaction", "qti-text-entry-interaction",
-                 "qti-extended-text-interaction"}
+                 "qti-extended-text-interaction", "qti-match-interaction"}
 
 
 def _outcomes(root: ET.Element) -> dict[str, str]:
@@ -396,6 +429,8 @@ def _item(root: ET.Element, images: dict[str, str], notes: list[str]) -> Item:
     if body is None:
         raise ValueError("the item has no item body")
     interactions = [el for el in body.iter() if el.tag.endswith("-interaction")]
+    if not interactions:
+        return _description(root, body, images, notes)
     if len(interactions) != 1 or interactions[0].tag not in _INTERACTIONS:
         names = ", ".join(sorted({el.tag for el in interactions})) or "no interaction"
         raise _Skip(f"items with {names} are not supported: skipped")
@@ -429,6 +464,9 @@ def _item(root: ET.Element, images: dict[str, str], notes: list[str]) -> Item:
         else:
             kind = ItemType.MULTIPLE_RESPONSE if multiple else ItemType.SINGLE_CHOICE
             fields["options"] = tuple(options)
+    elif interaction.tag == "qti-match-interaction":
+        kind = ItemType.MATCHING
+        fields["pairs"] = _pairs(interaction, correct or list(mapping))
     elif interaction.tag == "qti-text-entry-interaction" and response is not None \
             and response.get("base-type") in ("float", "integer"):
         kind = ItemType.NUMERIC
@@ -473,6 +511,42 @@ def _item(root: ET.Element, images: dict[str, str], notes: list[str]) -> Item:
         difficulty=meta.get("THITUYEN_DIFFICULTY") or Difficulty.UNCLASSIFIED,
         source=meta.get("THITUYEN_SOURCE", ""), general_feedback=meta.get("THITUYEN_FEEDBACK", ""),
         diacritics_sensitive=meta.get("THITUYEN_DIACRITICS_SENSITIVE", "") != "false", **fields)
+
+
+def _pairs(interaction: ET.Element, values: list[str]) -> tuple[Pair, ...]:
+    """The lines of a match interaction: each source choice with the target its correct
+    pair names; targets named by no pair are distractors."""
+    sets = interaction.findall("qti-simple-match-set")
+    if len(sets) != 2:
+        raise ValueError("a match interaction needs two match sets")
+    sources = [(c.get("identifier", ""), _element_text(c))
+               for c in sets[0].findall("qti-simple-associable-choice")]
+    targets = {c.get("identifier", ""): _element_text(c)
+               for c in sets[1].findall("qti-simple-associable-choice")}
+    right = {}
+    for value in values:
+        source, _, target = (value or "").strip().partition(" ")
+        right.setdefault(source, target.strip())
+    pairs = []
+    for identifier, text in sources:
+        if right.get(identifier) not in targets:
+            raise ValueError(f"the prompt {text[:30]!r} has no correct answer")
+        pairs.append(Pair(text, targets[right[identifier]]))
+    used = {p.answer for p in pairs}
+    pairs += [Pair("", text) for text in targets.values() if text not in used]
+    return tuple(pairs)
+
+
+def _description(root: ET.Element, body: ET.Element, images: dict[str, str],
+                 notes: list[str]) -> Item:
+    """An item without interaction: instruction text (QTI's informational item)."""
+    meta = _outcomes(root)
+    stem, stem_format = _stem(body, images, notes, meta.get("THITUYEN_STEM_FORMAT", ""))
+    return Item(key=(root.get("title") or root.get("identifier") or "").strip(),
+                type=ItemType.DESCRIPTION, stem=stem, stem_format=stem_format, points=0,
+                topic=meta.get("THITUYEN_TOPIC", ""),
+                difficulty=meta.get("THITUYEN_DIFFICULTY") or Difficulty.UNCLASSIFIED,
+                source=meta.get("THITUYEN_SOURCE", ""))
 
 
 class _Skip(Exception):

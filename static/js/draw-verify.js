@@ -143,7 +143,20 @@ function itemDict(item) {
     rubric: item.rubric.map((c) => ({ name: c.name, max_points: decimalStr(c.max_points),
                                       descriptors: c.descriptors ?? "" })),
     source: item.source, general_feedback: item.general_feedback,
+    // Written only when used (docs/draw.md step 8).
+    ...(item.stem_format && item.stem_format !== "plain" ? { stem_format: item.stem_format } : {}),
+    ...(item.partial_answers && item.partial_answers.length ? {
+      partial_answers: item.partial_answers.map((a) => ({
+        text: a.text, fraction: decimalStr(a.fraction), tolerance: decimalStr(a.tolerance ?? 0) })),
+    } : {}),
+    ...(item.pairs && item.pairs.length ? {
+      pairs: item.pairs.map((p) => ({ prompt: p.prompt, answer: p.answer })),
+    } : {}),
   };
+}
+
+function matchChoices(item) {
+  return [...new Set(item.pairs.map((p) => p.answer))];
 }
 
 function partDict(part) {
@@ -151,6 +164,7 @@ function partDict(part) {
     key: part.key, title: part.title, essay_mode: part.essay_mode,
     cells: part.cells.map((c) => ({ topic: c.topic.trim(), difficulty: c.difficulty, type: c.type,
                                     count: Number(c.count), points: decimalStr(c.points) })),
+    ...(part.instructions ? { instructions: part.instructions } : {}),
   };
 }
 
@@ -172,8 +186,9 @@ async function drawPaper(key, items, parts, number) {
     const ordered = await new Stream(key, ctx("order")).shuffle(picks);
     for (let p = 0; p < ordered.length; p++) {
       const item = items.find((it) => it.key === ordered[p]);
-      const indices = item.options.map((_o, i) => i);
-      const order = ["single_choice", "multiple_response"].includes(item.type)
+      const indices = item.type === "matching" ? matchChoices(item).map((_c, i) => i)
+        : item.options.map((_o, i) => i);
+      const order = ["single_choice", "multiple_response", "matching"].includes(item.type)
         ? await new Stream(key, `${ctx("options")}|${ordered[p]}`).shuffle(indices) : indices;
       paper.push([part.key, p + 1, ordered[p], order]);
     }

@@ -75,6 +75,12 @@
         response.push(box.value);  // the option's token on this paper, never a bank index
       });
       response.sort();
+    } else if (type === "matching") {
+      // One token per prompt, in the prompts' order ("" where none is chosen yet).
+      response = [];
+      form.querySelectorAll("select[name=response]").forEach(function (select) {
+        response.push(select.value);
+      });
     } else {
       response = form.querySelector("[name=response]").value;
     }
@@ -87,7 +93,9 @@
   function markNav(form, entry) {
     var link = document.getElementById("nav-" + form.dataset.item);
     if (!link) { return; }
-    var answered = Array.isArray(entry.response) ? entry.response.length > 0 : entry.response.trim() !== "";
+    var answered = Array.isArray(entry.response)
+      ? entry.response.some(function (token) { return token !== ""; })
+      : entry.response.trim() !== "";
     link.classList.toggle("answered", answered);
     link.classList.toggle("unanswered", !answered);
     link.classList.toggle("flagged", entry.flagged);
@@ -130,7 +138,12 @@
 
   function apply(form, entry) {
     var type = form.dataset.type;
-    if (Array.isArray(entry.response)) {
+    if (type === "matching") {
+      var chosen = Array.isArray(entry.response) ? entry.response : [];
+      form.querySelectorAll("select[name=response]").forEach(function (select, n) {
+        select.value = chosen[n] || "";
+      });
+    } else if (Array.isArray(entry.response)) {
       form.querySelectorAll("input[name=response]").forEach(function (box) {
         box.checked = entry.response.indexOf(box.value) !== -1;
       });
@@ -249,7 +262,8 @@
         if (offline()) { say(d.msgOffline, "offline"); } else { say(d.msgTyping, "typing"); }
       }
       var wait = event.type === "input" && event.target.tagName !== "INPUT" ? 1500 : 400;
-      if (event.target.type === "radio" || event.target.type === "checkbox") { wait = 0; }
+      if (event.target.type === "radio" || event.target.type === "checkbox"
+          || event.target.tagName === "SELECT") { wait = 0; }
       timers[id] = setTimeout(function () { queue(form); }, wait);
     };
     form.addEventListener("input", handler);

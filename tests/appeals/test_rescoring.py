@@ -110,3 +110,25 @@ def test_an_upheld_objection_recomputes_scores_and_is_published(db, clock, sat):
     assert after[second.id]["A"] > before[second.id]["A"]
     (published,) = service.decided_objections(db, world["competition"])
     assert published.action == "award"
+
+
+def test_a_matching_key_is_corrected_by_match_number_and_answers_follow_the_text():
+    from exam.appeals.rescoring import _in_corrected_terms, corrected_item
+    from exam.errors import InvalidInput
+    from question_bank.items import Item, Pair
+    from question_bank.scoring import score_response
+
+    item = Item("gh", "matching", "Ghép:", 2, "T", "medium",
+                pairs=(Pair("Quốc hội", "lập pháp"), Pair("Chính phủ", "hành pháp"),
+                       Pair("", "tư pháp")))
+    # The board upholds an objection: Quốc hội's match is the third match, "tư pháp".
+    fixed = corrected_item(item, ["2", "1"])
+    assert fixed.pairs == (Pair("Quốc hội", "tư pháp"), Pair("Chính phủ", "hành pháp"),
+                           Pair("", "lập pháp"))
+    assert fixed.match_choices != item.match_choices  # the matches are listed in another order
+    answer = [2, 1]  # what a candidate chose, in the item's own numbering
+    assert score_response(item, answer) == 1
+    assert score_response(fixed, _in_corrected_terms(item, fixed, answer)) == 2
+    assert score_response(fixed, _in_corrected_terms(item, fixed, [0, None])) == 0
+    with pytest.raises(InvalidInput, match="one match number per item"):
+        corrected_item(item, ["2"])

@@ -30,7 +30,7 @@ def broken(fmt: str) -> str:
 
 NAMED = {"gift": "line 9 (cc-01): a single choice item needs exactly one correct option",
          "moodle_xml": "item 1 (cc-01), line 8: a single choice item needs exactly one correct",
-         "csv": "line 2: 'impossible' is not a valid Difficulty"}
+         "csv": "line 2: impossible is not a difficulty: write easy, medium or hard"}
 
 
 @pytest.fixture
@@ -183,7 +183,7 @@ def test_the_preview_reports_each_question_and_writes_nothing(db, clock, authors
     report = service.preview_import(db, author, "gift", data)
     assert bank_size(db) == before
     statuses = {e.where: e.status for e in report.entries}
-    assert statuses["line 5"] == "skipped"
+    assert statuses["line 5 (Moodle activities)"] == "imported"  # a matching question
     assert statuses["line 14 (Q2)"] == "error"  # already in the bank
     with pytest.raises(Conflict, match="already in the bank"):
         service.import_bank(db, author, "gift", data, now=clock.now)

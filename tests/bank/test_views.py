@@ -11,7 +11,7 @@ from exam.bank.models import ItemStatus, ItemVersion
 from exam.competitions.models import Role
 from question_bank import formats
 from question_bank.samples import sample_path
-from tests.bank.test_service import NAMED, broken
+from tests.bank.test_service import broken
 from tests.conftest import login
 from tests.factories import appoint, make_application, make_competition, make_user
 
@@ -70,6 +70,11 @@ def test_an_author_imports_each_sample_format(db, client, competition, fmt):
     assert db.scalar(select(func.count()).select_from(ItemVersion)) == 40
 
 
+NAMED_VI = {"gift": "dòng 9 (cc-01): Câu hỏi một lựa chọn cần đúng một phương án đúng",
+            "moodle_xml": "câu 1 (cc-01), dòng 8: Câu hỏi một lựa chọn cần đúng một phương án đúng",
+            "csv": "dòng 2: impossible không phải là độ khó: ghi easy, medium hoặc hard."}
+
+
 @pytest.mark.parametrize("fmt", formats.FORMATS)
 def test_a_malformed_upload_names_the_line_and_adds_nothing(db, client, competition, fmt):
     login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
@@ -78,7 +83,7 @@ def test_a_malformed_upload_names_the_line_and_adds_nothing(db, client, competit
         content_type="multipart/form-data", headers={"Referer": "http://localhost/bank/import"})
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert NAMED[fmt].replace("'", "&#39;") in page
+    assert NAMED_VI[fmt] in page  # where, and what, in the reader's language
     assert "/bank/import/confirm" not in page
     assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
 
@@ -117,11 +122,11 @@ def test_moodles_own_gift_file_is_previewed_then_imported_whole(db, client, comp
         "format": "gift", "file": (io.BytesIO(data), "questions.gift.txt")},
         content_type="multipart/form-data")
     page = preview.get_data(as_text=True)
-    assert "matching questions are not supported: skipped" in page
+    assert "Moodle activities" in page  # the matching question, imported
     assert "2-08 TSL (2)" in page
     assert db.scalar(select(func.count()).select_from(ItemVersion)) == 0
     assert confirm(client, page).status_code == 302
-    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 8
+    assert db.scalar(select(func.count()).select_from(ItemVersion)) == 9
 
 
 def test_a_tampered_confirmation_imports_nothing(db, client, competition):
@@ -181,3 +186,54 @@ def test_the_import_page_says_what_a_file_needs(db, client, competition):
     page = client.get("/bank/import").get_data(as_text=True)
     assert "key,type,topic,difficulty,points,stem,options" in page
     assert "$CATEGORY" in page
+
+
+def test_an_author_writes_a_matching_question_and_a_description_in_the_form(db, client, competition):
+    from exam.bank.service import item_of
+
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    matching = {"key": "gh-01", "type": "matching", "topic": "Tổ chức bộ máy", "difficulty": "medium",
+                "points": "3", "stem": "Ghép cơ quan với quyền:",
+                "pairs": "Quốc hội|lập pháp\nChính phủ hành pháp\n|tư pháp"}
+    refused = client.post("/bank/new", data=matching)
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert 'id="pairs-err"' in page
+    assert "Dòng ghép nối thứ 2" in page
+    assert "Chính phủ hành pháp" in page  # the form comes back as filled
+    assert client.post("/bank/new", data=matching | {
+        "pairs": "Quốc hội|lập pháp\nChính phủ|hành pháp\n|tư pháp"}).status_code == 302
+    assert client.post("/bank/new", data={
+        "key": "hd-01", "type": "description", "topic": "Tổ chức bộ máy", "difficulty": "easy",
+        "points": "1", "stem": "Phần sau gồm các câu hỏi ghép nối."}).status_code == 302
+    items = {item.key: item for item in map(item_of, db.scalars(select(ItemVersion)))}
+    assert [(p.prompt, p.answer) for p in items["gh-01"].pairs] == [
+        ("Quốc hội", "lập pháp"), ("Chính phủ", "hành pháp"), ("", "tư pháp")]
+    assert items["hd-01"].type == "description"
+    assert items["hd-01"].points == 0  # a description carries no points, whatever was typed
+    version = db.scalar(select(ItemVersion).where(ItemVersion.id == max(
+        v.id for v in db.scalars(select(ItemVersion)) if item_of(v).key == "gh-01")))
+    shown = client.get(f"/bank/versions/{version.id}").get_data(as_text=True)
+    assert "vế ghép gây nhiễu" in shown
+    edit = client.get(f"/bank/versions/{version.id}/edit").get_data(as_text=True)
+    assert "Quốc hội|lập pháp" in edit
+
+
+def test_the_import_preview_speaks_vietnamese(db, client, competition):
+    login(client, appoint(db, competition, Role.QUESTION_AUTHOR))
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="multianswer"><name><text>Cloze 1</text></name></question>
+  <question type="numerical"><name><text>n</text></name><questiontext format="plain_text"><text>Bao nhiêu?</text></questiontext>
+    <answer fraction="100"><text>9</text><tolerance>0</tolerance></answer>
+    <answer fraction="0"><text>5.5</text><tolerance>0</tolerance></answer>
+    <units><unit><multiplier>1</multiplier><unit_name>m</unit_name></unit></units>
+  </question>
+</quiz>"""
+    page = upload(client, "moodle_xml", text).get_data(as_text=True)
+    assert "Câu hỏi loại &#39;multianswer&#39; chưa được hỗ trợ: bỏ qua." in page
+    assert "Đáp án &#39;5.5&#39; có giá trị 0%: bỏ qua (không mang lại điểm)." in page
+    assert "Không giữ đơn vị đo" in page
+    assert "câu 1 (Cloze 1), dòng 3" in page
+    for english in ("is not supported", "dropped", "units are not kept", "line 3"):
+        assert english not in page

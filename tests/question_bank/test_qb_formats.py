@@ -3,7 +3,7 @@
 import pytest
 
 from question_bank.formats import FORMATS, ImportFormatError, dump, parse, read
-from question_bank.items import Criterion, Item, ItemType, Option, true_false_options
+from question_bank.items import Criterion, Item, ItemType, Option, Pair, true_false_options
 from question_bank.samples import SAMPLE_FILES, load_sample, sample_path
 
 TOPIC = "Luật Cán bộ, công chức"
@@ -27,6 +27,11 @@ ITEMS = [
     Item("ld-01", "essay", "[html] Trình bày chương trình hành động…", "10", "Lãnh đạo", "hard",
          rubric=(Criterion("Nội dung", 6, 'Đủ ý "a"\nvà b'), Criterion("Trình bày", 4)),
          source="Đề án"),
+    Item("gh-01", "matching", "Ghép cơ quan với thẩm quyền: {a} = b", 2, TOPIC, "medium",
+         pairs=(Pair("Quốc hội", "lập pháp ~ # ="), Pair("Chính phủ", "hành pháp"),
+                Pair("Bộ Nội vụ", "hành pháp"), Pair("", "tư pháp"))),
+    Item("hd-01", "description", "Phần sau gồm các câu hỏi về Luật Cán bộ, công chức.\nĐọc kỹ.",
+         0, TOPIC, ""),
 ]
 
 
@@ -52,7 +57,8 @@ def test_sample_bank_covers_the_blueprint_grid():
     assert len(items) == 40
     assert len({i.topic for i in items}) == 4
     assert {i.difficulty for i in items} == {"easy", "medium", "hard"}
-    assert {i.type for i in items} == set(ItemType)
+    # The sample bank fills a blueprint: no matching items or descriptions in it.
+    assert {i.type for i in items} == set(ItemType) - {ItemType.MATCHING, ItemType.DESCRIPTION}
     assert sum(i.type == "essay" for i in items) == 4
     assert set(SAMPLE_FILES) == set(FORMATS)
 
@@ -148,7 +154,7 @@ def test_xml_names_item_and_line():
   <answer fraction="100"><text>A</text></answer><answer fraction="0"><text>B</text></answer>
   <tags><tag><text>difficulty:easy</text></tag></tags>
 </question>
-<question type="matching">
+<question type="cloze">
   <name><text>x2</text></name>
 </question>
 <question type="multichoice">
@@ -158,7 +164,7 @@ def test_xml_names_item_and_line():
 </quiz>
 """
     problems = problems_of("moodle_xml", text)
-    assert problems[0] == "item 2 (x2), line 9: question type 'matching' is not supported"
+    assert problems[0] == "item 2 (x2), line 9: question type 'cloze' is not supported"
     assert problems[1].startswith("item 3 (x3), line 12: a single choice item needs at least 2")
     assert len(problems) == 2
 

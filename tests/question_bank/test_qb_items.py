@@ -80,8 +80,8 @@ def test_validate_names_the_problem(item, fragment):
 
 
 def test_unknown_type_or_difficulty_is_refused():
-    with pytest.raises(ValueError, match="matching"):
-        single(type="matching")
+    with pytest.raises(ValueError, match="cloze"):
+        single(type="cloze")
     with pytest.raises(ValueError, match="extreme"):
         single(difficulty="extreme")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from question_bank.formats import ImportFormatError, dump, parse, read
-from question_bank.items import Difficulty, Item, ItemType, Option, TextFormat
+from question_bank.items import Difficulty, Item, ItemType, Option, Pair, TextFormat
 from question_bank.scoring import score_response
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "moodle"
@@ -42,14 +42,26 @@ def test_numerical_partial_credit_answer_is_kept(body):
     assert score_response(item, "1825") == 0
 
 
-def test_matching_is_reported_skipped_not_imported_as_a_short_answer():
-    report = read("gift", "::m:: Thủ đô? {=Canada -> Ottawa =Italy -> Rome}\n\n::k:: Có? {T}\n")
-    assert [e.status for e in report.entries] == ["skipped", "imported"]
-    assert "matching" in report.entries[0].notes[0]
-    assert report.entries[0].where == "line 1"
-    assert [i.key for i in report.items] == ["k"]
-    with pytest.raises(ImportFormatError, match="line 1: matching"):
-        parse("gift", "::m:: Thủ đô? {=Canada -> Ottawa =Italy -> Rome}\n")
+def test_matching_imports_as_matching_not_as_a_short_answer():
+    item = gift("{=Canada -> Ottawa =Italy -> Rome = -> Paris}")
+    assert item.type is ItemType.MATCHING
+    assert item.accepted_answers == ()
+    assert item.pairs == (Pair("Canada", "Ottawa"), Pair("Italy", "Rome"), Pair("", "Paris"))
+    assert item.match_choices == ("Ottawa", "Rome", "Paris")
+    assert score_response(item, [0, 1]) == 1
+    assert score_response(item, [0, 2]) == Decimal("0.50")  # each right pair earns its share
+    assert score_response(item, [None, None]) == 0
+
+
+def test_a_description_is_an_instruction_block_not_a_question():
+    report = read("gift", "::intro:: Phần sau hỏi về Luật Cán bộ.\n\n::k:: Có? {T}\n")
+    intro, question = report.items
+    assert intro.type is ItemType.DESCRIPTION
+    assert intro.points == 0
+    assert intro.stem == "Phần sau hỏi về Luật Cán bộ."
+    assert score_response(intro, None) is None
+    assert intro.approval_problems() == []  # nothing to classify: no cell draws it
+    assert question.type is ItemType.TRUE_FALSE
 
 
 def test_per_answer_format_tags_are_not_kept_as_text():
@@ -155,9 +167,18 @@ def test_moodle_gift_test_file_imports_unedited():
     report = read("gift", (FIXTURES / "questions.gift.txt").read_bytes())
     assert report.problems == []
     by_key = {i.key: i for i in report.items}
-    assert set(by_key) == {"Q8", "Q2", "colours", "Q5", "Shortanswer", "Q1", "2-08 TSL",
-                           "2-08 TSL (2)"}
-    assert report.skipped == ["line 5: matching questions are not supported: skipped"]
+    assert set(by_key) == {"Q8", "Moodle activities", "Q2", "colours", "Q5", "Shortanswer", "Q1",
+                           "2-08 TSL", "2-08 TSL (2)"}
+    assert report.skipped == []
+    matching = by_key["Moodle activities"]
+    assert matching.type is ItemType.MATCHING
+    assert matching.stem == "Match the <b>activity</b> to the description."
+    assert matching.pairs == (
+        Pair("An activity supporting asynchronous discussions.", "Forum"),
+        Pair("A teacher asks a question and specifies a choice of multiple responses.", "Choice"),
+        Pair("A bank of record entries which participants can add to.", "Database"),
+        Pair("A collection of web pages that anyone can add to or edit.", "Wiki"),
+        Pair("", "Chat"))
     assert by_key["Q8"].type is ItemType.ESSAY
     assert by_key["Q8"].approval_problems()
     assert [o.text for o in by_key["Q2"].options] == ["yellow", "red", "blue"]
@@ -207,6 +228,23 @@ def test_moodle_types_the_platform_does_not_score_are_named_with_their_line():
     <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
   </question>
 </quiz>""")
-    assert report.skipped == ["item 1 (Cloze 1), line 3: question type 'multianswer' is not supported",
-                              "item 2 (Intro), line 4: question type 'description' is not supported"]
+    assert report.skipped == ["item 1 (Cloze 1), line 3: question type 'multianswer' is not supported"]
+    assert report.problems == ["item 2 (Intro), line 4: the stem is empty"]
     assert [i.key for i in report.items] == ["ok"]
+
+
+def test_moodle_matching_test_file_imports_unedited():
+    report = read("moodle_xml", (FIXTURES / "match_testquestion.moodle.xml").read_bytes())
+    assert report.problems == []
+    assert report.skipped == []
+    (item,) = report.items
+    assert (item.key, item.type, item.topic, item.points) == ("matching-001", ItemType.MATCHING,
+                                                              "Test questions", 1)
+    assert item.pairs == (Pair("frog", "amphibian"), Pair("cat", "mammal"),
+                          Pair("newt", "amphibian"), Pair("", "insect"))
+    assert item.match_choices == ("amphibian", "mammal", "insect")
+    assert item.general_feedback == "General feedback."
+    assert score_response(item, [0, 1, 0]) == 1
+    assert score_response(item, [0, 0, 2]) == Decimal("0.33")  # one pair of three right
+    for fmt in ("gift", "moodle_xml", "csv", "qti"):
+        assert parse(fmt, dump(fmt, [item])) == [item], fmt

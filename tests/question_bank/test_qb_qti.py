@@ -102,3 +102,51 @@ def test_hostile_packages_are_refused_clearly():
         z.writestr("item.xml", QTI21_CHOICE)
     with pytest.raises(ImportFormatError, match="imsmanifest"):
         parse("qti", buffer.getvalue())
+
+
+QTI3_MATCH = """<?xml version="1.0" encoding="UTF-8"?>
+<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="m1"
+    title="Ghép tác phẩm" adaptive="false" time-dependent="false">
+  <qti-response-declaration identifier="RESPONSE" cardinality="multiple" base-type="directedPair">
+    <qti-correct-response>
+      <qti-value>K Tr</qti-value><qti-value>N Tr</qti-value><qti-value>H Ch</qti-value>
+    </qti-correct-response>
+  </qti-response-declaration>
+  <qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>
+  <qti-item-body>
+    <qti-match-interaction response-identifier="RESPONSE" max-associations="3">
+      <qti-prompt>Ghép nhân vật với tác phẩm:</qti-prompt>
+      <qti-simple-match-set>
+        <qti-simple-associable-choice identifier="K" match-max="1">Thúy Kiều</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="N" match-max="1">Kim Trọng</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="H" match-max="1">Chí Phèo</qti-simple-associable-choice>
+      </qti-simple-match-set>
+      <qti-simple-match-set>
+        <qti-simple-associable-choice identifier="Ch" match-max="3">Chí Phèo (Nam Cao)</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="Tr" match-max="3">Truyện Kiều (Nguyễn Du)</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="S" match-max="3">Số đỏ (Vũ Trọng Phụng)</qti-simple-associable-choice>
+      </qti-simple-match-set>
+    </qti-match-interaction>
+  </qti-item-body>
+  <qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/map_response.xml"/>
+</qti-assessment-item>
+""".encode()
+
+
+def test_a_qti_match_interaction_imports_as_a_matching_question():
+    (item,) = parse("qti", QTI3_MATCH)
+    assert item.type is ItemType.MATCHING
+    assert item.stem == "Ghép nhân vật với tác phẩm:"
+    assert [(p.prompt, p.answer) for p in item.pairs] == [
+        ("Thúy Kiều", "Truyện Kiều (Nguyễn Du)"), ("Kim Trọng", "Truyện Kiều (Nguyễn Du)"),
+        ("Chí Phèo", "Chí Phèo (Nam Cao)"), ("", "Số đỏ (Vũ Trọng Phụng)")]
+
+
+def test_an_item_without_interaction_is_a_description():
+    text = (b'<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="d" '
+            b'title="Intro" adaptive="false" time-dependent="false"><qti-item-body><p>\xc4\x90\xe1\xbb\x8dc k\xe1\xbb\xb9.</p>'
+            b'</qti-item-body></qti-assessment-item>')
+    (item,) = parse("qti", text)
+    assert item.type is ItemType.DESCRIPTION
+    assert item.points == 0
+    assert item.stem == "<p>Đọc kỹ.</p>"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from question_bank.formats import EXPORT_FORMATS, dump, parse
-from question_bank.items import Criterion, Item, Option, PartialAnswer, true_false_options
+from question_bank.items import Criterion, Item, Option, Pair, PartialAnswer, true_false_options
 
 ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐƯ0123456789 ~=#{}:\\%[]<&\"'/_.,?"))
 WORD = st.text(ALPHABET, min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -28,7 +28,8 @@ NUMBER = st.integers(-10**6, 10**6).map(lambda n: Decimal(n) / 100)
 @st.composite
 def items(draw, key):
     kind = draw(st.sampled_from(["single_choice", "multiple_response", "true_false",
-                                 "short_answer", "numeric", "essay"]))
+                                 "short_answer", "numeric", "essay", "matching",
+                                 "description"]))
     html_stem = draw(st.booleans())
     stem = draw(MULTILINE)
     fields = {}
@@ -61,15 +62,26 @@ def items(draw, key):
         fields["partial_answers"] = tuple(
             PartialAnswer(str(v), Decimal(f) / 100, abs(t))
             for v, f, t in draw(st.lists(st.tuples(NUMBER, st.integers(1, 99), NUMBER), max_size=2)))
+    elif kind == "matching":
+        prompts = draw(st.lists(TEXT, min_size=2, max_size=4, unique_by=str.strip))
+        answers = draw(st.lists(TEXT, min_size=2, max_size=4, unique_by=str.strip))
+        # Prompts may share an answer; answers no prompt takes may stay as distractors.
+        taken = answers[:2] + [answers[draw(st.integers(0, len(answers) - 1))] for _ in prompts[2:]]
+        extra = [a for a in answers if a not in taken and draw(st.booleans())]
+        fields["pairs"] = tuple(Pair(p, a) for p, a in zip(prompts, taken, strict=True)) + \
+            tuple(Pair("", a) for a in extra)
+    elif kind == "description":
+        points = Decimal(0)
     else:
         rubric = draw(st.lists(st.tuples(TEXT, POINTS, st.one_of(st.just(""), TEXT)), max_size=3,
                                unique_by=lambda c: c[0].strip()))
         fields["rubric"] = tuple(Criterion(n, p, d) for n, p, d in rubric)
         if rubric:
             points = sum((p for _, p, _ in rubric), Decimal(0))
+    feedback = draw(st.one_of(st.just(""), MULTILINE)) if kind != "description" else ""
     return Item(key=key, type=kind, stem=stem, points=points, topic=draw(TOPIC),
                 difficulty=draw(DIFFICULTY), source=draw(st.one_of(st.just(""), TEXT)),
-                general_feedback=draw(st.one_of(st.just(""), MULTILINE)),
+                general_feedback=feedback,
                 diacritics_sensitive=draw(st.booleans()), **fields)
 
 

@@ -65,3 +65,31 @@ def test_a_refused_part_comes_back_filled_with_the_reason_by_the_rows(db, client
     assert f'value="{taken["topic"]}"' in page
     assert "<details id=\"part-form\" open>" in page
     assert len(db.scalars(select(TestPart).where(TestPart.competition_id == cid)).all()) == len(before)
+
+
+def test_a_part_shows_an_approved_description_chosen_from_a_list(db, client, clock):
+    from exam.bank import service as bank
+    from question_bank.items import Item
+
+    world = sitting_competition(db, now=clock.now)
+    cid = world["competition"].id
+    intro = bank.create_item(db, world["author"], Item("hd-c", "description", "Đọc kỹ đề.", 0, "", ""),
+                             now=clock.now)
+    bank.review_version(db, world["reviewer"], intro, now=clock.now)
+    bank.approve_version(db, world["reviewer"], intro, now=clock.now)
+    login(client, world["chair"])
+    page = client.get(f"/manage/{cid}/test").get_data(as_text=True)
+    assert '<option value="hd-c">hd-c</option>' in page
+    assert 'value="description"' not in page  # no cell can draw a description
+    topic = db.scalar(select(TestPart.cells).where(TestPart.competition_id == cid))[0]["topic"]
+    row = {"cells-0-topic": topic, "cells-0-difficulty": "hard", "cells-0-type": "true_false",
+           "cells-0-count": "1", "cells-0-points": "1"}
+    refused = client.post(f"/manage/{cid}/test/parts", data=_part(instructions="khong-co", **row))
+    assert refused.status_code == 400
+    assert "Hướng dẫn phải là một đoạn hướng dẫn đã được duyệt" in refused.get_data(as_text=True)
+    assert client.post(f"/manage/{cid}/test/parts",
+                       data=_part(instructions="hd-c", **row)).status_code == 302
+    part = db.scalar(select(TestPart).where(TestPart.competition_id == cid, TestPart.key == "C"))
+    assert part.instructions == "hd-c"
+    shown = client.get(f"/manage/{cid}/test").get_data(as_text=True)
+    assert "Hướng dẫn: hd-c" in shown
