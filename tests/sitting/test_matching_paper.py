@@ -114,7 +114,9 @@ def test_matching_on_the_paper_saves_tokens_and_scores_each_right_pair(db, clien
         "paper_item_id": pl.line.id, "response": [sent[0]], "seq": 3})
     assert short.status_code == 400
     # Submitted: 2 of 3 pairs right on a 3-point cell.
-    assert client.post(f"/sitting/{cid}/submit", data={"confirm": "y"}).status_code == 302
+    submitted = client.post(f"/sitting/{cid}/submit", data={"confirm": "y"})
+    assert submitted.status_code == 302
+    client.get(submitted.headers["Location"])  # the receipt page scores what the queue has not
     score = db.scalar(select(ObjectiveScore.points).where(ObjectiveScore.paper_item_id == pl.line.id))
     assert Decimal(score) == Decimal("2.00")
     document = attempts.submission_document(db, attempt, clock.now)
