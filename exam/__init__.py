@@ -19,7 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     os.makedirs(app.instance_path, exist_ok=True)
     config.load(app, test_config)
-    db.Database(app.config["DATABASE_URL"]).init_app(app)
+    db.Database(app.config["DATABASE_URL"], **config.engine_options(app.config)).init_app(app)
     i18n.init_app(app)
     web.init_app(app)
     web.register_blueprints(app)

@@ -66,6 +66,10 @@ def load(app, test_config: dict | None) -> None:
     # Reverse proxies in front that set X-Forwarded-For/-Proto (deploy/nginx: 1); 0 when the
     # app faces clients directly, so that a client cannot claim another address.
     app.config.setdefault("PROXY_HOPS", int(os.environ.get("THITUYEN_PROXY_HOPS") or 0))
+    threads = int(os.environ.get("THITUYEN_THREADS") or 4)  # gunicorn.conf.py's threads
+    app.config.setdefault("DATABASE_POOL_SIZE", threads)
+    app.config.setdefault("DATABASE_MAX_OVERFLOW", 2)
+    app.config.setdefault("LEAN_AUTOSAVE_POOL", threads)
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
     # RFC 3161 timestamp authority for signed sheets and receipts (unset: no timestamp).
     app.config.setdefault("TSA_URL", os.environ.get("THITUYEN_TSA_URL"))
@@ -73,6 +77,17 @@ def load(app, test_config: dict | None) -> None:
     # SHA-256 of the organization's signing certificate, pinned by verification; by default
     # the certificate inside SIGNING_KEY_FOLDER/signing.p12.
     app.config.setdefault("SIGNING_CERT_SHA256", os.environ.get("THITUYEN_SIGNING_CERT_SHA256"))
+
+
+def engine_options(config) -> dict:
+    """Connection pools sized against PostgreSQL's 100 connections. Each gunicorn worker
+    holds at most DATABASE_POOL_SIZE + DATABASE_MAX_OVERFLOW (Flask, ORM) plus
+    LEAN_AUTOSAVE_POOL (the lean autosave) connections; by default threads + 2 + threads,
+    so 4 workers x 4 threads hold at most 40. SQLite keeps SQLAlchemy's own pooling."""
+    if not str(config["DATABASE_URL"]).startswith("postgresql"):
+        return {}
+    return {"pool_size": int(config["DATABASE_POOL_SIZE"]),
+            "max_overflow": int(config["DATABASE_MAX_OVERFLOW"])}
 
 
 def _instance_secret(folder: str) -> str:
