@@ -180,6 +180,7 @@ class LeanAutosave:
     def __init__(self, app: Flask, wsgi_app, conninfo: str, *, pool_size: int, clock=utcnow):
         self.app, self.wsgi_app, self.clock = app, wsgi_app, clock
         self.pool = ConnectionPool(conninfo, pool_size)
+        self.grace_seconds = attempts.default_grace_seconds()
         self.lines: dict[int, LineInfo] = {}
         self.seb_rules: dict[int, object] = {}
         self.outcomes: Counter[str] = Counter()  # "saved" or why a save fell through
@@ -288,7 +289,7 @@ class LeanAutosave:
                 "competition": competition_id, "paper": info.paper_id, "user": user,
                 "accepted": str(ApplicationStatus.ACCEPTED),
                 "auth_at": datetime.fromtimestamp(auth_at, UTC), "now": now,
-                "grace": attempts.default_grace_seconds(), "line": line_id,
+                "grace": self.grace_seconds, "line": line_id,
                 "response": stored, "flagged": flagged, "seq": seq, "position": position,
             }, prepare=True).fetchone()
         if row is None:
