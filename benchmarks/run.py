@@ -265,11 +265,12 @@ def offline_timings(app, n: int) -> list[list[str]]:
 
 
 def exam_day_phases(n: int, quick: bool) -> dict:
-    """Exam day compressed: sign-ins cost about 30 ms of CPU each (argon2), so check-in
-    spreads them over a window long enough for n candidates on two cores."""
+    """Exam day compressed: a check-in (sign-in with argon2, sitting page, paper) costs tens of
+    milliseconds of CPU, so it is spread over a window long enough for n candidates on two
+    cores (n/10 seconds; the real window is 30 minutes)."""
     if quick:
         return {"check_in_window": 15, "steady": 15, "finish_window": 8, "autosave_every": 5}
-    return {"check_in_window": max(30, n // 25), "steady": 60, "finish_window": 30,
+    return {"check_in_window": max(30, n // 10), "steady": 60, "finish_window": 60,
             "autosave_every": 15}
 
 
@@ -354,7 +355,7 @@ def main() -> int:
                         candidate_n -= step
                         if largest and candidate_n <= largest:
                             break
-            offline = offline_timings(app, 2000 if not quick else 200)
+            offline = offline_timings(app, 2000 if not quick else 50)
         finally:
             server.stop()
             base.stop()

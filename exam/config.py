@@ -70,6 +70,8 @@ def load(app, test_config: dict | None) -> None:
     app.config.setdefault("DATABASE_POOL_SIZE", threads)
     app.config.setdefault("DATABASE_MAX_OVERFLOW", 2)
     app.config.setdefault("LEAN_AUTOSAVE_POOL", threads)
+    # The lean autosave (exam.sitting.lean) on PostgreSQL; THITUYEN_LEAN_AUTOSAVE=0 turns it off.
+    app.config.setdefault("LEAN_AUTOSAVE", os.environ.get("THITUYEN_LEAN_AUTOSAVE", "1") != "0")
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
     # RFC 3161 timestamp authority for signed sheets and receipts (unset: no timestamp).
     app.config.setdefault("TSA_URL", os.environ.get("THITUYEN_TSA_URL"))
