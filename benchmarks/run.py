@@ -277,7 +277,7 @@ def exam_day_phases(n: int, quick: bool) -> dict:
 def report(result: dict) -> None:
     rec = result["rec"]
     rows = []
-    for kind in ("login", "landing", "start", "paper", KEY, "autosave", "submit"):
+    for kind in ("login_page", "login", "landing", "start", "paper", KEY, "autosave", "submit"):
         values = rec.latencies.get(kind, [])
         if values:
             rows.append([kind, len(values), f"{percentile(values, 50) * 1000:.0f}",
