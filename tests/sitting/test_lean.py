@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -318,7 +319,8 @@ def _rows(app, mark=0):
 @example(sequence=[("save", 0, "A", 1, False, None), ("revoke",),
                    ("save", 0, "B", 1, False, None)])
 @example(sequence=[("foreign", 0), ("bad", "token not shown", 0), ("bad", "too long", 1),
-                   ("bad csrf",), ("save", 4, "AB", 1, False, 70)])
+                   ("bad", "question too large", 0), ("bad csrf",),
+                   ("save", 4, "AB", 1, False, 70)])
 def test_the_lean_path_and_the_flask_route_agree(world, sequence):
     marks = _fresh(world)
     run = Run(world)
@@ -410,3 +412,21 @@ def test_on_sqlite_every_save_takes_the_flask_route(tmp_path):
     app = make_test_app(f"sqlite:///{tmp_path}/lean.sqlite", tmp_path)
     assert "thituyen_lean" not in app.extensions
     assert not isinstance(app.wsgi_app, lean.LeanAutosave)
+
+
+def test_the_pools_of_every_worker_fit_in_postgresqls_default_connections(tmp_path):
+    """gunicorn.conf.py's workers, each with its Flask pool and its lean pool, leave room
+    under PostgreSQL's default 100 connections for cron, the command line and a second host."""
+    import runpy
+
+    from exam.config import engine_options
+
+    gunicorn = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    app = make_test_app("postgresql+psycopg://nobody@127.0.0.1:1/none", tmp_path)
+    options = engine_options(app.config)
+    per_worker = (options["pool_size"] + options["max_overflow"]
+                  + app.config["LEAN_AUTOSAVE_POOL"])
+    assert options["pool_size"] >= gunicorn["threads"]
+    assert app.config["LEAN_AUTOSAVE_POOL"] >= gunicorn["threads"]
+    assert gunicorn["workers"] * per_worker <= 50
+    app.extensions["thituyen_lean"].pool.close()
