@@ -2,7 +2,10 @@
 
 gthread workers: a candidate's browser keeps its connection between autosaves, so idle
 keep-alive connections must not tie up a worker. Keep-alive is longer than a client's idle
-gap, so a reused connection is not closed under a request in flight.
+gap, so a reused connection is not closed under a request in flight. A thread still waits up
+to 5 s on a connection that sends no request (a browser's preconnect): in production nginx
+stands in front and passes only complete requests (deploy/nginx). Each worker holds at most
+2 x threads + 2 PostgreSQL connections (exam.config.engine_options and the lean autosave).
 """
 
 import os

@@ -130,6 +130,12 @@ class Candidate:
             self.rec.acknowledged.append((self.email, item, self.seq, json.dumps(response)))
         return status, payload
 
+    async def key(self) -> bool:
+        """The request every page makes at the start (see benchmarks/keystandin.py)."""
+        status, _body = await self._call("key (stand-in)", "GET",
+                                         f"/sitting/{self.cid}/key-standin", ok_status=(200,))
+        return status == 200
+
     async def submit(self) -> None:
         await self._call("submit", "POST", f"/sitting/{self.cid}/submit",
                          data={"csrf_token": self.csrf, "confirm": "y"})
@@ -179,6 +185,50 @@ async def run_sitting(base: str, competition_id: int, emails: list[str], passwor
         await candidate.close()
     return rec, {"t0": t0, "start_window": start_window, "steady": steady,
                  "finish_window": finish_window}
+
+
+async def run_exam_day(base: str, competition_id: int, emails: list[str], password: str, *,
+                       check_in_window: float, steady: float, finish_window: float,
+                       autosave_every: float = 15.0, seed: int = 1,
+                       progress=print) -> tuple[Recorder, dict]:
+    """Exam day as it happens: candidates check in (sign in, open their paper) spread over
+    the check-in window; at the start every page asks for the key within one second; each
+    page autosaves every `autosave_every` seconds; at the deadline everyone sends a last save
+    and submits within `finish_window` seconds."""
+    rec = Recorder()
+    rng = random.Random(seed)
+    candidates = [Candidate(base, competition_id, e, password, rec, random.Random(rng.random()))
+                  for e in emails]
+    for candidate in candidates:
+        await candidate.open()
+    t0 = time.monotonic() + 1.0
+    start = t0 + check_in_window + 1.0
+    deadline = start + steady
+    progress(f"  check-in ({check_in_window:.0f} s), key storm at the start (1 s), "
+             f"autosave every {autosave_every:.0f} s for {steady:.0f} s, "
+             f"finish storm ({finish_window:.0f} s)")
+
+    async def life(candidate: Candidate):
+        await asyncio.sleep(max(0.0, t0 + candidate.rng.uniform(0, check_in_window)
+                                - time.monotonic()))
+        if not await candidate.login() or not await candidate.start():
+            return
+        await asyncio.sleep(max(0.0, start + candidate.rng.uniform(0, 1) - time.monotonic()))
+        await candidate.key()
+        next_save = start + candidate.rng.uniform(1, autosave_every)
+        while next_save < deadline:
+            await asyncio.sleep(max(0.0, next_save - time.monotonic()))
+            await candidate.autosave()
+            next_save += autosave_every
+        await asyncio.sleep(max(0.0, deadline + candidate.rng.uniform(0, finish_window)
+                                - time.monotonic()))
+        await candidate.autosave()
+        await candidate.submit()
+
+    await asyncio.gather(*(life(c) for c in candidates))
+    for candidate in candidates:
+        await candidate.close()
+    return rec, {"t0": t0, "start": start, "deadline": deadline}
 
 
 async def hammer(url: str, *, seconds: float, concurrency: int, make_request) -> tuple[int, int, list[float]]:

@@ -48,7 +48,7 @@ def main() -> int:
     parser.add_argument("--profile", choices=KINDS)
     options = parser.parse_args()
     n = options.candidates
-    with bench_database() as url, tempfile.TemporaryDirectory() as instance:
+    with bench_database() as (url, _temp), tempfile.TemporaryDirectory() as instance:
         from exam import create_app
         from exam.db import db_session
         from exam.migrate import upgrade

@@ -19,14 +19,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     os.makedirs(app.instance_path, exist_ok=True)
     config.load(app, test_config)
-    if app.config["PROXY_HOPS"]:
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
-        hops = app.config["PROXY_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
-    db.Database(app.config["DATABASE_URL"]).init_app(app)
+    db.Database(app.config["DATABASE_URL"], **config.engine_options(app.config)).init_app(app)
     i18n.init_app(app)
     web.init_app(app)
     web.register_blueprints(app)
     cli.register(app)
+    from exam.sitting import lean
+
+    lean.mount(app)  # exam day's autosave beside Flask (PostgreSQL)
+    if app.config["PROXY_HOPS"]:  # outermost: every path sees the client's own address
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     return app

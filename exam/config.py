@@ -66,6 +66,12 @@ def load(app, test_config: dict | None) -> None:
     # Reverse proxies in front that set X-Forwarded-For/-Proto (deploy/nginx: 1); 0 when the
     # app faces clients directly, so that a client cannot claim another address.
     app.config.setdefault("PROXY_HOPS", int(os.environ.get("THITUYEN_PROXY_HOPS") or 0))
+    threads = int(os.environ.get("THITUYEN_THREADS") or 4)  # gunicorn.conf.py's threads
+    app.config.setdefault("DATABASE_POOL_SIZE", threads)
+    app.config.setdefault("DATABASE_MAX_OVERFLOW", 2)
+    app.config.setdefault("LEAN_AUTOSAVE_POOL", threads)
+    # The lean autosave (exam.sitting.lean) on PostgreSQL; THITUYEN_LEAN_AUTOSAVE=0 turns it off.
+    app.config.setdefault("LEAN_AUTOSAVE", os.environ.get("THITUYEN_LEAN_AUTOSAVE", "1") != "0")
     app.config.setdefault("SIGNING_KEY_FOLDER", os.path.join(app.instance_path, "keys"))
     # RFC 3161 timestamp authority for signed sheets and receipts (unset: no timestamp).
     app.config.setdefault("TSA_URL", os.environ.get("THITUYEN_TSA_URL"))
@@ -77,6 +83,17 @@ def load(app, test_config: dict | None) -> None:
     # candidate's receipt page prepares it itself.
     app.config.setdefault("RECEIPT_INLINE_AFTER_SECONDS",
                           float(os.environ.get("THITUYEN_RECEIPT_WAIT_SECONDS") or 10))
+
+
+def engine_options(config) -> dict:
+    """Connection pools sized against PostgreSQL's 100 connections. Each gunicorn worker
+    holds at most DATABASE_POOL_SIZE + DATABASE_MAX_OVERFLOW (Flask, ORM) plus
+    LEAN_AUTOSAVE_POOL (the lean autosave) connections; by default threads + 2 + threads,
+    so 4 workers x 4 threads hold at most 40. SQLite keeps SQLAlchemy's own pooling."""
+    if not str(config["DATABASE_URL"]).startswith("postgresql"):
+        return {}
+    return {"pool_size": int(config["DATABASE_POOL_SIZE"]),
+            "max_overflow": int(config["DATABASE_MAX_OVERFLOW"])}
 
 
 def _instance_secret(folder: str) -> str:

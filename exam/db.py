@@ -43,6 +43,18 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# Every id and counter column is a 32-bit integer on PostgreSQL (64-bit on SQLite).
+LARGEST_DATABASE_INT = 2**31 - 1
+
+
+def database_int(value) -> int:
+    """`int`, refusing (ValueError) numbers that no database column can hold."""
+    number = int(value)
+    if abs(number) > LARGEST_DATABASE_INT:
+        raise ValueError(value)
+    return number
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

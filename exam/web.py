@@ -14,7 +14,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
 
 from exam.audit import service as audit
-from exam.db import db_session, utcnow
+from exam.db import LARGEST_DATABASE_INT, database_int, db_session, utcnow
 from exam.errors import DomainError
 from exam.extensions import csrf, current_actor, limiter, login_manager
 
@@ -34,10 +34,6 @@ def _load_user(user_id: str):
     return db_session().get(User, int(user_id))
 
 
-# Every id and counter column is a 32-bit integer on PostgreSQL (64-bit on SQLite).
-LARGEST_DATABASE_INT = 2**31 - 1
-
-
 class DatabaseIdConverter(IntegerConverter):
     """`<int:...>` in every route: a number no row can have matches no page (404), instead of
     reaching the database and failing there (an overflow, a 500)."""
@@ -45,14 +41,6 @@ class DatabaseIdConverter(IntegerConverter):
     def __init__(self, url_map, fixed_digits=0, min=None, max=None, signed=False):  # noqa: A002
         super().__init__(url_map, fixed_digits=fixed_digits, min=min,
                          max=LARGEST_DATABASE_INT if max is None else max, signed=signed)
-
-
-def database_int(value) -> int:
-    """`int`, refusing (ValueError) numbers that no database column can hold."""
-    number = int(value)
-    if abs(number) > LARGEST_DATABASE_INT:
-        raise ValueError(value)
-    return number
 
 
 class BoundedParameters(ImmutableMultiDict):

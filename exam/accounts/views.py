@@ -14,7 +14,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from exam.accounts import invitations, service
+from exam.accounts import invitations, service, session_rules
 from exam.accounts.forms import (
     CodeForm,
     EnrolForm,
@@ -24,6 +24,7 @@ from exam.accounts.forms import (
     SignOutEverywhereForm,
 )
 from exam.accounts.qr import qr_data_uri
+from exam.accounts.session_rules import two_factor_required
 from exam.db import db_session, utcnow
 from exam.errors import DomainError
 from exam.extensions import limiter
@@ -117,15 +118,13 @@ def _refuse_stale_sessions():
     a session signed in with the password alone ends once its holder joins the staff."""
     auth_at = session.get("auth_at")
     if auth_at is not None and current_user.is_authenticated:
-        revoked = current_user.sessions_revoked_at
-        too_old = time.time() - auth_at > current_app.config.get("SESSION_MAX_HOURS", 12) * 3600
-        if too_old or (revoked is not None and auth_at < revoked.timestamp()):
+        now_ts = time.time()
+        if (session_rules.is_too_old(auth_at, now_ts)
+                or session_rules.is_revoked(auth_at, current_user.sessions_revoked_at)):
             logout_user()
             session.pop("auth_at", None)
             return None
-    if session.get("second_factor") or not two_factor_required():
-        return None
-    if "_user_id" not in session or time.time() - session.get("role_checked_at", 0) < ROLE_CHECK:
+    if not session_rules.is_role_check_due(session, time.time()):
         return None
     session["role_checked_at"] = time.time()
     if current_user.is_authenticated and service.requires_second_factor(db_session(),
@@ -137,14 +136,8 @@ def _refuse_stale_sessions():
     return None
 
 
-ROLE_CHECK = 300  # seconds between checks that a password-only session still needs no more
 PENDING = "two_factor_pending"
 PENDING_SECONDS = 600
-
-
-def two_factor_required() -> bool:
-    """Staff must use a second factor; off only where a test app turns it off explicitly."""
-    return current_app.config.get("TWO_FACTOR_REQUIRED", not current_app.testing)
 
 
 KEPT_AT_SIGN_IN = ("lang",)

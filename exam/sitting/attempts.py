@@ -137,6 +137,11 @@ def remaining_seconds(attempt: Attempt, now: datetime) -> int:
     return max(0, int((deadline(attempt) - now).total_seconds()))
 
 
+def default_grace_seconds() -> int:
+    """The grace after the deadline when the proctor has set no sitting rules."""
+    return SittingSetup.__table__.c.grace_seconds.default.arg
+
+
 def _grace(session: Session, attempt: Attempt) -> timedelta:
     competition = session.get(Competition, attempt.competition_id)
     return timedelta(seconds=service.setup_of(session, competition).grace_seconds)
@@ -337,6 +342,15 @@ def shown_response(item: Item, line: PaperItem, stored: object) -> object:
     return sorted(option_token(place[i]) for i in stored if i in place)
 
 
+def is_valid_client_seq(client_seq: object) -> bool:
+    return isinstance(client_seq, int) and 0 <= client_seq < 2**62
+
+
+def stored_answer(item: Item, line: PaperItem, response: object) -> str:
+    """The answer as `AnswerSave.response` keeps it, or InvalidInput with the reason."""
+    return canonical_json(_clean_response(item, line, response))
+
+
 def _clean_response(item: Item, line: PaperItem, response: object) -> object:
     """A response in the form scoring expects (choices as bank indices), or a clear refusal.
 
@@ -391,7 +405,7 @@ def save_target(session: Session, actor, competition_id: int, paper_item_id: int
     """The exam-day hot path: the actor's running, unexpired attempt and the line of its paper
     in one query. None whenever anything is unusual (not started, submitted, out of time, not
     on this paper): the caller then takes the full path, which explains or auto-submits."""
-    default_grace = SittingSetup.__table__.c.grace_seconds.default.arg
+    default_grace = default_grace_seconds()
     row = session.execute(
         select(Attempt, PaperItem, Seal, SittingSetup.grace_seconds)
         .join(Application, Application.id == Attempt.application_id)
@@ -408,6 +422,16 @@ def save_target(session: Session, actor, competition_id: int, paper_item_id: int
     if now > deadline(attempt) + timedelta(seconds=default_grace if grace is None else grace):
         return None
     return SaveTarget(attempt, line, seal)
+
+
+def paper_length(session: Session, paper_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(PaperItem)
+                          .where(PaperItem.paper_id == paper_id))
+
+
+def is_position_on_paper(position: int, length: int) -> bool:
+    """Where the candidate last was (the page reopens there): a question of their paper."""
+    return 1 <= position <= length
 
 
 def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *,
@@ -436,12 +460,11 @@ def save_answer(session: Session, actor, attempt: Attempt, paper_item_id: int, *
         attempt, line = target.attempt, target.line
         items = service.snapshot_items(session, target.seal)
     item = items[line.item_key]
-    require(isinstance(client_seq, int) and 0 <= client_seq < 2**62,
+    require(is_valid_client_seq(client_seq),
             _("The save could not be understood. Reload the page."), InvalidInput)
-    cleaned = _clean_response(item, line, response)
-    stored = canonical_json(cleaned)
-    if position is not None and position != attempt.position and 1 <= position <= session.scalar(
-            select(func.count()).select_from(PaperItem).where(PaperItem.paper_id == attempt.paper_id)):
+    stored = stored_answer(item, line, response)
+    if position is not None and position != attempt.position and is_position_on_paper(
+            position, paper_length(session, attempt.paper_id)):
         attempt.position = position
     latest = session.scalar(select(AnswerSave).where(
         AnswerSave.attempt_id == attempt.id, AnswerSave.paper_item_id == line.id)

@@ -20,7 +20,7 @@ from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS
 from exam.competitions import permissions
 from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
-from exam.db import db_session, utcnow
+from exam.db import database_int, db_session, utcnow
 from exam.errors import Conflict, DomainError, InvalidInput
 from exam.refusals import refused_into
 from exam.rooms import service as rooms
@@ -445,13 +445,14 @@ def _parse_save():
     if request.is_json:
         data = request.get_json(silent=True) or {}
         try:
-            return (int(data["paper_item_id"]), data.get("response"), bool(data.get("flagged")),
+            return (database_int(data["paper_item_id"]), data.get("response"),
+                    bool(data.get("flagged")),
                     int(data.get("seq", now_ms)), data.get("position"))
         except (KeyError, TypeError, ValueError):
             raise InvalidInput(_("The save could not be understood. Reload the page.")) from None
     form = request.form
     try:
-        paper_item_id = int(form["paper_item_id"])
+        paper_item_id = database_int(form["paper_item_id"])
         position = int(form.get("position", 0)) or None
     except (KeyError, ValueError):
         raise InvalidInput(_("The save could not be understood. Reload the page.")) from None

@@ -147,7 +147,8 @@ def test_no_acknowledged_answer_is_lost_through_kills_and_restarts(stack):
     assert len(rec.acknowledged) > CANDIDATES * 5
     assert acknowledged_saves_missing(app, rec.acknowledged) == []
     refused = [p for s, p in outage_answers if s == 503]
-    assert refused, "saves during the database outage should have been refused"
+    assert refused, ("saves during the database outage should have been refused; answers: "
+                     f"{[status for status, _payload in outage_answers]}")
     assert all(p.get("retry") and "chưa được lưu" in p["error"] for p in refused if isinstance(p, dict))
     expected = expected_remaining(app)
     with app.app_context():

@@ -1,0 +1,432 @@
+"""The lean autosave and the Flask route agree: same answer to the page, same rows.
+
+Random sequences of saves (ordinary, stale, retried, after the deadline, into another
+candidate's paper, malformed, with a bad CSRF token, after "sign out everywhere") go to two
+copies of one database: one app with the lean path in front, one without. After every step
+both pages got the same answer; after the sequence both databases hold the same rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+from benchmarks.pgtemp import throwaway_database
+from benchmarks.seed import PASSWORD, seed_sitting
+from exam.db import db_session
+from exam.migrate import upgrade
+from exam.sitting import attempts, lean
+from exam.sitting.models import Attempt
+from tests.conftest import make_test_app
+
+POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgresql")
+needs_postgres = pytest.mark.skipif(
+    not POSTGRES, reason="the lean path serves PostgreSQL; SQLite keeps the Flask route")
+EXAMPLES = int(os.environ.get("THITUYEN_LEAN_EXAMPLES", "25"))
+QUESTION = re.compile(r'data-role="question" data-item="(\d+)" data-position="(\d+)" '
+                      r'data-type="([a-z_]+)"')
+CSRF = re.compile(r'data-csrf="([^"]+)"')
+LOGIN_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+CHOICE = ("single_choice", "true_false", "multiple_response")
+
+
+def _config(tmp_path, **overrides):
+    return {"WTF_CSRF_ENABLED": True, "SIGNING_KEY_FOLDER": str(tmp_path / "no-keys"),
+            **overrides}
+
+
+class World:
+    """A seeded sitting kept as a template database; each example runs on two fresh copies."""
+
+    def __init__(self, base_url: str, tmp_path):
+        self.base_url, self.tmp_path = base_url, tmp_path
+        self.admin = create_engine(make_url(base_url), isolation_level="AUTOCOMMIT")
+        self.names = {}
+
+    def database_url(self, name: str) -> str:
+        return make_url(self.base_url).set(database=name).render_as_string(hide_password=False)
+
+    def copy(self, template: str, name: str) -> None:
+        with self.admin.connect() as connection:
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name})
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as connection:
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name})
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    if not POSTGRES:
+        pytest.skip("the lean path serves PostgreSQL; SQLite keeps the Flask route")
+    tmp_path = tmp_path_factory.mktemp("lean")
+    base = os.environ["DATABASE_URL"]
+    with throwaway_database(base, "leanseed") as seed_url:
+        upgrade(seed_url)
+        seeding = make_test_app(seed_url, tmp_path, **_config(tmp_path))
+        with seeding.app_context():
+            seeded = seed_sitting(db_session(), 3, tag="lean", progress=lambda _m: None)
+        w = World(base, tmp_path)
+        w.competition_id = seeded.competition_id
+        clients = []
+        for email in seeded.emails[:2]:  # two candidates start; the third never does
+            browser = seeding.test_client()
+            page = browser.get("/account/login").get_data(as_text=True)
+            assert browser.post("/account/login", data={
+                "csrf_token": LOGIN_CSRF.search(page).group(1), "email": email,
+                "password": PASSWORD}).status_code == 302
+            landing = browser.get(f"/sitting/{w.competition_id}").get_data(as_text=True)
+            assert browser.post(f"/sitting/{w.competition_id}/start", data={
+                "csrf_token": LOGIN_CSRF.search(landing).group(1)}).status_code == 302
+            paper = browser.get(f"/sitting/{w.competition_id}/paper").get_data(as_text=True)
+            clients.append((browser, CSRF.search(paper).group(1),
+                            [(int(i), int(p), t) for i, p, t in QUESTION.findall(paper)]))
+        (browser, w.csrf, w.questions), (_other, _csrf, w.foreign) = clients
+        w.cookie = browser.get_cookie("session").value
+        with seeding.app_context():
+            first = db_session().scalars(select(Attempt).order_by(Attempt.id)).first()
+            w.started_at = first.started_at
+            w.due = attempts.deadline(first) + timedelta(seconds=attempts.default_grace_seconds())
+        seeding.extensions["thituyen_db"].engine.dispose()
+        if "thituyen_lean" in seeding.extensions:
+            seeding.extensions["thituyen_lean"].pool.close()
+        w.template = make_url(seed_url).database
+        w.lean_db, w.flask_db = f"{w.template}_l", f"{w.template}_f"
+        w.copy(w.template, w.lean_db)
+        w.copy(w.template, w.flask_db)
+        w.lean_app = make_test_app(w.database_url(w.lean_db), tmp_path, **_config(tmp_path))
+        w.flask_app = make_test_app(w.database_url(w.flask_db), tmp_path,
+                                    **_config(tmp_path, LEAN_AUTOSAVE=False))
+        assert "thituyen_lean" in w.lean_app.extensions
+        assert "thituyen_lean" not in w.flask_app.extensions
+        yield w
+        for app in (w.lean_app, w.flask_app):
+            app.extensions["thituyen_db"].engine.dispose()
+        w.lean_app.extensions["thituyen_lean"].pool.close()
+        w.drop(w.lean_db)
+        w.drop(w.flask_db)
+        w.admin.dispose()
+
+
+RESET = (
+    "DELETE FROM objective_score",
+    "DELETE FROM answer_save",
+    "UPDATE attempt SET position = 1, submitted_at = NULL, is_auto_submitted = false, "
+    "answers_sha256 = NULL, receipt_statement = NULL, receipt_signature = NULL",
+    "UPDATE user_account SET sessions_revoked_at = NULL",
+)
+
+
+def _fresh(world) -> dict:
+    """Both databases back to the seeded state: what a save, a refusal or an automatic
+    submission may have written is undone (copying the template each time is too slow).
+    The audit log is append-only: each app's entries are compared from its mark on."""
+    marks = {}
+    for app in (world.lean_app, world.flask_app):
+        with app.app_context():
+            session = db_session()
+            for statement in RESET:
+                session.execute(text(statement))
+            session.commit()
+            marks[app] = session.scalar(text("SELECT max(seq) FROM audit_entry"))
+    return marks
+
+
+# ----------------------------------------------------------------------------- the steps
+
+BAD_BODIES = {
+    "not json": ("text", "paper_item_id=1"),
+    "a list": ("json", [1, 2]),
+    "no question": ("json", {"response": "x", "seq": 5}),
+    "question as text": ("json", {"paper_item_id": "ITEM", "response": "x", "seq": 5}),
+    "question as bool": ("json", {"paper_item_id": True, "response": "x", "seq": 5}),
+    "question too large": ("json", {"paper_item_id": 2**40, "response": "x", "seq": 5}),
+    "no such question": ("json", {"paper_item_id": 2**31 - 1, "response": "x", "seq": 5}),
+    "seq as float": ("json", {"paper_item_id": "ITEM", "response": "x", "seq": 5.5}),
+    "negative seq": ("json", {"paper_item_id": "ITEM", "response": "x", "seq": -1}),
+    "huge seq": ("json", {"paper_item_id": "ITEM", "response": "x", "seq": 2**62}),
+    "flag as text": ("json", {"paper_item_id": "ITEM", "response": "x", "seq": 5,
+                              "flagged": "yes"}),
+    "position as text": ("json", {"paper_item_id": "ITEM", "response": "x", "seq": 5,
+                                  "position": "2"}),
+    "number as answer": ("json", {"paper_item_id": "ITEM", "response": 7, "seq": 5}),
+    "token not shown": ("json", {"paper_item_id": "ITEM", "response": ["Q"], "seq": 5}),
+    "too long": ("json", {"paper_item_id": "ITEM", "response": "x" * (attempts.MAX_TEXT + 1),
+                          "seq": 5}),
+}
+
+save_step = st.tuples(st.just("save"), st.integers(0, 40),
+                      st.sampled_from(["A", "B", "AB", "", "text"]), st.integers(-3, 4),
+                      st.booleans(), st.one_of(st.none(), st.integers(0, 60)))
+STEPS = {
+    "save": save_step,
+    "retry": st.just(("retry",)),
+    "foreign": st.tuples(st.just("foreign"), st.integers(0, 40)),
+    "bad": st.tuples(st.just("bad"), st.sampled_from(sorted(BAD_BODIES)), st.integers(0, 40)),
+    "clock": st.tuples(st.just("clock"), st.sampled_from([5, 60, 600])),
+    "deadline": st.tuples(st.just("deadline"), st.sampled_from([-5, -1, 1, 5, 40])),
+    "bad csrf": st.just(("bad csrf",)),
+    "revoke": st.just(("revoke",)),
+}
+# Mostly saves; the steps that end a sequence's interest (revoke, past the deadline) rarely.
+WEIGHTED = ["save"] * 8 + ["retry"] * 2 + ["foreign", "bad", "bad", "clock", "deadline",
+                                            "deadline", "bad csrf", "revoke"]
+steps = st.lists(st.sampled_from(WEIGHTED).flatmap(STEPS.__getitem__), min_size=1, max_size=14)
+
+
+class Run:
+    """One sequence of steps, applied alike to both apps."""
+
+    def __init__(self, world):
+        self.world = world
+        self.now = world.started_at + timedelta(seconds=30)
+        self.seq = 1000
+        self.last = None
+        self.browsers = {}
+        for name, app in (("lean", world.lean_app), ("flask", world.flask_app)):
+            browser = app.test_client()
+            browser.set_cookie("session", world.cookie)
+            self.browsers[name] = browser
+
+    def clock(self):
+        return self.now
+
+    def request_for(self, step):
+        w = self.world
+        kind = step[0]
+        headers = {"X-CSRFToken": w.csrf, "Accept": "application/json"}
+        if kind == "save":
+            _k, index, answer, seq_move, flagged, position = step
+            item, _position, item_type = w.questions[index % len(w.questions)]
+            if item_type in CHOICE:
+                response = [] if answer in ("", "text") else sorted(set(answer))
+            else:
+                response = f"Trả lời {answer} {self.seq}" if answer else ""
+            self.seq += seq_move
+            body = {"paper_item_id": item, "response": response, "flagged": flagged,
+                    "seq": self.seq}
+            if position is not None:
+                body["position"] = position
+            self.last = ("json", body, headers)
+            return self.last
+        if kind == "retry" and self.last:
+            return self.last
+        if kind == "retry":
+            return None
+        if kind == "foreign":
+            item, _position, _type = w.foreign[step[1] % len(w.foreign)]
+            return ("json", {"paper_item_id": item, "response": "x", "seq": self.seq + 1},
+                    headers)
+        if kind == "bad":
+            form, body = BAD_BODIES[step[1]]
+            item = w.questions[step[2] % len(w.questions)][0]
+            if isinstance(body, dict):
+                body = {k: (item if v == "ITEM" else v) for k, v in body.items()}
+            return (form, body, headers)
+        if kind == "bad csrf":
+            item = w.questions[0][0]
+            return ("json", {"paper_item_id": item, "response": "x", "seq": self.seq + 1},
+                    {**headers, "X-CSRFToken": "not-the-token"})
+        return None
+
+    def act(self, step):
+        kind = step[0]
+        if kind == "clock":
+            self.now += timedelta(seconds=step[1])
+            return None
+        if kind == "deadline":
+            self.now = self.world.due + timedelta(seconds=step[1])
+            return None
+        if kind == "revoke":
+            revoked = datetime.now(UTC)
+            for app in (self.world.lean_app, self.world.flask_app):
+                with app.app_context():
+                    db_session().execute(text(
+                        "UPDATE user_account SET sessions_revoked_at = :at WHERE id = ("
+                        "SELECT user_id FROM application a JOIN attempt t ON t.application_id"
+                        " = a.id ORDER BY t.id LIMIT 1)"), {"at": revoked})
+                    db_session().commit()
+            return None
+        planned = self.request_for(step)
+        if planned is None:
+            return None
+        form, body, headers = planned
+        url = f"/sitting/{self.world.competition_id}/answer"
+        answers = {}
+        for name, browser in self.browsers.items():
+            if form == "json":
+                response = browser.post(url, json=body, headers=headers)
+            else:
+                response = browser.post(url, data=body, headers=headers,
+                                        content_type="text/plain")
+            answers[name] = _page_sees(response)
+        return answers
+
+
+def _page_sees(response):
+    return {"status": response.status_code,
+            "json": response.get_json(silent=True) if response.is_json else None,
+            "location": response.headers.get("Location"),
+            "cache": response.headers.get("Cache-Control"),
+            "csp": response.headers.get("Content-Security-Policy"),
+            "type": response.mimetype}
+
+
+def _rows(app, mark=0):
+    with app.app_context():
+        session = db_session()
+        return {
+            "saves": session.execute(text(
+                "SELECT attempt_id, paper_item_id, response, is_flagged, client_seq, saved_at "
+                "FROM answer_save ORDER BY id")).all(),
+            "attempts": session.execute(text(
+                "SELECT id, position, submitted_at, is_auto_submitted, answers_sha256, "
+                "receipt_statement FROM attempt ORDER BY id")).all(),
+            "scores": session.execute(text(
+                "SELECT attempt_id, paper_item_id, points FROM objective_score "
+                "ORDER BY attempt_id, paper_item_id")).all(),
+            "audit": session.execute(text(
+                "SELECT action, competition_id, payload FROM audit_entry WHERE seq > :mark "
+                "ORDER BY seq"), {"mark": mark}).all(),
+        }
+
+
+@needs_postgres
+@settings(max_examples=EXAMPLES, deadline=None, phases=(Phase.explicit, Phase.generate),
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(sequence=steps)
+@example(sequence=[("save", 0, "A", 1, False, 2), ("save", 1, "text", 1, True, None),
+                   ("retry",), ("save", 1, "text", -1, False, None),
+                   ("save", 1, "B", 0, False, None)])
+@example(sequence=[("deadline", -1), ("save", 2, "text", 1, False, 3), ("deadline", 1),
+                   ("save", 3, "text", 1, False, None), ("save", 2, "A", 1, False, None)])
+@example(sequence=[("save", 0, "A", 1, False, None), ("revoke",),
+                   ("save", 0, "B", 1, False, None)])
+@example(sequence=[("foreign", 0), ("bad", "token not shown", 0), ("bad", "too long", 1),
+                   ("bad", "question too large", 0), ("bad csrf",),
+                   ("save", 4, "AB", 1, False, 70)])
+def test_the_lean_path_and_the_flask_route_agree(world, sequence):
+    marks = _fresh(world)
+    run = Run(world)
+    lean_path = world.lean_app.extensions["thituyen_lean"]
+    with mock.patch("exam.sitting.views.utcnow", run.clock), \
+            mock.patch.object(lean_path, "clock", run.clock):
+        for number, step in enumerate(sequence):
+            answers = run.act(step)
+            if answers is not None:
+                assert answers["lean"] == answers["flask"], (number, step)
+    assert (_rows(world.lean_app, marks[world.lean_app])
+            == _rows(world.flask_app, marks[world.flask_app]))
+
+
+@needs_postgres
+def test_an_ordinary_save_is_answered_by_the_lean_path_and_is_in_the_database(world):
+    _fresh(world)
+    lean_path = world.lean_app.extensions["thituyen_lean"]
+    before = lean_path.outcomes["saved"]
+    item = next(i for i, _p, t in world.questions if t not in CHOICE)
+    browser = world.lean_app.test_client()
+    browser.set_cookie("session", world.cookie)
+    url = f"/sitting/{world.competition_id}/answer"
+    headers = {"X-CSRFToken": world.csrf}
+    first = browser.post(url, json={"paper_item_id": item, "response": "Một", "seq": 10},
+                         headers=headers)
+    assert first.get_json()["saved"] is True
+    assert lean_path.outcomes["saved"] == before + 1
+    stale = browser.post(url, json={"paper_item_id": item, "response": "Cũ", "seq": 9},
+                         headers=headers).get_json()
+    assert stale["stale"] is True
+    assert stale["response"] == "Một"
+    assert lean_path.outcomes["saved"] == before + 1
+    assert lean_path.outcomes["stale or retried"] >= 1
+    assert _rows(world.lean_app)["saves"][-1][2] == '"Một"'
+
+
+@needs_postgres
+def test_a_save_from_another_browser_goes_to_the_flask_route(world):
+    """Session protection: a cookie carried to another browser is not taken at face value."""
+    _fresh(world)
+    lean_path = world.lean_app.extensions["thituyen_lean"]
+    before = lean_path.outcomes["session protection"]
+    browser = world.lean_app.test_client()
+    browser.set_cookie("session", world.cookie)
+    item = world.questions[0][0]
+    browser.post(f"/sitting/{world.competition_id}/answer",
+                 json={"paper_item_id": item, "response": [], "seq": 10},
+                 headers={"X-CSRFToken": world.csrf, "User-Agent": "another browser"})
+    assert lean_path.outcomes["session protection"] == before + 1
+
+
+def _hook_name(function) -> str:
+    function = getattr(function, "func", function)  # functools.partial
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def _hooks(app) -> dict[str, set[str]]:
+    def names(funcs):
+        return {_hook_name(f) for key, fs in funcs.items() if key in (None, "sitting")
+                for f in fs}
+
+    return {"before_request": names(app.before_request_funcs),
+            "after_request": names(app.after_request_funcs),
+            "teardown_request": names(app.teardown_request_funcs),
+            "teardown_appcontext": {_hook_name(f) for f in app.teardown_appcontext_funcs}}
+
+
+@pytest.mark.parametrize("rate_limits", [True, False])
+def test_the_lean_path_knows_every_hook_of_the_flask_app(tmp_path, rate_limits):
+    """A new before_request hook or teardown must be looked at for the lean path first
+    (and added to lean.KNOWN_HOOKS with what the lean path does about it)."""
+    app = make_test_app(f"sqlite:///{tmp_path}/hooks.sqlite", tmp_path,
+                        RATELIMIT_ENABLED=rate_limits)
+    found = _hooks(app)
+    for kind, hooks in found.items():
+        assert hooks <= set(lean.KNOWN_HOOKS[kind]), (kind, hooks - set(lean.KNOWN_HOOKS[kind]))
+    assert "exam.accounts.views._refuse_stale_sessions" in found["before_request"]
+    assert not any(key in (None, "sitting") for key in app.url_value_preprocessors)
+
+
+def test_the_save_route_is_guarded_by_the_browser_rule_the_lean_path_applies():
+    from exam.rooms.views import SEB_GUARDED
+
+    assert lean.ENDPOINT in SEB_GUARDED
+
+
+def test_on_sqlite_every_save_takes_the_flask_route(tmp_path):
+    app = make_test_app(f"sqlite:///{tmp_path}/lean.sqlite", tmp_path)
+    assert "thituyen_lean" not in app.extensions
+    assert not isinstance(app.wsgi_app, lean.LeanAutosave)
+
+
+def test_the_pools_of_every_worker_fit_in_postgresqls_default_connections(tmp_path):
+    """gunicorn.conf.py's workers, each with its Flask pool and its lean pool, leave room
+    under PostgreSQL's default 100 connections for cron, the command line and a second host."""
+    import runpy
+
+    from exam.config import engine_options
+
+    gunicorn = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    app = make_test_app("postgresql+psycopg://nobody@127.0.0.1:1/none", tmp_path)
+    options = engine_options(app.config)
+    per_worker = (options["pool_size"] + options["max_overflow"]
+                  + app.config["LEAN_AUTOSAVE_POOL"])
+    assert options["pool_size"] >= gunicorn["threads"]
+    assert app.config["LEAN_AUTOSAVE_POOL"] >= gunicorn["threads"]
+    assert gunicorn["workers"] * per_worker <= 50
+    app.extensions["thituyen_lean"].pool.close()
