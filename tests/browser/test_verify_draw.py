@@ -10,8 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.sitting.test_draw_source import V2_BUNDLE
-from tests.sitting.test_draw_source import exported  # noqa: F401  (the fixture)
+from tests.sitting.test_draw_source import (
+    V2_BUNDLE,
+    exported,  # noqa: F401  (the fixture)
+)
 
 
 def swap_two_items(data):
