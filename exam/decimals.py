@@ -54,6 +54,14 @@ def show_decimal(value) -> str:
     return decimal_str(number).replace(".", _decimal_mark())
 
 
+def show_score(value) -> str:
+    """A score as results print it, two decimals in the reader's language: 80,00 / 80.00."""
+    from flask_babel import format_decimal
+
+    number = read_decimal(value)
+    return "" if number is None else format_decimal(number, "#,##0.00")
+
+
 class LocalDecimalField(StringField):
     """A number with decimals, typed with a comma or a point (see the module's docstring)."""
 
