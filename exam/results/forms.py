@@ -32,7 +32,8 @@ class RulePartForm(Form):
 
 class PriorityRowForm(Form):
     key = StringField(_l("Short code"), validators=[Length(max=40)],
-                      description=_l("Letters, digits and underscores, e.g. thuong_binh."))
+                      description=_l("Letters without accents, digits and underscores."),
+                      render_kw={"spellcheck": "false"})
     label = StringField(_l("Priority category"), validators=[Length(max=300)])
     points = LocalDecimalField(_l("Points added"), validators=[Length(max=12)])
 
