@@ -83,6 +83,9 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["code_label"] = code_label
     app.jinja_env.globals["iso_day"] = iso_day
+    from exam.decimals import show_decimal, show_score
+
+    app.jinja_env.globals.update(show_decimal=show_decimal, show_score=show_score)
 
 
 def iso_day(value):

@@ -1,4 +1,4 @@
-"""The verifiable draw of candidates' papers (specifications ``thituyen-draw-v1`` and ``-v2``).
+"""The verifiable draw of candidates' papers (specifications ``thituyen-draw-v1``, ``-v2``, ``-v3``).
 
 The draw is a pure function of (seed, bank snapshot, blueprint, candidate number),
 built only on SHA-256 and HMAC-SHA256 so that anyone can recompute any paper years
@@ -11,7 +11,10 @@ list of candidate numbers into one published seal digest (steps 9-13), so that n
 the value nor what it is applied to can be chosen once the value is known. Steps 2-8
 are the same in both versions; in particular the paper streams and fingerprints keep
 the literal ``V = "thituyen-draw-v1"``, so a v2 paper equals the v1 paper of the same
-seed.
+seed. ``thituyen-draw-v3`` (current) draws the same papers as v2; its paper fingerprint
+(step 7) also covers the competition and the candidate number, so a fingerprint printed on
+a receipt names whose paper, in which competition, it is; its seal (step 12) binds the
+competition too. Seals made under an older version keep their rules and their check.
 
 The specification, complete with the encodings, the bundle and test vectors, is
 ``docs/draw.md`` (steps 1-13 there are the step numbers used in this module's docstrings);
@@ -41,6 +44,7 @@ __all__ = [
     "DRAW_VERSION",
     "DRAW_VERSIONS",
     "LEGACY_DRAW_VERSION",
+    "V2_DRAW_VERSION",
     "PAPER_VERSION",
     "blueprint_digest",
     "candidate_list",
@@ -66,12 +70,15 @@ __all__ = [
 ]
 
 LEGACY_DRAW_VERSION = "thituyen-draw-v1"
-DRAW_VERSION = "thituyen-draw-v2"
-DRAW_VERSIONS = (LEGACY_DRAW_VERSION, DRAW_VERSION)
-PAPER_VERSION = "thituyen-draw-v1"  # V of steps 6-7, unchanged in every version
+V2_DRAW_VERSION = "thituyen-draw-v2"
+DRAW_VERSION = "thituyen-draw-v3"
+DRAW_VERSIONS = (LEGACY_DRAW_VERSION, V2_DRAW_VERSION, DRAW_VERSION)
+PAPER_VERSION = "thituyen-draw-v1"  # V of steps 6-7 in v1 and v2; the streams' V in every version
+PAPER_FINGERPRINT_V3 = "thituyen-paper-v3"
 BLUEPRINT_VERSION = "thituyen-blueprint-v1"
 CANDIDATES_VERSION = "thituyen-candidates-v1"
-SEAL_VERSION = "thituyen-seal-v2"
+SEAL_VERSION_V2 = "thituyen-seal-v2"
+SEAL_VERSION = "thituyen-seal-v3"
 COMMIT_TAG = b"thituyen-commit-v1"
 SEED_TAG = b"thituyen-seed-v1"
 SNAPSHOT_VERSION = "thituyen-snapshot-v1"
@@ -300,9 +307,7 @@ def draw_paper(
     problems = check_pool(parts, snapshot_items)
     if problems:
         raise ValueError("; ".join(problems))
-    candidate = unicodedata.normalize("NFC", candidate_number).strip()
-    if not candidate or "|" in candidate:
-        raise ValueError("the candidate number must be non-empty and must not contain '|'")
+    candidate = _candidate_number(candidate_number)
     by_key = {it.key: it for it in snapshot_items}
     paper: list[DrawnItem] = []
     for part in parts:
@@ -320,13 +325,39 @@ def draw_paper(
     return paper
 
 
-def paper_fingerprint(drawn_items: Iterable[DrawnItem]) -> str:
-    """Digest of a paper so that a published list of fingerprints pins every paper."""
+def _competition_id(competition: Any) -> int:
+    if isinstance(competition, bool) or not isinstance(competition, int) or competition < 1:
+        raise ValueError("the competition is its number, a positive integer")
+    return competition
+
+
+def _candidate_number(number: Any) -> str:
+    if not isinstance(number, str):
+        raise ValueError("the candidate number is text")
+    text = unicodedata.normalize("NFC", number).strip()
+    if not text or "|" in text:
+        raise ValueError("the candidate number must be non-empty and must not contain '|'")
+    return text
+
+
+def paper_fingerprint(drawn_items: Iterable[DrawnItem], *,
+                      draw_version: str = LEGACY_DRAW_VERSION, competition: int | None = None,
+                      candidate_number: str | None = None) -> str:
+    """Step 7: digest of a paper, so that a published list of fingerprints pins every paper.
+
+    Under v1 and v2 it covers the rows only; under v3 also the competition's number and the
+    candidate number, which v3 then requires."""
     rows = [[d.part_key, d.position, d.item_key, list(d.option_order)] for d in drawn_items]
-    return _sha256_json({"v": PAPER_VERSION, "items": rows})
+    if draw_version in (LEGACY_DRAW_VERSION, V2_DRAW_VERSION):
+        return _sha256_json({"v": PAPER_VERSION, "items": rows})
+    if draw_version != DRAW_VERSION:
+        raise ValueError(f"unknown draw version {draw_version!r}")
+    return _sha256_json({"v": PAPER_FINGERPRINT_V3, "competition": _competition_id(competition),
+                         "candidate_number": _candidate_number(candidate_number),
+                         "items": rows})
 
 
-# ----------------------------------------------------------------------------- v2: the seal
+# ----------------------------------------------------------------------------- v2, v3: the seal
 
 
 def part_dict(part: Part) -> dict:
@@ -385,13 +416,20 @@ def value_source(description: str, known_after: datetime) -> dict:
 
 
 def seal_statement(*, secret_commitment: str, snapshot_commitment: str, blueprint_digest: str,
-                   candidates_digest: str, public_value_source: dict) -> dict:
-    """Step 12: everything the seal binds, as it is hashed and published."""
-    return {"v": SEAL_VERSION, "secret_commitment": secret_commitment,
-            "snapshot_commitment": snapshot_commitment, "blueprint_digest": blueprint_digest,
-            "candidates_digest": candidates_digest,
-            "public_value_source": {"description": public_value_source["description"],
-                                    "known_after": public_value_source["known_after"]}}
+                   candidates_digest: str, public_value_source: dict,
+                   draw_version: str = DRAW_VERSION, competition: int | None = None) -> dict:
+    """Step 12: everything the seal binds, as it is hashed and published (v3 also binds the
+    competition's number; v2 has no ``competition`` key)."""
+    statement = {"v": SEAL_VERSION, "secret_commitment": secret_commitment,
+                 "snapshot_commitment": snapshot_commitment, "blueprint_digest": blueprint_digest,
+                 "candidates_digest": candidates_digest,
+                 "public_value_source": {"description": public_value_source["description"],
+                                         "known_after": public_value_source["known_after"]}}
+    if draw_version == V2_DRAW_VERSION:
+        return statement | {"v": SEAL_VERSION_V2}
+    if draw_version != DRAW_VERSION:
+        raise ValueError(f"draw version {draw_version!r} has no seal statement")
+    return statement | {"competition": _competition_id(competition)}
 
 
 def seal_digest(statement: dict) -> str:

@@ -18,6 +18,7 @@ from question_bank import draw  # noqa: E402
 from question_bank.items import Item, Option, item_to_dict  # noqa: E402
 
 SECRET = bytes(range(16))
+COMPETITION = 7
 PUBLIC_VALUE = "Giải đặc biệt XSKT Thủ đô 20/11/2026: 12345"
 
 
@@ -57,6 +58,7 @@ def vectors() -> dict:
               "known_after": "2026-11-20T12:00:00Z"}
     numbers = ["0002", "0001"]
     statement = draw.seal_statement(
+        draw_version=draw.V2_DRAW_VERSION,
         secret_commitment=draw.commitment("board-secret", SECRET),
         snapshot_commitment=draw.commitment("bank-snapshot", snapshot.encode()),
         blueprint_digest=draw.blueprint_digest(parts()),
@@ -66,7 +68,21 @@ def vectors() -> dict:
         paper = draw.draw_paper(seed, the_items, parts(), number)
         papers[number] = {"items": [[d.part_key, d.position, d.item_key, list(d.option_order)]
                                     for d in paper],
-                          "fingerprint": draw.paper_fingerprint(paper)}
+                          "fingerprint": draw.paper_fingerprint(
+                              paper, draw_version=draw.V2_DRAW_VERSION)}
+    statement_v3 = draw.seal_statement(
+        **{k: v for k, v in statement.items() if k != "v"}, draw_version=draw.DRAW_VERSION,
+        competition=COMPETITION)
+    first = draw.draw_paper(seed, the_items, parts(), "0001")
+    v3 = {"competition": COMPETITION, "seal_statement": statement_v3,
+          "fingerprint_input_0001": draw.canonical_json(
+              {"v": "thituyen-paper-v3", "competition": COMPETITION, "candidate_number": "0001",
+               "items": [[d.part_key, d.position, d.item_key, list(d.option_order)]
+                         for d in first]}),
+          "seal_digest": draw.seal_digest(statement_v3),
+          "fingerprints": {number: draw.paper_fingerprint(
+              draw.draw_paper(seed, the_items, parts(), number), draw_version=draw.DRAW_VERSION,
+              competition=COMPETITION, candidate_number=number) for number in sorted(numbers)}}
     return {
         "secret_hex": SECRET.hex(),
         "public_value": PUBLIC_VALUE,
@@ -91,6 +107,7 @@ def vectors() -> dict:
         "public_value_source": source,
         "seal_digest": draw.seal_digest(statement),
         "papers": papers,
+        "v3": v3,
     }
 
 

@@ -14,6 +14,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -150,8 +151,8 @@ def _count_failure(row: SignInThrottle, now: datetime) -> None:
 
 
 def _locked_message(until: datetime) -> str:
-    return _("Too many failed attempts from this address. Try again after %(time)s UTC.",
-             time=until.strftime("%H:%M"))
+    return _("Too many failed attempts from this address. Try again after %(time)s.",
+             time=format_datetime(until, "HH:mm"))
 
 
 def authenticate(session: Session, email: str, password: str, *, address: str = "",
@@ -309,8 +310,8 @@ def check_second_factor(session: Session, user: User, code: str, *, now: datetim
     """
     require(user.totp_secret, _("Two-step sign-in is not set up for this account."), Conflict)
     if user.second_factor_locked_until and user.second_factor_locked_until > now:
-        raise PermissionDenied(_("Too many wrong codes. Try again after %(time)s UTC.",
-                                 time=user.second_factor_locked_until.strftime("%H:%M")))
+        raise PermissionDenied(_("Too many wrong codes. Try again after %(time)s.",
+                                 time=format_datetime(user.second_factor_locked_until, "HH:mm")))
     step = _totp_step(user.totp_secret, code, now, user.totp_last_step)
     if step is not None:
         user.totp_last_step = step

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -219,7 +220,7 @@ def _lapse_if_overdue(session: Session, actor, competition: Competition, now: da
         return
     require(now > pending.reply_by,
             _("The candidate called has until %(when)s to answer; the next one can be called "
-              "after that.", when=pending.reply_by.strftime("%Y-%m-%d %H:%M UTC")), Conflict)
+              "after that.", when=format_datetime(pending.reply_by, "short")), Conflict)
     pending.status = DecisionStatus.LAPSED
     pending.responded_at = now
     session.flush()
@@ -285,7 +286,7 @@ def record_decision(session: Session, actor, competition: Competition, *, applic
     if sequence > 1 or entry.standing == "reserve":
         require(not reserve_expired(session, competition, now),
                 _("The reserve list expired on %(day)s; nobody can be called from it.",
-                  day=version.reserve_expires_on.isoformat()), Conflict)
+                  day=format_date(version.reserve_expires_on)), Conflict)
     document_sha256 = hashlib.sha256(document.data).hexdigest()
     stored = storage.store_file(session, upload_folder, document.data, ".pdf")
     data = _decision_data(competition, authority, entry, sequence=sequence, number=number,
@@ -311,7 +312,7 @@ def record_decision(session: Session, actor, competition: Competition, *, applic
     audit.publish_checkpoint(session, competition, now=now)
     notifications.notify(session, entry_user(session, entry), "appointment_decided", now=now,
                          competition=competition, subject_id=decision.id,
-                         reply_by=decision.reply_by.strftime("%Y-%m-%d %H:%M UTC"))
+                         reply_by=decision.reply_by)
     return decision
 
 

@@ -6,6 +6,7 @@ from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, String
 from wtforms.validators import DataRequired, Length, Optional
 
 from exam.bank.service import IMPORT_LABELS
+from exam.decimals import LocalDecimalField, canonical_decimal, show_decimal
 from exam.errors import InvalidInput
 from exam.labels import DIFFICULTY_LABELS, TYPE_LABELS
 from question_bank.html import sanitize
@@ -17,14 +18,8 @@ from question_bank.items import (
     Pair,
     PartialAnswer,
     TextFormat,
-    decimal_str,
     true_false_options,
 )
-
-
-def decimal_input(value: str | None) -> str:
-    """A number as a Vietnamese reader types it (0,5) or as a file writes it (0.5)."""
-    return (value or "").strip().replace(",", ".")
 
 
 class ItemForm(FlaskForm):
@@ -34,7 +29,7 @@ class ItemForm(FlaskForm):
     topic = StringField(_l("Topic"), validators=[DataRequired(), Length(max=200)])
     difficulty = SelectField(_l("Difficulty"),
                              choices=[SelectChoice(k, v) for k, v in DIFFICULTY_LABELS.items()])
-    points = StringField(_l("Points"), default="1", validators=[DataRequired()])
+    points = LocalDecimalField(_l("Points"), default="1", validators=[DataRequired()])
     stem = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=20000)])
     options = TextAreaField(
         _l("Options"), validators=[Optional()],
@@ -56,8 +51,8 @@ class ItemForm(FlaskForm):
     stem_format = HiddenField(default="plain")
     case_sensitive = BooleanField(_l("Letter case matters"))
     diacritics_sensitive = BooleanField(_l("Vietnamese diacritics matter"), default=True)
-    numeric_answer = StringField(_l("Numeric answer"), validators=[Optional()])
-    tolerance = StringField(_l("Tolerance"), default="0", validators=[Optional()])
+    numeric_answer = LocalDecimalField(_l("Numeric answer"), validators=[Optional()])
+    tolerance = LocalDecimalField(_l("Tolerance"), default="0", validators=[Optional()])
     rubric = TextAreaField(
         _l("Rubric (essay)"), validators=[Optional()],
         description=_l("One criterion per line: name|maximum points|descriptors."))
@@ -66,24 +61,27 @@ class ItemForm(FlaskForm):
 
     def load(self, item: Item) -> None:
         self.key.data, self.type.data, self.topic.data = item.key, str(item.type), item.topic
-        self.difficulty.data, self.points.data, self.stem.data = (
-            str(item.difficulty), str(item.points), item.stem)
+        self.difficulty.data, self.stem.data = str(item.difficulty), item.stem
+        self.points.process_data(item.points)
         if item.type is ItemType.TRUE_FALSE:
             self.true_answer.data = "true" if item.options[0].fraction == 1 else "false"
         else:
-            self.options.data = "\n".join(f"{o.fraction.normalize():f}|{o.text}"
+            self.options.data = "\n".join(f"{show_decimal(o.fraction)}|{o.text}"
                                           for o in item.options)
         self.accepted_answers.data = "\n".join(item.accepted_answers)
         self.pairs.data = "\n".join(f"{p.prompt}|{p.answer}" for p in item.pairs)
         self.partial_answers.data = "\n".join(
-            f"{decimal_str(a.fraction)}|{a.text}" + (f"|{decimal_str(a.tolerance)}" if a.tolerance else "")
+            f"{show_decimal(a.fraction)}|"
+            + (show_decimal(a.text) if item.type is ItemType.NUMERIC else a.text)
+            + (f"|{show_decimal(a.tolerance)}" if a.tolerance else "")
             for a in item.partial_answers)
         self.stem_format.data = str(item.stem_format)
         self.case_sensitive.data = item.case_sensitive
         self.diacritics_sensitive.data = item.diacritics_sensitive
-        self.numeric_answer.data = "" if item.numeric_answer is None else str(item.numeric_answer)
-        self.tolerance.data = str(item.tolerance)
-        self.rubric.data = "\n".join(f"{c.name}|{c.max_points}|{c.descriptors}" for c in item.rubric)
+        self.numeric_answer.process_data(item.numeric_answer)
+        self.tolerance.process_data(item.tolerance)
+        self.rubric.data = "\n".join(f"{c.name}|{show_decimal(c.max_points)}|{c.descriptors}"
+                                      for c in item.rubric)
         self.source.data, self.general_feedback.data = item.source, item.general_feedback
 
     def to_item(self) -> Item:
@@ -101,7 +99,7 @@ class ItemForm(FlaskForm):
                     if not bar:
                         raise InvalidInput(_("Option line %(n)d is not written fraction|text.", n=n),
                                            field="options")
-                    parsed.append(Option(text, decimal_input(fraction)))
+                    parsed.append(Option(text, canonical_decimal(fraction)))
                 options = tuple(parsed)
             rubric = []
             if kind is ItemType.ESSAY:
@@ -110,7 +108,8 @@ class ItemForm(FlaskForm):
                     if len(parts) < 2:
                         raise InvalidInput(_("Rubric line %(n)d is not written name|points|"
                                              "descriptors.", n=n), field="rubric")
-                    rubric.append(Criterion(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+                    rubric.append(Criterion(parts[0], canonical_decimal(parts[1]),
+                                            parts[2] if len(parts) > 2 else ""))
             partial = []
             if kind in (ItemType.SHORT_ANSWER, ItemType.NUMERIC):
                 for n, line in enumerate(lines(self.partial_answers.data), 1):
@@ -118,7 +117,10 @@ class ItemForm(FlaskForm):
                     if len(parts) not in (2, 3):
                         raise InvalidInput(_("Partial credit line %(n)d is not written "
                                              "fraction|answer.", n=n))
-                    partial.append(PartialAnswer(parts[1], parts[0], parts[2] if len(parts) == 3 else 0))
+                    answer = canonical_decimal(parts[1]) if kind is ItemType.NUMERIC else parts[1]
+                    partial.append(PartialAnswer(
+                        answer, canonical_decimal(parts[0]),
+                        canonical_decimal(parts[2]) if len(parts) == 3 else 0))
             pairs = []
             if kind is ItemType.MATCHING:
                 for n, line in enumerate(lines(self.pairs.data), 1):
@@ -132,7 +134,7 @@ class ItemForm(FlaskForm):
             return Item(
                 key=self.key.data, type=kind, stem=stem, stem_format=stem_format,
                 partial_answers=tuple(partial), pairs=tuple(pairs),
-                points="0" if kind is ItemType.DESCRIPTION else decimal_input(self.points.data),
+                points="0" if kind is ItemType.DESCRIPTION else self.points.data,
                 topic=self.topic.data, difficulty=self.difficulty.data, options=options,
                 accepted_answers=tuple(lines(self.accepted_answers.data))
                 if kind is ItemType.SHORT_ANSWER else (),

@@ -70,7 +70,8 @@ def create():
             db_session().commit()
             flash(_("The question was saved as a draft."), "success")
             return redirect(url_for("bank.version", version_id=version.id))
-    return render_template("bank/edit.html", form=form, version=None), refusal.status
+    return render_template("bank/edit.html", form=form, version=None), \
+        400 if form.errors else refusal.status
 
 
 @bp.get("/versions/<int:version_id>")
@@ -98,7 +99,8 @@ def edit(version_id: int):
             session.commit()
             flash(_("Saved as version %(n)d (draft).", n=revised.number), "success")
             return redirect(url_for("bank.version", version_id=revised.id))
-    return render_template("bank/edit.html", form=form, version=item_version), refusal.status
+    return render_template("bank/edit.html", form=form, version=item_version), \
+        400 if form.errors else refusal.status
 
 
 _STEPS = {"review": (service.review_version, _l("Marked reviewed.")),

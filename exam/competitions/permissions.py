@@ -19,6 +19,14 @@ def roles_in(session: Session, user, competition: Competition) -> frozenset[Role
     return frozenset(Role(r) for r in rows)
 
 
+def board_chair(session: Session, competition: Competition):
+    """The chair of the competition's board (the first appointed, should there be several)."""
+    membership = session.scalar(select(Membership).where(
+        Membership.competition_id == competition.id, Membership.role == Role.CHAIR)
+        .order_by(Membership.id).limit(1))
+    return membership.user if membership is not None else None
+
+
 def is_staff(session: Session, user, competition: Competition) -> bool:
     return bool(roles_in(session, user, competition))
 

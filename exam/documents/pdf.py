@@ -185,6 +185,7 @@ class ScoreSheet:
     candidate_name_label: str = "Full name"
     extra_fields: Sequence[tuple[str, str]] = ()
     column_align: Sequence[str] | None = None
+    signer: SignerBlock | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class AdmissionTicket:
     location_label: str = "Location"
     instructions_label: str = "Access instructions"
     photo_jpeg: bytes | None = None  # the candidate's photograph, for the identity check
+    signer: SignerBlock | None = None
 
 
 @dataclass(frozen=True)
@@ -366,7 +368,9 @@ def _signer_block(signer: SignerBlock, st: dict[str, ParagraphStyle]) -> Flowabl
     if signer.recipients_label:
         left.append(_p(signer.recipients_label, ParagraphStyle("to", st["small"],
                                                                fontName=BOLD_ITALIC)))
-        left += [_p(f"- {r};", st["small"]) for r in signer.recipients]
+        last = len(signer.recipients) - 1
+        left += [_p(f"- {r}{'.' if n == last else ';'}", st["small"])
+                 for n, r in enumerate(signer.recipients)]
     right = [_p(line, centre) for line in signer.capacity]
     if signer.note:
         right.append(_p(signer.note, ParagraphStyle("signnote", st["small"],
@@ -650,6 +654,8 @@ def build_score_sheet(sheet: ScoreSheet) -> bytes:
     story += [_fields_table(fields, st), Spacer(1, 4 * mm)]
     story.append(_data_table(sheet.columns, sheet.rows, st, sheet.column_align, sheet.total))
     story += _notes(sheet.notes, st)
+    if sheet.signer is not None:
+        story.append(_signer_block(sheet.signer, st))
     if sheet.verification:
         story.append(_verification_box(sheet.verification, st))
     meta = _metadata(KIND_SCORE_SHEET, sheet.verification)
@@ -680,6 +686,8 @@ def build_admission_ticket(ticket: AdmissionTicket) -> bytes:
         story += [
             _p(f"{i}. {nfc(line)}", st["body"]) for i, line in enumerate(ticket.instructions, 1)
         ]
+    if ticket.signer is not None:
+        story.append(_signer_block(ticket.signer, st))
     if ticket.verification:
         story.append(_verification_box(ticket.verification, st))
     meta = _metadata(KIND_ADMISSION_TICKET, ticket.verification)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import smtplib
 import ssl
 from datetime import datetime
@@ -18,7 +19,7 @@ from email.utils import format_datetime as rfc2822
 from email.utils import make_msgid
 
 from flask import current_app, has_app_context
-from flask_babel import force_locale
+from flask_babel import force_locale, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import event, func, select, update
@@ -66,10 +67,17 @@ _QUEUE = "thituyen_outbox"
 AFTER_COMMIT_LIMIT = 50  # more (a whole competition's results) wait for `thituyen notifications send`
 
 
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:\d{2}")
+
+
 def message(notification: Notification) -> tuple[str, str]:
-    """Subject and text of a notification in the current language."""
+    """Subject and text of a notification in the current language; a moment (kept as ISO
+    text) is written the language's way (05/03/2026 14:30, 5 March 2026, 14:30)."""
     subject, body = KINDS[notification.kind]
-    return str(subject), str(body) % _safe_params(notification.kind, notification.params)
+    params = {key: format_datetime(datetime.fromisoformat(value), "short")
+              if isinstance(value, str) and _MOMENT.fullmatch(value) else value
+              for key, value in _safe_params(notification.kind, notification.params).items()}
+    return str(subject), str(body) % params
 
 
 def _safe_params(kind: str, params: dict) -> dict:
@@ -83,7 +91,8 @@ def notify(session: Session, user: User, kind: str, *, now: datetime, competitio
     """Record an in-app notification and queue its email to leave after the commit."""
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind!r}")
-    params = {key: str(value) for key, value in params.items()}
+    params = {key: value.isoformat() if isinstance(value, datetime) else str(value)
+              for key, value in params.items()}
     if competition is not None:
         params.setdefault("title", competition.title)
     notification = Notification(user_id=user.id, kind=kind, params=params, created_at=now,

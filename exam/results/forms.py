@@ -13,18 +13,18 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from exam.decimals import LocalDecimalField
+
 
 class RulePartForm(Form):
     """One part of the result: which part, its title, maximum, weight and pass mark."""
 
     key = SelectField(_l("Part"), choices=[], validate_choice=False)
     title = StringField(_l("Title on the result sheet"), validators=[Length(max=200)])
-    max_points = StringField(_l("Maximum"), validators=[Length(max=12)],
-                             render_kw={"inputmode": "decimal"})
-    weight = StringField(_l("Weight"), default="1", validators=[Length(max=12)],
-                         render_kw={"inputmode": "decimal"})
-    pass_mark = StringField(_l("Pass mark (empty: half the maximum)"),
-                            validators=[Length(max=12)], render_kw={"inputmode": "decimal"})
+    max_points = LocalDecimalField(_l("Maximum"), validators=[Length(max=12)])
+    weight = LocalDecimalField(_l("Weight"), default="1", validators=[Length(max=12)])
+    pass_mark = LocalDecimalField(_l("Pass mark (empty: half the maximum)"),
+                                  validators=[Length(max=12)])
 
     def is_blank(self) -> bool:
         return not (self.key.data or "").strip()
@@ -32,10 +32,10 @@ class RulePartForm(Form):
 
 class PriorityRowForm(Form):
     key = StringField(_l("Short code"), validators=[Length(max=40)],
-                      description=_l("Letters, digits and underscores, e.g. thuong_binh."))
+                      description=_l("Letters without accents, digits and underscores."),
+                      render_kw={"spellcheck": "false"})
     label = StringField(_l("Priority category"), validators=[Length(max=300)])
-    points = StringField(_l("Points added"), validators=[Length(max=12)],
-                         render_kw={"inputmode": "decimal"})
+    points = LocalDecimalField(_l("Points added"), validators=[Length(max=12)])
 
     def is_blank(self) -> bool:
         return not any((f.data or "").strip() for f in (self.key, self.label, self.points))

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from exam import storage
 from exam.audit import service as audit
 from exam.competitions.models import Competition
-from exam.documents import pdf, signing
+from exam.documents import official, pdf, signing
 from exam.errors import Conflict, NotFound, require
 from exam.registration.models import Application, ApplicationStatus
 from exam.results import permissions
@@ -94,42 +94,28 @@ def _weight(value) -> str:
     return format_decimal(number if number == number.to_integral() else number, "0.##")
 
 
-def official_heading(organization: str, number_symbol: str, now: datetime,
-                     place: str = "") -> pdf.OfficialHeading:
-    """Decree 30/2020's heading, in Vietnamese whatever the reader's language: the board
-    issues the document under the organization (when that is another body)."""
-    from exam.timefmt import to_local
-
-    local = to_local(now)
-    board = "Hội đồng thi tuyển"
-    parent = organization if organization.strip().lower() != board.lower() else ""
-    where = place or current_place()
-    return pdf.OfficialHeading(
-        issuing_body=board, parent_body=parent, number_symbol=f"Số: {number_symbol}",
-        place_date=f"{where}, ngày {local:%d} tháng {local:%m} năm {local:%Y}")
-
-
-def current_place() -> str:
-    """The place printed before the date (Decree 30): the DOCUMENT_PLACE setting."""
-    from flask import current_app, has_app_context
-
-    return (current_app.config.get("DOCUMENT_PLACE") if has_app_context() else None) or "Hà Nội"
-
-
 def _board_signer(session: Session, actor, competition: Competition) -> pdf.SignerBlock:
-    """"TM. HỘI ĐỒNG THI TUYỂN" over the signer's capacity in the board, as Decree 30 lays
-    out a collective body's signature."""
+    """The member who signs, in their capacity in the board (Decree 30's layout)."""
     from exam.competitions.models import Role
     from exam.competitions.permissions import roles_in
 
     roles = roles_in(session, actor, competition)
-    capacity = "CHỦ TỊCH" if Role.CHAIR in roles else ("THƯ KÝ" if Role.SECRETARY in roles
-                                                       else "")
-    return pdf.SignerBlock(
-        capacity=["TM. HỘI ĐỒNG THI TUYỂN", *([capacity] if capacity else [])],
-        name=getattr(actor, "full_name", "") or "",
-        note=_("(digitally signed)"), recipients_label="Nơi nhận:",
-        recipients=[_("Candidates (published on the competition's page)"), _("The file")])
+    capacity = "chair" if Role.CHAIR in roles else ("secretary" if Role.SECRETARY in roles
+                                                    else "")
+    return official.board_signature(
+        capacity, getattr(actor, "full_name", "") or "", note=_("(digitally signed)"),
+        recipients=[_("Candidates (published on the competition's page)")])
+
+
+def _chair_signer(session: Session, competition: Competition, *recipients: str
+                  ) -> pdf.SignerBlock:
+    """Documents the platform issues on the board's behalf (a ticket a candidate downloads)
+    carry the chair's name and capacity."""
+    from exam.competitions.permissions import board_chair
+
+    chair = board_chair(session, competition)
+    return official.board_signature("chair", chair.full_name if chair else "",
+                                    note=_("(digitally signed)"), recipients=recipients)
 
 
 def _part_kinds(session: Session, competition: Competition) -> dict[str, str]:
@@ -226,7 +212,7 @@ def sign_result_sheet(session: Session, actor, version: ResultVersion, *,
             header=dataclasses.replace(
                 _header(competition, _("RANKED RESULT OF THE COMPETITION"), _status(data), now,
                         organization),
-                official=official_heading(organization, f"{code}/TB-HĐTT", now)),
+                official=official.heading(organization, code, official.NOTICE, now)),
             signer=_board_signer(session, actor, competition),
             columns=columns, rows=rows, notes=notes,
             verification=_verification(code, version.data_sha256, chain, base_url),
@@ -272,8 +258,12 @@ def sign_score_sheet(session: Session, actor, version: ResultVersion, applicatio
     row = data["row"]
     with force_locale(SHEET_LANGUAGE):
         sheet = pdf.ScoreSheet(
-            header=_header(competition, _("CANDIDATE SCORE SHEET"),
-                           _status(version.data), now, organization),
+            header=dataclasses.replace(
+                _header(competition, _("CANDIDATE SCORE SHEET"), _status(version.data), now,
+                        organization),
+                official=official.heading(organization, code, official.NOTE, now)),
+            signer=_chair_signer(session, competition,
+                                 f"Ông/Bà {row['name']} (thí sinh số {row['candidate_number']})"),
             candidate_number=row["candidate_number"], candidate_name=row["name"],
             candidate_number_label=_("Candidate no."), candidate_name_label=_("Full name"),
             columns=[_("Part"), _("Score"), _("Maximum"), _("Pass mark"), _("Passed")],
@@ -331,7 +321,11 @@ def sign_admission_ticket(session: Session, actor, application: Application, *,
             _("Bring this ticket and your citizen ID card; your answers save as you type."),
         ]
         ticket = pdf.AdmissionTicket(
-            header=_header(competition, _("ADMISSION TICKET"), "", now, organization),
+            header=dataclasses.replace(
+                _header(competition, _("ADMISSION TICKET"), "", now, organization),
+                official=official.heading(organization, code, official.SUMMONS, now)),
+            signer=_chair_signer(session, competition,
+                                 f"Ông/Bà {application.user.full_name}"),
             candidate_number=application.candidate_number,
             candidate_name=application.user.full_name, competition=competition.title,
             sitting_time=window, instructions=instructions,

@@ -27,6 +27,7 @@ from exam.competitions import service as competitions
 from exam.competitions.forms import ConfirmForm
 from exam.competitions.models import Competition, Stage
 from exam.db import db_session, utcnow
+from exam.decimals import show_decimal
 from exam.documents import keystore
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.extensions import current_actor, limiter
@@ -230,7 +231,7 @@ def manage(competition_id: int, rules_form: RulesForm | None = None, status: int
             problem = getattr(error, "message", str(error))
     priority_form = PriorityForm()
     priority_form.category.choices = [SelectChoice("", _("No priority"))] + [
-        SelectChoice(k, f"{c['label']} (+{c['points']})")
+        SelectChoice(k, f"{c['label']} (+{show_decimal(c['points'])})")
         for k, c in service.priority_categories(session, competition).items()]
     grants = service.current_priority(session, competition)
     applications = {a.id: a for a in registration.accepted_candidates(session, competition)}

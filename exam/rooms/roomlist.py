@@ -32,6 +32,7 @@ class RoomListSheet:
     lines: list[RoomListLine]
     notes: tuple[str, ...] = ()
     no_photo_label: str = "no photo"
+    signer: pdf.SignerBlock | None = None
 
 
 def build_room_list(sheet: RoomListSheet) -> bytes:
@@ -56,5 +57,7 @@ def build_room_list(sheet: RoomListSheet) -> bytes:
     ]))
     story += [Spacer(1, 3 * mm), table]
     story += pdf._notes(list(sheet.notes), st)
+    if sheet.signer is not None:
+        story.append(pdf._signer_block(sheet.signer, st))
     meta = pdf._metadata(KIND_ROOM_LIST, None)
     return pdf._render(sheet.header, story, KIND_ROOM_LIST, meta)

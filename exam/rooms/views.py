@@ -314,16 +314,25 @@ def room_list_pdf(competition_id: int, room_id: int):
     key = platform_key()
     if key is None:
         raise Conflict(_("No signing key is installed: the room list cannot be signed."))
-    from exam.documents import pdf
+    from exam.competitions.permissions import board_chair
+    from exam.documents import official, pdf
 
+    organization = current_app.config["ORGANIZATION_NAME"]
+    proctors = _room_proctors(room)
     with force_locale("vi"):
         header = pdf.SheetHeader(
-            organization=current_app.config["ORGANIZATION_NAME"],
+            organization=organization,
             competition_title=competition.title, title=_("ROOM LIST"),
             subtitle=_("Session %(n)d, room %(code)s: %(name)s", n=room.session_number,
                        code=room.code, name=room.name),
             post=competition.post, unit=competition.unit, post_label=_("Post"),
-            unit_label=_("Unit"), page_label=_("Page {page}/{pages}"))
+            unit_label=_("Unit"), page_label=_("Page {page}/{pages}"),
+            official=official.heading(organization, f"{room.session_number}-{room.code}",
+                                      official.LIST, utcnow()))
+        chair = board_chair(session, competition)
+        signer = official.board_signature(
+            "chair", chair.full_name if chair else "", note=_("(digitally signed)"),
+            recipients=[f"Giám thị phòng thi: Ông/Bà {p.user.full_name}" for p in proctors])
         lines = [roomlist.RoomListLine(
             str(r.seat_number), r.application.candidate_number, r.application.user.full_name,
             format_date(r.application.date_of_birth, "dd/MM/yyyy"),
@@ -335,7 +344,7 @@ def room_list_pdf(competition_id: int, room_id: int):
             columns=(_("Seat"), _("Candidate no."), _("Photograph"), _("Full name"),
                      _("Date of birth"), _("Check-in"), _("Signature")),
             notes=(_("Printed %(at)s. Proctors: %(names)s.", at=format_datetime(utcnow(), "short"),
-                     names=", ".join(p.user.full_name for p in _room_proctors(room))),)))
+                     names=", ".join(p.user.full_name for p in proctors)),), signer=signer))
         signed = signing.certify_pdf(data, key, reason=_("Room list"),
                                      location=current_app.config["ORGANIZATION_NAME"])
     return Response(signed, mimetype="application/pdf", headers={

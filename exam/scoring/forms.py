@@ -1,14 +1,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DecimalField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
 from exam.competitions.forms import MultiCheckboxField
+from exam.decimals import DecimalRange, LocalDecimalField
 
 
 class PanelForm(FlaskForm):
@@ -18,9 +18,9 @@ class PanelForm(FlaskForm):
                                           "presentation round."))
     chair = SelectField(_l("Panel chair"), coerce=int)
     examiners = MultiCheckboxField(_l("Examiners"), coerce=int)
-    threshold_percent = DecimalField(_l("Threshold for a third examiner, in percent of the maximum"),
-                                     default=10, places=None,
-                                     validators=[InputRequired(), NumberRange(0.01, 100)])
+    threshold_percent = LocalDecimalField(
+        _l("Threshold for a third examiner, in percent of the maximum"), default=10,
+        validators=[InputRequired(), DecimalRange("0.01", 100)])
 
 
 class CodeForm(FlaskForm):
@@ -28,7 +28,7 @@ class CodeForm(FlaskForm):
 
 
 class SettleForm(FlaskForm):
-    mark = StringField(_l("Final mark"), validators=[DataRequired(), Length(max=12)])
+    mark = LocalDecimalField(_l("Final mark"), validators=[DataRequired(), Length(max=12)])
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=5000)])
 
 
@@ -52,11 +52,11 @@ class CalibrationForm(FlaskForm):
 
 
 class PresentationScoreForm(FlaskForm):
-    score = StringField(_l("Your score (0–100)"), validators=[DataRequired(), Length(max=8)])
+    score = LocalDecimalField(_l("Your score (0–100)"), validators=[DataRequired(), Length(max=8)])
 
 
 class DecideForm(FlaskForm):
-    score = StringField(_l("Official score"), validators=[DataRequired(), Length(max=8)])
+    score = LocalDecimalField(_l("Official score"), validators=[DataRequired(), Length(max=8)])
     reason = TextAreaField(_l("Reason after the discussion"), validators=[DataRequired(),
                                                                          Length(max=5000)])
 

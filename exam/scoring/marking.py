@@ -300,7 +300,7 @@ def settle_script(session: Session, actor, script: Script, *, mark, reason: str,
             _("Marks can no longer change: the scores are locked."), Conflict)
     require(group_state(session, script, remark).status == "chair",
             _("This script does not await the chair's decision."), Conflict)
-    value = _points(mark, script.max_points, _("Final mark"))
+    value = _points(mark, script.max_points, _("Final mark"), field="mark")
     return _write_final(session, actor, competition, script, remark, value, FinalBasis.CHAIR,
                         _reason(reason), now)
 

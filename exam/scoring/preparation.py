@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from exam.audit import service as audit
 from exam.competitions import service as competitions
 from exam.competitions.models import Competition, Stage
+from exam.decimals import show_decimal
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.registration.models import Application
 from exam.scoring import codes
@@ -61,7 +62,8 @@ def _points(value, maximum: Decimal, label: str, field: str | None = None) -> De
     except (InvalidOperation, ValueError):
         raise InvalidInput(_("%(label)s: enter a number.", label=label), field=field) from None
     require(number.is_finite() and 0 <= number <= maximum,
-            _("%(label)s: the mark must be between 0 and %(max)s.", label=label, max=maximum),
+            _("%(label)s: the mark must be between 0 and %(max)s.", label=label,
+              max=show_decimal(maximum)),
             InvalidInput, field=field)
     require(number == number.quantize(CENT), _("%(label)s: use at most two decimals.",
                                                label=label), InvalidInput, field=field)
@@ -70,7 +72,8 @@ def _points(value, maximum: Decimal, label: str, field: str | None = None) -> De
 
 def _reason(text: str) -> str:
     text = unicodedata.normalize("NFC", (text or "").strip())
-    require(len(text) >= MIN_REASON, _("Write the reason in at least a few words."), InvalidInput)
+    require(len(text) >= MIN_REASON, _("Write the reason in at least a few words."), InvalidInput,
+            field="reason")
     return text
 
 

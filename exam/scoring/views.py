@@ -62,7 +62,8 @@ def _panel_form(session, competition) -> PanelForm:
 
 @bp.get("/")
 @login_required
-def home(competition_id: int):
+def home(competition_id: int, panel_form: PanelForm | None = None, status: int = 200):
+    """The scoring page; a refused panel form comes back on it as it was filled."""
     session = db_session()
     competition = _competition(competition_id)
     is_board = competition_permissions.is_board(session, current_user, competition)
@@ -76,7 +77,7 @@ def home(competition_id: int):
             "panels": service.panels(session, competition),
             "flagged": service.flagged_scripts(session, current_user, competition),
             "scripts": [(s, states[s.id][0]) for s in service.scripts_of(session, competition)],
-            "panel_form": _panel_form(session, competition),
+            "panel_form": panel_form or _panel_form(session, competition),
             "add_form": _add_examiner_form(session, competition),
             "declared": lambda user_id: service.latest_declaration(session, user_id, competition),
             "is_drawn": lambda panel: service.panel_is_drawn(session, panel),
@@ -94,7 +95,8 @@ def home(competition_id: int):
         to_settle=service.awaiting_chair(session, current_user, competition),
         to_review=to_review,
         on_presentation=any(p.part_key == PRESENTATION for p in my_panels),
-        code_form=CodeForm(), confirm_form=ConfirmForm(), display=codes.display, Stage=Stage)
+        code_form=CodeForm(), confirm_form=ConfirmForm(), display=codes.display,
+        Stage=Stage), status
 
 
 @bp.route("/declaration", methods=["GET", "POST"])
@@ -173,17 +175,20 @@ def settle(competition_id: int, code: str):
     item = service.get_script(session, competition, code)
     marks = service.marks_for_chair(session, current_user, item)
     form = SettleForm()
+    refusal = Refusal()
+    status = 400 if form.is_submitted() else 200
     if form.validate_on_submit():
-        service.settle_script(session, current_user, item, mark=form.mark.data,
-                              reason=form.reason.data, now=utcnow())
-        session.commit()
-        flash(_("The final mark was recorded."), "success")
-        return _back(competition_id)
+        with refused_into(form) as refusal:
+            service.settle_script(session, current_user, item, mark=form.mark.data,
+                                  reason=form.reason.data, now=utcnow())
+            session.commit()
+            flash(_("The final mark was recorded."), "success")
+            return _back(competition_id)
     return render_template("scoring/settle.html", competition=competition, script=item,
                            marks=marks, form=form, text=service.shown_text(item),
                            state=service.group_state(session, item,
                                                      service.current_remark(session, item)),
-                           display=codes.display)
+                           display=codes.display), refusal.status if refusal else status
 
 
 @bp.post("/scripts/create")
@@ -204,14 +209,16 @@ def panel_new(competition_id: int):
     competition = _competition(competition_id, board=True)
     form = _panel_form(session, competition)
     if not form.validate_on_submit():
-        raise InvalidInput(" ".join(e for errors in form.errors.values() for e in errors))
+        return home(competition_id, panel_form=form, status=400)
     chosen = [session.get(User, i) for i in form.examiners.data]
-    service.set_up_panel(session, current_user, competition, part_key=form.part_key.data,
-                         chair=session.get(User, form.chair.data), examiners=chosen,
-                         threshold_percent=form.threshold_percent.data, now=utcnow())
-    session.commit()
-    flash(_("The panel was set up."), "success")
-    return _back(competition_id)
+    with refused_into(form, {"threshold": "threshold_percent"}) as refusal:
+        service.set_up_panel(session, current_user, competition, part_key=form.part_key.data,
+                             chair=session.get(User, form.chair.data), examiners=chosen,
+                             threshold_percent=form.threshold_percent.decimal, now=utcnow())
+        session.commit()
+        flash(_("The panel was set up."), "success")
+        return _back(competition_id)
+    return home(competition_id, panel_form=form, status=refusal.status)
 
 
 def _add_examiner_form(session, competition) -> AddExaminerForm:

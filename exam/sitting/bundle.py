@@ -11,7 +11,9 @@ database; an observer who noted the seal digest on the public page at sealing pa
 standard library are used here.
 
 Bundles of seals made under ``thituyen-draw-v1`` keep their format
-(``thituyen-draw-bundle-v1``) and their check.
+(``thituyen-draw-bundle-v1``) and their check. Seals made under ``thituyen-draw-v2`` and
+``-v3`` share the format ``thituyen-draw-bundle-v2``; its ``draw_version`` says which seal
+statement and paper fingerprint apply (v3: both cover ``competition_id``).
 """
 
 from __future__ import annotations
@@ -66,6 +68,14 @@ def _commitment_problems(bundle: dict, secret: bytes, items) -> list[str]:
     return problems
 
 
+def _fingerprint(bundle: dict, drawn, number: str) -> str:
+    """Step 7: 7b under v3, the rows alone (7a) under v1 and v2."""
+    if bundle.get("draw_version") != draw.DRAW_VERSION:
+        return draw.paper_fingerprint(drawn)
+    return draw.paper_fingerprint(drawn, draw_version=draw.DRAW_VERSION,
+                                  competition=bundle.get("competition_id"), candidate_number=number)
+
+
 def _redraw(bundle: dict, seed: bytes, items, parts) -> list[str]:
     problems: list[str] = []
     items = drawable(items, parts)
@@ -80,7 +90,7 @@ def _redraw(bundle: dict, seed: bytes, items, parts) -> list[str]:
                   for part, position, key, order in paper["items"]]
         if served != expected:
             problems.append(f"candidate {number}: the served paper differs from the draw")
-        elif draw.paper_fingerprint(expected) != paper["fingerprint"]:
+        elif _fingerprint(bundle, expected, number) != paper["fingerprint"]:
             problems.append(f"candidate {number}: the stored fingerprint differs")
     return problems
 
@@ -117,10 +127,17 @@ def _time_problems(bundle: dict) -> list[str]:
 
 def _verify_v2(bundle: dict, observed_seal_digest: str | None) -> tuple[list[str], int]:
     problems: list[str] = []
-    if bundle.get("draw_version") != draw.DRAW_VERSION:
-        problems.append(f"unknown draw version {bundle.get('draw_version')!r}")
+    version = bundle.get("draw_version")
+    if version not in (draw.V2_DRAW_VERSION, draw.DRAW_VERSION):
+        problems.append(f"unknown draw version {version!r}")
+        version = draw.V2_DRAW_VERSION
+    competition = bundle.get("competition_id")
+    if version == draw.DRAW_VERSION and (isinstance(competition, bool)
+                                         or not isinstance(competition, int) or competition < 1):
+        return [f"a {version} bundle names its competition by its number (competition_id)"], 0
     source = bundle.get("public_value_source") or {}
     statement = draw.seal_statement(
+        draw_version=version, competition=competition,
         secret_commitment=bundle["secret_commitment"],
         snapshot_commitment=bundle["snapshot_commitment"],
         blueprint_digest=bundle["blueprint_digest"],

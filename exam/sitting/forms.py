@@ -24,6 +24,7 @@ from wtforms.validators import (
 )
 
 from exam.bank.forms import DIFFICULTY_LABELS, TYPE_LABELS
+from exam.decimals import LocalDecimalField
 
 BLUEPRINT_ROWS = 4
 
@@ -41,7 +42,8 @@ class CellForm(Form):
                                 if k.is_scored])
     count = IntegerField(_l("Number of items"), validators=[
         Optional(), NumberRange(1, 500, message=_l("From 1 to 500 questions."))])
-    points = StringField(_l("Points each"), default="1", validators=[Optional(), Length(max=12)])
+    points = LocalDecimalField(_l("Points each"), default="1",
+                               validators=[Optional(), Length(max=12)])
 
     def is_blank(self) -> bool:
         return not (self.topic.data or "").strip() and self.count.data is None
@@ -68,7 +70,7 @@ class PartForm(FlaskForm):
 
     def load(self, part) -> None:
         """Fill the form with a saved part, so the board changes it instead of retyping it."""
-        cells = [{**cell, "points": str(cell.get("points", 1))} for cell in part.cells]
+        cells = [{**cell, "points": cell.get("points", 1)} for cell in part.cells]
         self.process(data={"key": part.key, "title": part.title, "kind": part.kind,
                            "duration_minutes": part.duration_minutes,
                            "essay_mode": part.essay_mode,
@@ -94,7 +96,7 @@ class PartForm(FlaskForm):
     def cell_dicts(self) -> list[dict]:
         return [{"topic": row.form.topic.data.strip(), "difficulty": row.form.difficulty.data,
                  "type": row.form.type.data, "count": row.form.count.data,
-                 "points": (row.form.points.data or "1").strip().replace(",", ".")}
+                 "points": row.form.points.data or "1"}
                 for row in self.cells.entries if not row.form.is_blank()]
 
 

@@ -311,6 +311,7 @@ def seal_papers(session: Session, actor, competition: Competition, *, now: datet
     digest = draw.snapshot_digest(items)
     blueprint = _blueprint_json(parts)
     statement = draw.seal_statement(
+        draw_version=draw.DRAW_VERSION, competition=competition.id,
         secret_commitment=draw.commitment("board-secret", secret),
         snapshot_commitment=draw.commitment("bank-snapshot", digest.encode()),
         blueprint_digest=draw.blueprint_digest(parts),
@@ -424,7 +425,10 @@ def enter_public_value(session: Session, actor, competition: Competition, public
                   "no paper was drawn.", numbers=", ".join(renumbered)), Conflict)
     drawn_papers = [draw.draw_paper(seed, items, parts, a.candidate_number) for a in candidates]
     papers = [Paper(competition_id=competition.id, application_id=a.id,
-                    candidate_number=a.candidate_number, fingerprint=draw.paper_fingerprint(d),
+                    candidate_number=a.candidate_number,
+                    fingerprint=draw.paper_fingerprint(d, draw_version=seal.draw_version,
+                                                       competition=competition.id,
+                                                       candidate_number=a.candidate_number),
                     drawn_at=now) for a, d in zip(candidates, drawn_papers, strict=True)]
     session.add_all(papers)
     session.flush()

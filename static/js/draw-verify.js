@@ -1,4 +1,5 @@
-// Checks a draw bundle (thituyen-draw-bundle-v2) in the browser, written from docs/draw.md:
+// Checks a draw bundle (thituyen-draw-bundle-v2, draw v2 or v3) in the browser, written from
+// docs/draw.md:
 // the seal digest, the commitments, the blueprint and candidate digests, the times, and every
 // paper recomputed from the revealed secret and the public value. SHA-256 and HMAC-SHA256 come
 // from WebCrypto; nothing is sent anywhere.
@@ -6,6 +7,7 @@
 
 const enc = new TextEncoder();
 const V = "thituyen-draw-v1";
+const DRAW_V2 = "thituyen-draw-v2", DRAW_V3 = "thituyen-draw-v3";
 
 function hex(bytes) {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -206,8 +208,13 @@ export async function verifyBundle(bundle, observedSealDigest) {
   const problems = [];
   const say = (key, values = {}) => problems.push({ key, values });
   if (bundle.v !== "thituyen-draw-bundle-v2") { say("format"); return [problems, 0]; }
+  const version = bundle.draw_version;
+  if (version !== DRAW_V2 && version !== DRAW_V3) { say("version"); return [problems, 0]; }
+  const competition = bundle.competition_id;
+  if (version === DRAW_V3 && !(Number.isInteger(competition) && competition >= 1)) {
+    say("competition"); return [problems, 0];
+  }
   try {
-    if (bundle.draw_version !== "thituyen-draw-v2") say("version");
     const source = bundle.public_value_source || {};
     const statement = {
       v: "thituyen-seal-v2", secret_commitment: bundle.secret_commitment,
@@ -215,6 +222,7 @@ export async function verifyBundle(bundle, observedSealDigest) {
       candidates_digest: bundle.candidates_digest,
       public_value_source: { description: source.description, known_after: source.known_after },
     };
+    if (version === DRAW_V3) { statement.v = "thituyen-seal-v3"; statement.competition = competition; }
     if (await sha256Json(statement) !== bundle.seal_digest) say("seal");
     if (observedSealDigest && observedSealDigest.trim().toLowerCase() !== bundle.seal_digest) {
       say("observed", { digest: observedSealDigest.trim() });
@@ -250,7 +258,12 @@ export async function verifyBundle(bundle, observedSealDigest) {
         say("redraw", { n, error: error.message }); continue;
       }
       if (canonical(expected) !== canonical(paper.items)) say("paper", { n });
-      else if (await sha256Json({ v: V, items: expected }) !== paper.fingerprint) say("fingerprint", { n });
+      else {
+        const hashed = version === DRAW_V3
+          ? { v: "thituyen-paper-v3", competition, candidate_number: n, items: expected }
+          : { v: V, items: expected };
+        if (await sha256Json(hashed) !== paper.fingerprint) say("fingerprint", { n });
+      }
     }
     return [problems, bundle.papers.length];
   } catch (error) {

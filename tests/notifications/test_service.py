@@ -193,3 +193,24 @@ def test_the_cli_sends_what_an_smtp_outage_left_waiting(app, db, clock, scene, r
     assert result.exit_code == 0
     assert "1 sent, 0 still waiting." in result.output
     assert len(read_mail(tmp_path / "mail")) == 1
+
+
+def test_a_moment_in_a_notification_is_written_each_languages_way(db, clock, scene, client):
+    """The email gives a date as Vietnamese readers write it (dd/MM/yyyy HH:mm, Vietnam time)
+    and, below, with the month in words; the inbox follows the reader's language."""
+    from datetime import UTC, datetime
+
+    import exam.appointment.service  # noqa: F401  (registers the appointment notifications)
+
+    reply_by = datetime(2026, 3, 5, 7, 30, tzinfo=UTC)
+    service.notify(db, scene["candidate"], "appointment_decided", now=clock.now,
+                   competition=scene["competition"], reply_by=reply_by)
+    mail = db.scalar(select(OutboxMail))
+    assert "05/03/2026 14:30" in mail.body
+    assert "5 March 2026, 14:30" in mail.body
+    assert "2026-03-05" not in mail.body
+    assert "UTC" not in mail.body
+    login(client, scene["candidate"])
+    assert "05/03/2026 14:30" in client.get("/notifications/").get_data(as_text=True)
+    client.post("/lang/en", data={"next": "/"})
+    assert "5 March 2026, 14:30" in client.get("/notifications/").get_data(as_text=True)

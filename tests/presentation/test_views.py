@@ -92,7 +92,7 @@ def test_the_public_record_names_candidates_and_panels_but_no_member_next_to_a_s
     assert json.dumps(section["presentation"], ensure_ascii=False).count(
         r.members[1].full_name) == 0
     page = client.get(f"/competitions/{r.competition.id}").text
-    assert "75.00, 72.00, 70.00" in page
+    assert "75 · 72 · 70" in page
 
 
 def test_accepting_a_failing_application_on_the_page_needs_the_reason(client, db, clock):

@@ -3,6 +3,7 @@ the code cannot drift apart, and a reimplementation can trust the document."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import runpy
 from pathlib import Path
@@ -48,3 +49,38 @@ def test_the_vectors_redraw_from_the_published_values_alone():
     assert len(pool) > 1  # ... drawn from a pool larger than one
     assert v["canonical_json_example"]["out"] == draw.canonical_json(
         v["canonical_json_example"]["in"])
+
+
+def test_the_v3_vectors_cover_the_competition_and_the_candidate_number():
+    """Draw v3 serves the same papers; its fingerprint and seal name the competition."""
+    v = published()
+    v3 = v["v3"]
+    secret = bytes.fromhex(v["secret_hex"])
+    seed = draw.derive_seed(secret, v["public_value"])
+    items = [item_from_dict(d) for d in v["snapshot"]]
+    parts = [draw.Part(p["key"], p["title"], tuple(draw.Cell(**c) for c in p["cells"]),
+                       essay_mode=p["essay_mode"]) for p in v["blueprint"]]
+    statement = {k: v[k] for k in ("secret_commitment", "snapshot_commitment",
+                                    "blueprint_digest", "candidates_digest",
+                                    "public_value_source")}
+    assert draw.seal_digest(draw.seal_statement(**statement, draw_version=draw.V2_DRAW_VERSION)) \
+        == v["seal_digest"]
+    assert draw.seal_statement(**statement, competition=v3["competition"]) == \
+        v3["seal_statement"]
+    assert draw.seal_digest(v3["seal_statement"]) == v3["seal_digest"] != v["seal_digest"]
+    for number, paper in v["papers"].items():
+        drawn = draw.draw_paper(seed, items, parts, number)
+        fingerprint = draw.paper_fingerprint(drawn, draw_version=draw.DRAW_VERSION,
+                                             competition=v3["competition"],
+                                             candidate_number=number)
+        assert fingerprint == v3["fingerprints"][number] != paper["fingerprint"]
+        assert fingerprint != draw.paper_fingerprint(drawn, draw_version=draw.DRAW_VERSION,
+                                                     competition=v3["competition"] + 1,
+                                                     candidate_number=number)
+    first = draw.draw_paper(seed, items, parts, "0001")
+    assert hashlib.sha256(v3["fingerprint_input_0001"].encode()).hexdigest() == \
+        v3["fingerprints"]["0001"]
+    # the same rows under another candidate's number are another fingerprint
+    assert draw.paper_fingerprint(first, draw_version=draw.DRAW_VERSION,
+                                  competition=v3["competition"], candidate_number="0002") \
+        != v3["fingerprints"]["0001"]

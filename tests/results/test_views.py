@@ -86,7 +86,7 @@ def test_a_candidate_sees_their_own_result_and_gets_a_signed_score_sheet(
     huong = scene.app("Nguyễn Thị Hương")
     login(client, huong.user)
     page = client.get(f"/applications/{huong.id}/result").get_data(as_text=True)
-    assert "165.00" in page
+    assert "165,00" in page  # Vietnamese writes a decimal comma
     response = client.post(f"/applications/{huong.id}/result/sheet")
     assert response.status_code == 302
     pdf = client.get(response.headers["Location"]).data

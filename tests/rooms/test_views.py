@@ -15,7 +15,7 @@ from exam.rooms import seb
 from exam.rooms import service as rooms
 from exam.rooms.models import SebRule
 from tests.conftest import login
-from tests.documents.conftest import need
+from tests.documents.conftest import need, pdftotext
 from tests.rooms.helpers import proctor_of, roomed_world
 
 
@@ -146,6 +146,13 @@ def test_the_room_list_is_a_signed_pdf_with_photographs(db, client, world, signi
     text = "".join(page.extract_text() for page in reader.pages)
     for application in seated:
         assert application.candidate_number in text
+    laid_out = " ".join(pdftotext(pdf_bytes, tmp_path).split())
+    for part in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "HỘI ĐỒNG THI TUYỂN", f"Số: {room.session_number}-{room.code}/DS-HĐTT",
+                 "TM. HỘI ĐỒNG THI TUYỂN", "CHỦ TỊCH", "Nơi nhận:",
+                 f"Giám thị phòng thi: Ông/Bà {world['proctor'].full_name}"):
+        assert part in laid_out, part
+    assert re.search(r"Hà Nội, ngày \d\d tháng \d\d năm \d{4}", laid_out)
     # the other room's proctor does not get this room's list
     login(client, world["other_proctor"])
     assert client.get(f"/manage/{competition.id}/rooms/{room.id}/list.pdf").status_code == 403

@@ -82,7 +82,8 @@ def test_the_blueprint_is_frozen_once_sealed(db, clock):
 
 
 def test_stored_papers_are_exactly_the_draw_for_every_candidate(db, clock):
-    open_sitting(db, sitting_competition(db, now=clock.now, candidates=4), now=clock.now)
+    world = sitting_competition(db, now=clock.now, candidates=4)
+    open_sitting(db, world, now=clock.now)
     seed = draw.derive_seed(SECRET, PUBLIC_VALUE)
     items = load_sample("gift")
     papers = list(db.scalars(select(Paper).order_by(Paper.candidate_number)))
@@ -92,8 +93,13 @@ def test_stored_papers_are_exactly_the_draw_for_every_candidate(db, clock):
         served = [draw.DrawnItem(i.part_key, i.position, i.item_key, tuple(i.option_order))
                   for i in paper.items]
         assert served == expected
-        assert paper.fingerprint == draw.paper_fingerprint(expected)
-    assert papers[0].fingerprint == EXPECTED_FINGERPRINT_0001
+        assert paper.fingerprint == draw.paper_fingerprint(
+            expected, draw_version="thituyen-draw-v3", competition=world["competition"].id,
+            candidate_number=paper.candidate_number)
+    # draw v3 serves the papers v1 and v2 served: their row-only fingerprint is unchanged
+    first = [draw.DrawnItem(i.part_key, i.position, i.item_key, tuple(i.option_order))
+             for i in papers[0].items]
+    assert draw.paper_fingerprint(first) == EXPECTED_FINGERPRINT_0001
     assert len({p.fingerprint for p in papers}) == 4
 
 

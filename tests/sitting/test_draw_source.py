@@ -4,6 +4,7 @@ candidate numbers: once the value is known, nothing it is applied to can change 
 import hashlib
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -116,12 +117,13 @@ def test_the_seal_publishes_the_source_and_one_digest_binding_blueprint_and_cand
     parts = service.blueprint_parts(service.parts_of(db, world["competition"]))
     payload = json.loads(db.scalar(select(AuditEntry.payload)
                                    .where(AuditEntry.action == "sitting.sealed")))
-    assert payload["draw_version"] == "thituyen-draw-v2"
+    assert payload["draw_version"] == "thituyen-draw-v3"
     assert payload["blueprint_digest"] == draw.blueprint_digest(parts)
     assert payload["candidates_digest"] == draw.candidates_digest(["0003", "0001", "0002"])
     assert payload["public_value_source"] == {"description": VALUE_SOURCE,
                                               "known_after": draw.utc_text(known_after)}
     statement = draw.seal_statement(
+        competition=world["competition"].id,
         secret_commitment=draw.commitment("board-secret", SECRET),
         snapshot_commitment=stored.snapshot_commitment,
         blueprint_digest=draw.blueprint_digest(parts),
@@ -137,7 +139,7 @@ def test_the_seal_publishes_the_source_and_one_digest_binding_blueprint_and_cand
     assert commitments["candidates_digest"] == payload["candidates_digest"]
     assert commitments["public_value_source"] == VALUE_SOURCE
     assert commitments["public_value_known_after"] == known_after.isoformat()
-    assert commitments["draw_version"] == "thituyen-draw-v2"
+    assert commitments["draw_version"] == "thituyen-draw-v3"
 
 
 def test_the_seal_digest_changes_with_any_cell_order_part_name_or_candidate_number():
@@ -266,7 +268,9 @@ def _redraw_consistently(data):
         drawn = draw.draw_paper(seed, items, parts, paper["candidate_number"])
         paper["items"] = [[d.part_key, d.position, d.item_key, list(d.option_order)]
                           for d in drawn]
-        paper["fingerprint"] = draw.paper_fingerprint(drawn)
+        paper["fingerprint"] = draw.paper_fingerprint(
+            drawn, draw_version=data["draw_version"], competition=data["competition_id"],
+            candidate_number=paper["candidate_number"])
 
 
 def _check(runner, path, data, *extra):
@@ -324,7 +328,8 @@ def test_a_wholly_rewritten_seal_is_caught_by_the_digest_noted_at_sealing(export
     data["blueprint_digest"] = draw.blueprint_digest(bundle.parts_from_json(data["blueprint"]))
     data["seal_digest"] = draw.seal_digest(draw.seal_statement(**{
         k: data[k] for k in ("secret_commitment", "snapshot_commitment", "blueprint_digest",
-                             "candidates_digest", "public_value_source")}))
+                             "candidates_digest", "public_value_source")},
+        competition=data["competition_id"]))
     _redraw_consistently(data)
     assert _check(runner, exported, data).exit_code == 0  # consistent in itself...
     result = _check(runner, exported, data, "--seal-digest", observed)
@@ -393,3 +398,38 @@ def test_the_seal_row_left_unchanged_is_what_the_public_page_shows(db, clock):
     problems = service.verify_draw(db, world["competition"]).problems
     assert ("the seal's public value source shown on the public page differs from the one "
             "published at sealing") in problems
+
+
+V2_BUNDLE = Path(__file__).parent / "data" / "draw-bundle-v2.json"
+
+
+def test_a_bundle_published_under_v2_still_verifies_exactly_as_before(runner, tmp_path):
+    """draw-bundle-v2.json was exported by the code before draw v3; it keeps its check."""
+    data = json.loads(V2_BUNDLE.read_text(encoding="utf-8"))
+    assert data["draw_version"] == "thituyen-draw-v2"
+    result = runner.invoke(args=["verify-draw", "--bundle", str(V2_BUNDLE),
+                                 "--seal-digest", data["seal_digest"]])
+    assert result.exit_code == 0, result.output
+    data["papers"][1]["fingerprint"] = data["papers"][0]["fingerprint"]
+    result = _check(runner, tmp_path / "v2.json", data)
+    assert result.exit_code == 1
+    assert "the stored fingerprint differs" in result.output
+
+
+def test_a_v3_fingerprint_names_the_competition_and_the_candidate(exported, runner):
+    """Under v3 a paper's fingerprint covers the competition's number and the candidate
+    number, and the seal digest covers the competition: moving a bundle to another
+    competition, or a paper to another candidate, shows."""
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["draw_version"] == "thituyen-draw-v3"
+    first = data["papers"][0]
+    rows = [draw.DrawnItem(p, n, k, tuple(o)) for p, n, k, o in first["items"]]
+    assert first["fingerprint"] == draw.paper_fingerprint(
+        rows, draw_version="thituyen-draw-v3", competition=data["competition_id"],
+        candidate_number=first["candidate_number"])
+    assert first["fingerprint"] != draw.paper_fingerprint(rows)
+    moved = dict(data, competition_id=data["competition_id"] + 1)
+    result = _check(runner, exported, moved)
+    assert result.exit_code == 1
+    assert "the seal digest does not match" in result.output
+    assert "the stored fingerprint differs" in result.output
