@@ -40,6 +40,9 @@ PARTS = [draw.Part("C", "Phần ghép", (draw.Cell("Bộ máy", "medium", "match
                    instructions="hd")]
 
 
+COMPETITION = 7
+
+
 def make_bundle() -> dict:
     items = snapshot()
     numbers = ["0001", "0002", "0003"]
@@ -49,15 +52,17 @@ def make_bundle() -> dict:
     statement = draw.seal_statement(
         secret_commitment=secret_c, snapshot_commitment=snapshot_c,
         blueprint_digest=draw.blueprint_digest(PARTS), candidates_digest=draw.candidates_digest(numbers),
-        public_value_source=source)
+        public_value_source=source, competition=COMPETITION)
     seed = draw.derive_seed(SECRET, VALUE)
     papers = []
     for n in numbers:
         paper = draw.draw_paper(seed, items, PARTS, n)
-        papers.append({"candidate_number": n, "fingerprint": draw.paper_fingerprint(paper),
+        papers.append({"candidate_number": n, "fingerprint": draw.paper_fingerprint(
+            paper, draw_version=draw.DRAW_VERSION, competition=COMPETITION, candidate_number=n),
                        "items": [[d.part_key, d.position, d.item_key, list(d.option_order)]
                                  for d in paper]})
     return {"v": bundles.BUNDLE_VERSION, "draw_version": draw.DRAW_VERSION,
+            "competition_id": COMPETITION,
             "secret_commitment": secret_c, "snapshot_commitment": snapshot_c,
             "blueprint_digest": statement["blueprint_digest"],
             "candidates_digest": statement["candidates_digest"], "public_value_source": source,
