@@ -1,6 +1,7 @@
 """Simulated candidates over HTTP, doing what the browser and sitting.js do.
 
-Each candidate signs in, opens the sitting, starts, fetches the paper, autosaves an answer
+Each candidate signs in, opens the sitting, starts (on exam day: checks in, holds the sealed
+paper, asks for its key at the start and decrypts it as the page does), autosaves an answer
 every `autosave_every` seconds (JSON with the CSRF header, like sitting.js) and submits.
 Every request's latency and outcome is recorded; every acknowledged save is logged so a
 fault test can check that nothing acknowledged was lost.
@@ -9,6 +10,8 @@ fault test can check that nothing acknowledged was lost.
 from __future__ import annotations
 
 import asyncio
+import base64
+import html
 import json
 import random
 import re
@@ -17,9 +20,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import aiohttp
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 DATA_CSRF = re.compile(r'data-csrf="([^"]+)"')
+SEALED = {name: re.compile(rf'data-{name}="([^"]*)"') for name in ("attempt", "csrf", "aad", "blob")}
 QUESTION = re.compile(r'data-role="question" data-item="(\d+)" data-position="(\d+)" data-type="([a-z_]+)"')
 
 
@@ -47,6 +52,7 @@ class Candidate:
         self.csrf = ""
         self.questions: list[tuple[int, int, str]] = []
         self.seq = 0
+        self.sealed: dict[str, str] = {}
 
     async def _call(self, kind: str, method: str, path: str, *, ok_status=(200, 302, 303),
                     expect_json: bool = False, **kwargs):
@@ -130,11 +136,46 @@ class Candidate:
             self.rec.acknowledged.append((self.email, item, self.seq, json.dumps(response)))
         return status, payload
 
+    async def check_in(self) -> bool:
+        """Before the start: the landing page, the check-in, the sealed page with its blob."""
+        status, body = await self._call("landing", "GET", f"/sitting/{self.cid}")
+        match = CSRF_FIELD.search(body or "")
+        if not match:
+            return False
+        token = match.group(1) or match.group(2)
+        status, _ = await self._call("check-in", "POST", f"/sitting/{self.cid}/check-in",
+                                     data={"csrf_token": token, "access_code": ""})
+        if status not in (302, 303):
+            return False
+        status, body = await self._call("sealed page", "GET", f"/sitting/{self.cid}/paper",
+                                        ok_status=(200,))
+        sealed = {name: SEALED[name].search(body or "") for name in SEALED}
+        if status != 200 or not all(sealed.values()):
+            return False
+        self.csrf = sealed["csrf"].group(1)
+        self.sealed = {name: html.unescape(found.group(1)) for name, found in sealed.items()}
+        return True
+
     async def key(self) -> bool:
-        """The request every page makes at the start (see benchmarks/keystandin.py)."""
-        status, _body = await self._call("key (stand-in)", "GET",
-                                         f"/sitting/{self.cid}/key-standin", ok_status=(200,))
-        return status == 200
+        """The start: the key by the server's clock (asked again when the server says to
+        wait), then the paper decrypted as the page does it."""
+        for _ in range(3):
+            status, body = await self._call(
+                "key", "POST", f"/sitting/{self.cid}/key", ok_status=(200,),
+                json={"attempt": int(self.sealed["attempt"])},
+                headers={"X-CSRFToken": self.csrf, "Accept": "application/json"})
+            reply = json.loads(body) if body and body.startswith("{") else {}
+            if status == 409 and reply.get("wait_ms"):
+                await asyncio.sleep(reply["wait_ms"] / 1000)
+                continue
+            break
+        if status != 200 or "key" not in reply:
+            return False
+        blob = base64.b64decode(self.sealed["blob"])
+        paper = AESGCM(base64.b64decode(reply["key"])).decrypt(
+            blob[:12], blob[12:], self.sealed["aad"].encode()).decode("utf-8")
+        self.questions = [(int(a), int(b), c) for a, b, c in QUESTION.findall(paper)]
+        return bool(self.questions)
 
     async def submit(self) -> None:
         await self._call("submit", "POST", f"/sitting/{self.cid}/submit",
@@ -191,8 +232,9 @@ async def run_exam_day(base: str, competition_id: int, emails: list[str], passwo
                        check_in_window: float, steady: float, finish_window: float,
                        autosave_every: float = 15.0, seed: int = 1,
                        progress=print) -> tuple[Recorder, dict]:
-    """Exam day as it happens: candidates check in (sign in, open their paper) spread over
-    the check-in window; at the start every page asks for the key within one second; each
+    """Exam day as it happens: candidates check in (sign in, check in, hold their sealed paper)
+    spread over the check-in window, which ends when the sitting opens `check_in_window + 2`
+    seconds after the call; at the start every page asks for the key within one second; each
     page autosaves every `autosave_every` seconds; at the deadline everyone sends a last save
     and submits within `finish_window` seconds."""
     rec = Recorder()
@@ -211,10 +253,11 @@ async def run_exam_day(base: str, competition_id: int, emails: list[str], passwo
     async def life(candidate: Candidate):
         await asyncio.sleep(max(0.0, t0 + candidate.rng.uniform(0, check_in_window)
                                 - time.monotonic()))
-        if not await candidate.login() or not await candidate.start():
+        if not await candidate.login() or not await candidate.check_in():
             return
         await asyncio.sleep(max(0.0, start + candidate.rng.uniform(0, 1) - time.monotonic()))
-        await candidate.key()
+        if not await candidate.key():
+            return
         next_save = start + candidate.rng.uniform(1, autosave_every)
         while next_save < deadline:
             await asyncio.sleep(max(0.0, next_save - time.monotonic()))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+THITUYEN = str(Path(sys.executable).parent / "thituyen")
 
 
 def free_port() -> int:
@@ -22,7 +23,11 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    def __init__(self, target: str, env: dict, *, workers: int, threads: int, port: int | None = None):
+    def __init__(self, target: str, env: dict, *, workers: int, threads: int, port: int | None = None,
+                 beside: list[str] | None = None):
+        """`beside`: a command run next to the server whose CPU counts as the app's (the
+        exam-day worker that prepares receipts)."""
+        self.beside_command, self.beside = beside, None
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.command = [GUNICORN, "--config", str(ROOT / "gunicorn.conf.py"),
@@ -36,6 +41,9 @@ class Gunicorn:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT,
                                             stdout=subprocess.DEVNULL, stderr=log)
+            if self.beside_command:
+                self.beside = subprocess.Popen(self.beside_command, env=self.env, cwd=ROOT,
+                                               stdout=subprocess.DEVNULL, stderr=log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -59,7 +67,8 @@ class Gunicorn:
     def cpu_seconds(self) -> float:
         ticks = os.sysconf("SC_CLK_TCK")
         total = 0.0
-        for pid in [self.process.pid, *self.worker_pids()]:
+        beside = [self.beside.pid] if self.beside else []
+        for pid in [self.process.pid, *self.worker_pids(), *beside]:
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
                 total += (int(fields[11]) + int(fields[12])) / ticks
@@ -68,6 +77,9 @@ class Gunicorn:
         return total
 
     def stop(self) -> None:
+        if self.beside and self.beside.poll() is None:
+            self.beside.terminate()
+            self.beside.wait(timeout=15)
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
