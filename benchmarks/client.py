@@ -93,17 +93,19 @@ class Candidate:
             "csrf_token": token, "email": self.email, "password": self.password})
         return status in (302, 303)
 
-    async def start(self) -> bool:
+    async def _from_landing(self, kind: str, action: str) -> bool:
+        """The sitting's landing page, then its form posted (start or check-in)."""
         status, body = await self._call("landing", "GET", f"/sitting/{self.cid}")
         match = CSRF_FIELD.search(body or "")
         if not match:
             return False
-        token = match.group(1) or match.group(2)
-        status, _ = await self._call("start", "POST", f"/sitting/{self.cid}/start",
-                                     data={"csrf_token": token, "access_code": ""})
-        if status not in (302, 303):
-            return False
-        return await self.fetch_paper()
+        status, _ = await self._call(kind, "POST", f"/sitting/{self.cid}/{action}",
+                                     data={"csrf_token": match.group(1) or match.group(2),
+                                           "access_code": ""})
+        return status in (302, 303)
+
+    async def start(self) -> bool:
+        return await self._from_landing("start", "start") and await self.fetch_paper()
 
     async def remaining_seconds(self) -> int | None:
         """The time left the server prints on the paper page (what the countdown starts from)."""
@@ -138,14 +140,7 @@ class Candidate:
 
     async def check_in(self) -> bool:
         """Before the start: the landing page, the check-in, the sealed page with its blob."""
-        status, body = await self._call("landing", "GET", f"/sitting/{self.cid}")
-        match = CSRF_FIELD.search(body or "")
-        if not match:
-            return False
-        token = match.group(1) or match.group(2)
-        status, _ = await self._call("check-in", "POST", f"/sitting/{self.cid}/check-in",
-                                     data={"csrf_token": token, "access_code": ""})
-        if status not in (302, 303):
+        if not await self._from_landing("check-in", "check-in"):
             return False
         status, body = await self._call("sealed page", "GET", f"/sitting/{self.cid}/paper",
                                         ok_status=(200,))
