@@ -384,7 +384,7 @@ RULES.update({
         "value_known_after": "2099-11-20T18:30"}),
     "sitting.public_value": Rule(roles("board"), form=lambda s, w: {
         "public_value": "XSKT Thủ đô 20/11/2026: 482913"}),
-    "sitting.open_sitting": Rule(roles("board"), form=lambda s, w: CONFIRM),
+    "sitting.open_sitting": Rule(BOARD_AND_PROCTOR, form=lambda s, w: CONFIRM),
     "sitting.close_sitting": Rule(roles("board"), form=lambda s, w: CONFIRM),
     "sitting.reveal": Rule(roles("board"), form=lambda s, w: CONFIRM),
     "sitting.board": Rule(BOARD_AND_PROCTOR),
