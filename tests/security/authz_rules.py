@@ -172,6 +172,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "public.draw_bundle": Rule(NOBODY),
     "audit.checkpoint_file": Rule(EVERYONE),
     "audit.log": Rule(roles("board", "admin")),
+    "audit.public_log": Rule(EVERYONE),
     "accounts.register": Rule(EVERYONE),
     "accounts.login": Rule(EVERYONE),
     "accounts.logout": Rule(SIGNED_IN),
