@@ -374,6 +374,7 @@ RULES.update({
     "bank.version": Rule(AUTHORS),
     "bank.edit": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_item_form)},
     "bank.advance": Rule(AUTHORS),
+    "bank.bulk": Rule(AUTHORS, form=lambda s, w: {"confirm": "y", "version_id": "1"}),
     "bank.import_file": {"GET": Rule(AUTHORS), "POST": Rule(AUTHORS, form=_bank_import_form)},
     "bank.confirm_import": Rule(AUTHORS, form=_bank_confirm_form),
     "bank.export": Rule(AUTHORS),
