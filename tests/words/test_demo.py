@@ -84,3 +84,34 @@ def test_the_demo_runs_as_make_run_starts_it_without_a_public_address(app, db, m
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", None)
     run_demo(db, candidates=4)
     assert f"{LOCAL_ADDRESS}/sitting/" in db.query(SebRule).one().config_xml
+
+
+def test_the_demo_leaves_scripts_for_examiners_and_the_objection_and_appeal_windows_open(
+        db, capsys):
+    from sqlalchemy import select
+
+    from exam.appeals import service as appeals
+    from exam.competitions.models import Stage
+    from exam.demo import print_logins, run_demo
+    from exam.registration.models import accepted_candidates
+    from exam.scoring.models import Assignment, AssignmentRole, Mark, Script
+
+    made = run_demo(db, candidates=4)
+    now = utcnow()
+    scoring, appealing = made["scoring_now"], made["appeals_open"]
+    assert scoring.stage == Stage.SCORING
+    waiting = db.scalars(select(Assignment).join(Script).outerjoin(
+        Mark, Mark.assignment_id == Assignment.id).where(
+        Script.competition_id == scoring.id, Assignment.role == AssignmentRole.FIRST,
+        Mark.id.is_(None))).all()
+    assert waiting
+    opens, closes = appeals.objection_window(scoring)
+    assert opens <= now < closes
+    assert appealing.stage == Stage.PROVISIONAL_RESULTS
+    opens, closes = appeals.remark_window(db, appealing)
+    assert opens <= now < closes
+    candidate = accepted_candidates(db, appealing)[0].user.email
+    print_logins(made)
+    printed = capsys.readouterr().out
+    assert f"appeal as {candidate}" in printed
+    assert f"\"{scoring.title}\"; mark as giamkhao" in printed
