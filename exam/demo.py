@@ -20,6 +20,7 @@ from exam.config import public_base_url
 from exam.db import db_session, utcnow
 from exam.demo_cast import (  # re-exported: the benchmark seeds with them
     DEMO_ACCEPT_REASON,
+    DEMO_DOMAIN,
     DEMO_PASSWORD,
     DemoCast,
     _user,
@@ -32,7 +33,6 @@ from exam.registration import service as registration
 
 __all__ = ["DEMO_PASSWORD", "DemoCast", "_user", "apply_all", "create_cast",
            "create_competition", "demo_command", "demo_pdf", "print_logins", "run_demo"]
-DEMO_DOMAIN = "@demo.thituyen.vn"
 
 
 def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None = None) -> dict:

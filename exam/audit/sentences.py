@@ -329,6 +329,8 @@ CODES = {
     "revote": _l("vote again"), "shared_variant": _l("one variant for everyone"),
 }
 
+# Fields whose values were recorded as the English of a catalogued message.
+TRANSLATED = frozenset({"failed"})
 _HEX = re.compile(r"^[0-9a-f]{32,}$")
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -422,6 +424,8 @@ def _compound(key: str, value, labels: dict) -> str:
         return "; ".join(f"{_nested_label(k)}: {_compound(k, v, labels)}"
                          for k, v in value.items())
     if isinstance(value, list):
+        if key in TRANSLATED:
+            return ", ".join(_(str(v)) for v in value) or "—"
         if all(not isinstance(v, dict | list) for v in value):
             return ", ".join(_scalar(key, v, labels) for v in value) or "—"
         return " · ".join(f"({_compound(key, v, labels)})" for v in value)

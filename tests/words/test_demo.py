@@ -115,3 +115,17 @@ def test_the_demo_leaves_scripts_for_examiners_and_the_objection_and_appeal_wind
     printed = capsys.readouterr().out
     assert f"appeal as {candidate}" in printed
     assert f"\"{scoring.title}\"; mark as giamkhao" in printed
+
+
+def test_the_second_step_tells_a_demo_account_how_to_get_its_code(app, client, db, monkeypatch):
+    monkeypatch.setitem(app.config, "TWO_FACTOR_REQUIRED", True)
+    demo = staff_member(db, "uyvien2@demo.thituyen.vn")
+    client.post("/account/login", data={"email": demo.email, "password": DEMO_PASSWORD})
+    assert f"thituyen demo-code {demo.email}" in client.get("/account/two-factor").text
+
+
+def test_the_second_step_shows_no_demo_hint_to_a_real_account(app, client, db, monkeypatch):
+    monkeypatch.setitem(app.config, "TWO_FACTOR_REQUIRED", True)
+    real = staff_member(db, "uyvien@so-noi-vu.gov.vn")
+    client.post("/account/login", data={"email": real.email, "password": DEMO_PASSWORD})
+    assert "demo-code" not in client.get("/account/two-factor").text
