@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import format_datetime, format_decimal
+from flask_babel import format_datetime, format_decimal, lazy_pgettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
 
 ACTIONS = {
     "account.admin_created": _l("An administrator account was created."),

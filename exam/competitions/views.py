@@ -5,13 +5,13 @@ from flask_login import current_user, login_required
 from exam.accounts import invitations
 from exam.accounts import service as accounts
 from exam.competitions import permissions, readiness, service
-from exam.competitions.models import Role
 from exam.competitions.forms import (
     AppointForm,
     CompetitionForm,
     ConfirmForm,
     RemoveAppointmentForm,
 )
+from exam.competitions.models import Role
 from exam.db import db_session, utcnow
 from exam.insights.dashboard import WHO, acting_groups, waiting_work
 from exam.jobs.forms import StepForm

@@ -1,12 +1,22 @@
 """Several questions reviewed or approved at once: each still checked and logged on its own."""
 
+import pytest
 from sqlalchemy import func, select
 
 from exam.audit.models import AuditEntry
 from exam.bank import service
 from exam.bank.models import ItemStatus
-from tests.bank.test_service import authors, question  # noqa: F401 - the fixture
+from exam.competitions.models import Role
+from tests.bank.test_service import question
 from tests.conftest import login
+from tests.factories import appoint, make_competition
+
+
+@pytest.fixture
+def authors(db):
+    competition = make_competition(db)
+    return (appoint(db, competition, Role.QUESTION_AUTHOR),
+            appoint(db, competition, Role.QUESTION_AUTHOR))
 
 
 def reviewed(db, clock, author, colleague, keys):
