@@ -178,7 +178,7 @@ def advance_many(session: Session, actor, version_ids: list[int], step: str, *,
     require(len(ids) <= 500, _("Select at most 500 questions at once."), InvalidInput)
     done, refused = [], []
     for version_id in ids:
-        version = session.get(ItemVersion, version_id)
+        version = session.get(ItemVersion, version_id) if 0 < version_id < 2**63 else None
         if version is None:
             refused.append((None, version_id, _("No such question.")))
             continue
