@@ -20,6 +20,7 @@ from exam.config import public_base_url
 from exam.db import db_session, utcnow
 from exam.demo_cast import (  # re-exported: the benchmark seeds with them
     DEMO_ACCEPT_REASON,
+    DEMO_DOMAIN,
     DEMO_PASSWORD,
     DemoCast,
     _user,
@@ -32,7 +33,6 @@ from exam.registration import service as registration
 
 __all__ = ["DEMO_PASSWORD", "DemoCast", "_user", "apply_all", "create_cast",
            "create_competition", "demo_command", "demo_pdf", "print_logins", "run_demo"]
-DEMO_DOMAIN = "@demo.thituyen.vn"
 
 
 def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None = None) -> dict:
@@ -75,15 +75,21 @@ def run_demo(session, *, candidates: int, seed: int = 2026, now: datetime | None
     from exam.sitting.demo import build_open_sitting
 
     sitting_now = build_open_sitting(session, cast, now=now, rng=rng)
+    from exam.scoring.demo import build_scoring_under_way
+
+    scoring_now = build_scoring_under_way(session, cast, now=now, rng=rng)
     from exam.oversight.demo import seed_oversight
 
     seed_oversight(session, cast, finished, now=now, password=DEMO_PASSWORD)
     made = {"cast": cast, "competitions": [live, finished], "finished": finished,
-            "sitting_now": sitting_now}
+            "sitting_now": sitting_now, "scoring_now": scoring_now}
     from exam.results.demo import publish_where_ready
 
     made["signed_sheet"] = publish_where_ready(session, made["competitions"],
                                                board_chair=cast.chair, now=now)
+    from exam.results.demo import build_appeal_window
+
+    made["appeals_open"] = build_appeal_window(session, cast, now=now, rng=rng)
     from exam.appointment.demo import seed_appointments
 
     made["appointment"] = seed_appointments(session, cast, finished, now=now, rng=rng,
@@ -159,6 +165,19 @@ def print_logins(result: dict) -> None:
         sitting = result["sitting_now"]
         click.echo(f"Sitting open now: \"{sitting.title}\" (room code {OPEN_ROOM_CODE}); "
                    f"sit it as {cast.candidates[0].email}, watch it as the proctor.")
+    if result.get("scoring_now") is not None:
+        from exam.scoring.demo import examiner_with_work
+
+        competition = result["scoring_now"]
+        candidate = registration.accepted_candidates(db_session(), competition)[0].user.email
+        examiner = examiner_with_work(db_session(), competition).email
+        click.echo(f"Scripts waiting for examiners, answer-key objections open: "
+                   f"\"{competition.title}\"; mark as {examiner}, object as {candidate}.")
+    if result.get("appeals_open") is not None:
+        competition = result["appeals_open"]
+        candidate = registration.accepted_candidates(db_session(), competition)[0].user.email
+        click.echo(f"Provisional results, re-mark appeals open: \"{competition.title}\"; "
+                   f"appeal as {candidate}.")
     click.echo("Staff accounts ask for a second step: instead of an authenticator app, run "
                "`thituyen demo-code EMAIL` (e.g. `.venv/bin/thituyen demo-code "
                f"{cast.chair.email}`) for the six digits to type.")

@@ -15,6 +15,7 @@ from exam.competitions.models import Role
 from exam.registration import service as registration
 
 DEMO_PASSWORD = "thituyen-demo-2026"
+DEMO_DOMAIN = "@demo.thituyen.vn"
 # Recorded only where a criterion is not met (the board must then say why it accepts).
 DEMO_ACCEPT_REASON = ("Hội đồng đã đối chiếu bản gốc: thời gian giữ chức vụ tương đương được tính "
                       "theo quyết định của cơ quan quản lý (dữ liệu minh hoạ).")

@@ -26,6 +26,7 @@ from exam.accounts.forms import (
 from exam.accounts.qr import qr_data_uri
 from exam.accounts.session_rules import two_factor_required
 from exam.db import db_session, utcnow
+from exam.demo_cast import DEMO_DOMAIN
 from exam.errors import DomainError
 from exam.extensions import limiter
 from exam.refusals import Refusal, refused_into
@@ -200,7 +201,8 @@ def second_factor():
             if left <= 3:
                 flash(_("Only %(n)d recovery codes are left.", n=left), "error")
             return redirect(target)
-    return render_template("accounts/second_factor.html", form=form)
+    return render_template("accounts/second_factor.html", form=form,
+                           demo_email=user.email if user.email.endswith(DEMO_DOMAIN) else None)
 
 
 @bp.route("/two-factor/setup", methods=["GET", "POST"])

@@ -390,6 +390,36 @@ def entries_for_viewer(session: Session, user, *, competition_id: int | None = N
     return list(rows), total
 
 
+# Reports of irregularities stay with the inspectors: even when one was received or handled
+# could help single out who reported.
+PRIVATE_ACTIONS = frozenset({"oversight.report_received", "oversight.report_under_review",
+                             "oversight.report_resolved"})
+
+
+def _public_query(competition_id: int | None):
+    from exam.competitions.models import Competition, Stage
+
+    query = (select(AuditEntry).join(Competition, Competition.id == AuditEntry.competition_id)
+             .where(Competition.stage != Stage.DRAFT,
+                    AuditEntry.action.not_in(sorted(PRIVATE_ACTIONS))))
+    if competition_id is not None:
+        query = query.where(AuditEntry.competition_id == competition_id)
+    return query
+
+
+def public_entries(session: Session, *, competition_id: int | None = None, page: int = 1,
+                   per_page: int = 50) -> tuple[list[AuditEntry], int]:
+    """What anyone may read without signing in: the entries of published competitions (not
+    drafts), newest first, without reports of irregularities. The page shows their action and
+    time only; who acted and the details stay with the board, the administrator and the
+    inspectors."""
+    query = _public_query(competition_id)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = session.scalars(query.order_by(AuditEntry.seq.desc()).limit(per_page)
+                           .offset((max(page, 1) - 1) * per_page))
+    return list(rows), total
+
+
 def actions_in_log(session: Session, user) -> list[str]:
     allowed = viewable_competitions(session, user)
     query = select(AuditEntry.action).distinct().order_by(AuditEntry.action)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
@@ -20,7 +21,7 @@ from exam.audit import service as audit
 from exam.bank.models import BankItem, ItemStatus, ItemVersion
 from exam.bank.problems import in_words
 from exam.competitions import permissions
-from exam.errors import Conflict, InvalidInput, NotFound, require
+from exam.errors import Conflict, DomainError, InvalidInput, NotFound, require
 from question_bank import formats
 from question_bank.draw import canonical_json
 from question_bank.items import Item, item_from_dict, item_to_dict
@@ -154,6 +155,42 @@ def approve_version(session: Session, actor, version: ItemVersion, *, now: datet
                  payload={"key": version.item.key, "version": version.number,
                           "sha256": content_digest(item_of(version))})
     return version
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What one bulk step did: the versions it moved, and each refusal with its reason."""
+
+    done: list[ItemVersion]
+    refused: list[tuple[ItemVersion | None, int, str]]  # (version or None, id, reason)
+
+
+def advance_many(session: Session, actor, version_ids: list[int], step: str, *,
+                 now: datetime) -> BulkOutcome:
+    """Review or approve several questions at once. Each goes through the same service as a
+    single one (who may, the author's own wording, approval problems) and is logged on its own;
+    a refused question is reported with its reason and leaves the others untouched."""
+    _require_bank(session, actor)
+    action = {"review": review_version, "approve": approve_version}.get(step)
+    require(action is not None, _("Choose to mark reviewed or to approve."), InvalidInput)
+    ids = list(dict.fromkeys(int(i) for i in version_ids))
+    require(ids, _("Select at least one question."), InvalidInput)
+    require(len(ids) <= 500, _("Select at most 500 questions at once."), InvalidInput)
+    done, refused = [], []
+    for version_id in ids:
+        version = session.get(ItemVersion, version_id) if 0 < version_id < 2**63 else None
+        if version is None:
+            refused.append((None, version_id, _("No such question.")))
+            continue
+        try:
+            with session.begin_nested():
+                action(session, actor, version, now=now)
+        except DomainError as error:
+            session.refresh(version)
+            refused.append((version, version_id, error.message))
+        else:
+            done.append(version)
+    return BulkOutcome(done, refused)
 
 
 def retire_version(session: Session, actor, version: ItemVersion, *, now: datetime) -> ItemVersion:

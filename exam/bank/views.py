@@ -53,6 +53,8 @@ def index():
     status = status if status in set(ItemStatus) else None
     topic = request.args.get("topic") or None
     return render_template("bank/index.html", status=status, topic=topic,
+                           bulk_step={"draft": "review", "reviewed": "approve"}.get(status),
+                           confirm_form=ConfirmForm(),
                            versions=service.list_questions(session, current_user, status=status,
                                                            topic=topic),
                            topics=service.topics(session),
@@ -128,6 +130,34 @@ def bank_words(text: str) -> str:
 @bp.app_template_filter("where_words")
 def where_words(text: str) -> str:
     return problems.where_words(text)
+
+
+_BULK_DONE = {"review": _l("%(n)d questions marked reviewed."),
+              "approve": _l("%(n)d questions approved: they can now be drawn.")}
+
+
+@bp.post("/bulk/<any(review, approve):step>")
+def bulk(step: str):
+    """Several questions reviewed or approved with one confirmation; each refusal is reported."""
+    session = db_session()
+    back = url_for("bank.index", status=request.form.get("status") or None,
+                   topic=request.form.get("topic") or None)
+    if not ConfirmForm().validate_on_submit():
+        flash(_("Tick the box to confirm."), "error")
+        return redirect(back)
+    try:
+        ids = [int(i) for i in request.form.getlist("version_id")]
+    except ValueError:
+        raise InvalidInput(_("Select at least one question.")) from None
+    outcome = service.advance_many(session, current_user, ids, step, now=utcnow())
+    session.commit()
+    if outcome.done:
+        flash(str(_BULK_DONE[step]) % {"n": len(outcome.done)}, "success")
+    for version, version_id, reason in outcome.refused:
+        name = (_("%(key)s, version %(n)d", key=version.item.key, n=version.number)
+                if version is not None else _("question %(id)d", id=version_id))
+        flash(_("Not done for %(question)s: %(reason)s", question=name, reason=reason), "error")
+    return redirect(back)
 
 
 @bp.app_template_filter("stem_html")

@@ -40,6 +40,21 @@ def can_run_stages(session: Session, user, competition: Competition) -> bool:
     return bool(roles_in(session, user, competition) & {Role.CHAIR, Role.SECRETARY})
 
 
+def can_open_sitting(session: Session, user, competition: Competition) -> bool:
+    """The proctor opens the room on the day; the chair and the secretary may open it too."""
+    return bool(roles_in(session, user, competition) & {Role.CHAIR, Role.SECRETARY, Role.PROCTOR})
+
+
+def can_enter(session: Session, user, competition: Competition, target) -> bool:
+    """Who may move a competition into ``target``: the chair and the secretary every stage,
+    the proctor the sitting only (through its own action, which checks the papers)."""
+    from exam.competitions.models import Stage
+
+    if can_run_stages(session, user, competition):
+        return True
+    return target == Stage.SITTING and can_open_sitting(session, user, competition)
+
+
 def can_set_rules(session: Session, user, competition: Competition) -> bool:
     return bool(getattr(user, "is_admin", False)) or can_run_stages(session, user, competition)
 

@@ -283,9 +283,10 @@ def require_not_suspended(competition: Competition) -> None:
 
 def enter_stage(session: Session, actor: User, competition: Competition, target: Stage, *,
                 now: datetime, via_domain_action: bool = False, payload: dict | None = None):
-    """The one door between stages: next stage only, by the chair or secretary, never suspended."""
+    """The one door between stages: next stage only, by the chair or secretary (the proctor
+    opens the sitting), never suspended."""
     target = Stage(target)
-    require(permissions.can_run_stages(session, actor, competition),
+    require(permissions.can_enter(session, actor, competition, target),
             _("Only the board chair or secretary can move the competition to another stage."))
     require(not competition.is_suspended,
             _("The competition is suspended; no stage can change until the suspension is lifted."),

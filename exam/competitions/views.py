@@ -11,12 +11,15 @@ from exam.competitions.forms import (
     ConfirmForm,
     RemoveAppointmentForm,
 )
+from exam.competitions.models import Role
 from exam.db import db_session, utcnow
 from exam.insights.dashboard import WHO, acting_groups, waiting_work
 from exam.jobs.forms import StepForm
 from exam.timefmt import to_local, to_utc
 
 bp = Blueprint("competitions", __name__, url_prefix="/manage")
+
+STAFF_PER_PAGE = 25
 
 
 def _form_fields(form: CompetitionForm) -> dict:
@@ -64,12 +67,21 @@ def dashboard(competition_id: int):
     competition = _staff_competition(competition_id)
     roles = permissions.roles_in(session, current_user, competition)
     is_board = permissions.is_board(session, current_user, competition)
+    staff = service.staff_of(session, competition)
+    role = request.args.get("role") or None
+    role = role if role in {str(r) for r in Role} else None
+    shown = [m for m in staff if role is None or m.role == role]
+    page = max(request.args.get("page", 1, type=int), 1)
     return render_template(
         "competitions/dashboard.html", competition=competition,
         waiting=waiting_work(session, competition), who_labels=WHO, step_form=StepForm(),
         open_for=acting_groups(current_user, roles, is_board=is_board),
         roles=roles, is_board=is_board,
-        staff=service.staff_of(session, competition), next_stage=service.next_stage(competition),
+        staff=shown[(page - 1) * STAFF_PER_PAGE:page * STAFF_PER_PAGE], staff_total=len(shown),
+        staff_page=page, staff_per_page=STAFF_PER_PAGE, staff_role=role,
+        staff_filters={"competition_id": competition.id} | ({"role": role} if role else {}),
+        show_emails=current_user.is_admin or is_board,
+        next_stage=service.next_stage(competition),
         is_domain_stage=service.next_stage(competition) in service.DOMAIN_ACTION_STAGES,
         can_run=permissions.can_run_stages(session, current_user, competition),
         can_set_rules=permissions.can_set_rules(session, current_user, competition),
@@ -77,7 +89,7 @@ def dashboard(competition_id: int):
         appoint_form=AppointForm(), confirm_form=ConfirmForm(),
         remove_form=RemoveAppointmentForm(),
         requirements=readiness.by_stage(session, competition),
-        can_remove={m.id for m in service.staff_of(session, competition)
+        can_remove={m.id for m in staff
                     if permissions.can_appoint(session, current_user, competition, m.role)})
 
 

@@ -135,3 +135,35 @@ def publish_where_ready(session, competitions, *, board_chair, now: datetime) ->
                 and service.rule_set(session, competition) is not None):
             return publish_demo_results(session, competition, board_chair=board_chair, now=now)
     return None
+
+
+def build_appeal_window(session, cast, *, now: datetime, rng) -> Competition:
+    """A competition whose provisional results came out two days ago: the re-mark appeal
+    window is open (for `appeal_days` from then), the signed provisional sheet published."""
+    from exam.presentation.demo import decide_ties_by_vote, submit_programmes
+    from exam.scoring.demo import simulate_scoring
+    from exam.sitting.demo import build_sat_competition
+
+    competition = build_sat_competition(
+        session, cast, now=now, rng=rng, sitting_opens=now - timedelta(days=16),
+        title="Thi tuyển Trưởng phòng Quản lý đô thị, UBND quận Ba Đình",
+        post="Trưởng phòng Quản lý đô thị", unit="UBND quận Ba Đình",
+        candidates=cast.candidates[len(cast.candidates) // 2:] or cast.candidates)
+    prepare_demo_rules(session, competition, board_chair=cast.chair)
+    config = current_app.config
+    submit_programmes(session, competition, board_chair=cast.chair,
+                      at=competition.sitting_closes_at + timedelta(hours=2),
+                      upload_folder=config["UPLOAD_FOLDER"], max_bytes=config["MAX_DOCUMENT_BYTES"])
+    simulate_scoring(session, competition, board_chair=cast.chair,
+                     now=competition.sitting_closes_at + timedelta(days=1), rng=rng)
+    if not keystore.has_keys(config["SIGNING_KEY_FOLDER"]):
+        keystore.create_dev_keys(config["SIGNING_KEY_FOLDER"], config["ORGANIZATION_NAME"])
+    published_at = now - timedelta(days=2)
+    scores = service.collect_part_scores(session, competition)
+    decide_ties_by_vote(session, competition, board_chair=cast.chair,
+                        at=published_at - timedelta(days=1), part_scores=scores)
+    provisional = service.publish_provisional_results(session, cast.chair, competition,
+                                                      now=published_at, part_scores=scores)
+    sheets.sign_result_sheet(session, cast.chair, provisional, now=published_at,
+                             **signing_options())
+    return competition

@@ -48,19 +48,30 @@ def _mark(script: Script, quality: float, habit: tuple[float, float], rng: rando
     return points
 
 
-def simulate_scoring(session, competition: Competition, *, board_chair, now: datetime,
-                     rng: random.Random) -> None:
-    """Scripts, panels, declarations, a calibration sample, the draw, marks with a few
-    discrepancies, third marks, the chair's settlements, lock, reveal and a presentation round.
+def build_scoring_under_way(session, cast, *, now: datetime, rng: random.Random):
+    """A competition whose sitting closed yesterday: the answer-key objection window is open,
+    the scripts have their codes and examiners, and wait to be marked (the demo's first
+    examiner has work to do)."""
+    from exam.sitting.demo import build_sat_competition
 
-    ``now`` is when scoring starts (after the sitting closed); each step is dated a little
-    later so the audit log reads in order. The competition ends with identities revealed.
-    """
+    competition = build_sat_competition(
+        session, cast, now=now, rng=rng, sitting_opens=now - timedelta(days=1, hours=4),
+        title="Thi tuyển Phó Chánh Văn phòng, Sở Tư pháp", post="Phó Chánh Văn phòng",
+        unit="Sở Tư pháp", candidates=cast.candidates[: max(2, len(cast.candidates) // 2)])
+    prepare_marking(session, competition, board_chair=cast.chair,
+                    now=competition.sitting_closes_at + timedelta(hours=2), rng=rng)
+    return competition
+
+
+def prepare_marking(session, competition: Competition, *, board_chair, now: datetime,
+                    rng: random.Random):
+    """Scripts, panels, declarations, a calibration sample marked by everyone, the random
+    draw of examiners: everything before the first mark. Returns the scripts, the examiners
+    (the panel chair last) and the moment reached."""
     at = now
     scripts = service.create_scripts(session, board_chair, competition, now=at)
     people = _examiners(session, competition, board_chair, at)
     chair, markers = people[-1], people[:-1]
-    habits = {u.id: HABITS[i % len(HABITS)] for i, u in enumerate(markers)}
     panels = [service.set_up_panel(session, board_chair, competition, part_key=part, chair=chair,
                                    examiners=markers, now=at)
               for part in sorted({s.part_key for s in scripts})]
@@ -94,6 +105,21 @@ def simulate_scoring(session, competition: Competition, *, board_chair, now: dat
                               points=[str(rng.choice([3, 3.5, 4])), str(rng.choice([2, 2.5, 3]))],
                               comment="Chấm thử để thống nhất đáp án.", submit=True, now=at)
         service.assign_markers(session, board_chair, competition, panel, now=at)
+    return scripts, people, at
+
+
+def simulate_scoring(session, competition: Competition, *, board_chair, now: datetime,
+                     rng: random.Random) -> None:
+    """Scripts, panels, declarations, a calibration sample, the draw, marks with a few
+    discrepancies, third marks, the chair's settlements, lock, reveal and a presentation round.
+
+    ``now`` is when scoring starts (after the sitting closed); each step is dated a little
+    later so the audit log reads in order. The competition ends with identities revealed.
+    """
+    scripts, people, at = prepare_marking(session, competition, board_chair=board_chair,
+                                          now=now, rng=rng)
+    chair, markers = people[-1], people[:-1]
+    habits = {u.id: HABITS[i % len(HABITS)] for i, u in enumerate(markers)}
     at += timedelta(days=1)
     quality = {s.id: rng.uniform(0.35, 0.9) for s in scripts}
     for role in (AssignmentRole.FIRST, AssignmentRole.SECOND, AssignmentRole.THIRD):
@@ -127,3 +153,13 @@ def _presentation_round(session, competition, chair, members, at: datetime, rng)
     from exam.presentation.demo import presentation_round
 
     presentation_round(session, competition, panel_chair=chair, members=members, at=at, rng=rng)
+
+
+def examiner_with_work(session, competition: Competition):
+    """An examiner with a script still to mark in ``competition`` (for the demo's logins)."""
+    from exam.scoring.models import Mark
+
+    return session.scalar(select(Assignment).join(Script).outerjoin(
+        Mark, Mark.assignment_id == Assignment.id).where(
+        Script.competition_id == competition.id, Assignment.role == AssignmentRole.FIRST,
+        Mark.id.is_(None)).order_by(Assignment.id).limit(1)).examiner

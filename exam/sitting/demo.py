@@ -136,6 +136,20 @@ def build_finished_competition(session, cast, *, now: datetime, rng: random.Rand
 
     Left at the scoring stage with the draw secret revealed, for scoring and results to go on.
     """
+    return build_sat_competition(
+        session, cast, now=now, rng=rng, sitting_opens=now - timedelta(days=25),
+        title="Thi tuyển Phó Trưởng phòng Quản lý ngân sách, Sở Tài chính",
+        post="Phó Trưởng phòng Quản lý ngân sách", unit="Sở Tài chính",
+        candidates=cast.candidates[len(cast.candidates) // 2:] or cast.candidates,
+        author=cast.author, reviewer=cast.admin)
+
+
+def build_sat_competition(session, cast, *, now: datetime, rng: random.Random, sitting_opens,
+                          title: str, post: str, unit: str, candidates, author=None,
+                          reviewer=None):
+    """A competition whose four-hour sitting opened at ``sitting_opens`` (before ``now``):
+    registration from 25 to 10 days before it, every applicant accepted, the test sealed, sat and
+    closed, the secret revealed; left at the scoring stage."""
     from flask import current_app
 
     from exam import demo_cast as demo
@@ -144,27 +158,25 @@ def build_finished_competition(session, cast, *, now: datetime, rng: random.Rand
     from exam.registration import service as registration
     from exam.sitting import receipts
 
-    sitting_opens = now - timedelta(days=25)
     competition = demo.create_competition(
-        session, cast, now=now - timedelta(days=50),
-        title="Thi tuyển Phó Trưởng phòng Quản lý ngân sách, Sở Tài chính",
-        post="Phó Trưởng phòng Quản lý ngân sách", unit="Sở Tài chính",
-        opens=now - timedelta(days=50), closes=now - timedelta(days=35),
+        session, cast, now=sitting_opens - timedelta(days=25), title=title, post=post,
+        unit=unit, opens=sitting_opens - timedelta(days=25),
+        closes=sitting_opens - timedelta(days=10),
         sitting_opens=sitting_opens, sitting_closes=sitting_opens + timedelta(hours=4))
-    candidates = cast.candidates[len(cast.candidates) // 2:] or cast.candidates
-    applications = demo.apply_all(session, competition, candidates, now=now - timedelta(days=45),
-                                  rng=rng, upload_folder=current_app.config["UPLOAD_FOLDER"],
+    applications = demo.apply_all(session, competition, candidates,
+                                  now=sitting_opens - timedelta(days=20), rng=rng,
+                                  upload_folder=current_app.config["UPLOAD_FOLDER"],
                                   max_bytes=current_app.config["MAX_DOCUMENT_BYTES"])
     for application in applications:
         registration.accept_application(session, cast.chair, application,
-                                        now=now - timedelta(days=40),
+                                        now=sitting_opens - timedelta(days=15),
                                         reason=demo.DEMO_ACCEPT_REASON)
     competitions.enter_stage(session, cast.chair, competition, Stage.REGISTRATION_CLOSED,
-                             now=now - timedelta(days=34))
+                             now=sitting_opens - timedelta(days=9))
     competitions.enter_stage(session, cast.chair, competition, Stage.ELIGIBILITY_REVIEWED,
-                             now=now - timedelta(days=33))
+                             now=sitting_opens - timedelta(days=8))
     simulate_sitting(session, competition, board_chair=cast.chair, proctor=cast.proctor,
-                     now=now, rng=rng, author=cast.author, reviewer=cast.admin,
+                     now=now, rng=rng, author=author, reviewer=reviewer,
                      sign=receipts.platform_signer())
     return competition
 

@@ -28,7 +28,7 @@ import secrets
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import format_datetime
@@ -41,7 +41,7 @@ from exam.audit.models import AuditEntry
 from exam.bank import service as bank
 from exam.competitions import permissions
 from exam.competitions import service as competitions
-from exam.competitions.models import Competition, Stage
+from exam.competitions.models import Competition, Role, Stage
 from exam.errors import Conflict, InvalidInput, NotFound, require
 from exam.registration import service as registration
 from exam.sitting import bundle
@@ -448,15 +448,37 @@ def enter_public_value(session: Session, actor, competition: Competition, public
     return len(candidates)
 
 
+PROCTOR_OPENS_BEFORE = timedelta(hours=1)
+
+
 def open_sitting(session: Session, actor, competition: Competition, *, now: datetime) -> None:
-    """Candidates may start (within the window) once every paper is stored."""
-    _require_board(session, actor, competition,
-                   _("Only the board chair or secretary can open the sitting."))
+    """Candidates may start (within the window) once every paper is stored.
+
+    The proctor opens the room on the day, from an hour before the sitting until it ends; the
+    chair or the secretary may open it earlier (candidates still start only in the window)."""
+    require(permissions.can_open_sitting(session, actor, competition),
+            _("Only the proctor, the board chair or the secretary can open the sitting."))
     seal = seal_of(session, competition)
     require(seal is not None and seal.drawn_at is not None,
             _("Enter the public value and draw the papers before opening the sitting."), Conflict)
+    if not permissions.can_run_stages(session, actor, competition):
+        opens, closes = competition.sitting_opens_at, competition.sitting_closes_at
+        require(opens is not None and opens - PROCTOR_OPENS_BEFORE <= now < closes,
+                _("The proctor opens the room on the day: from %(time)s, an hour before the "
+                  "sitting starts, until it ends.",
+                  time=format_datetime(opens - PROCTOR_OPENS_BEFORE, "short")
+                  if opens else ""), Conflict)
     competitions.enter_stage(session, actor, competition, Stage.SITTING, now=now,
-                             via_domain_action=True)
+                             via_domain_action=True, payload={"opened_by": _opened_by(
+                                 session, actor, competition)})
+
+
+def _opened_by(session: Session, actor, competition: Competition) -> str:
+    roles = permissions.roles_in(session, actor, competition)
+    for role in (Role.CHAIR, Role.SECRETARY, Role.PROCTOR):
+        if role in roles:
+            return str(role)
+    return ""
 
 
 def reveal_secret(session: Session, actor, competition: Competition, *, now: datetime) -> Seal:

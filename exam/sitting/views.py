@@ -174,7 +174,8 @@ def open_sitting(competition_id: int):
     competition = _staff(competition_id)
     _confirmed()
     service.open_sitting(db_session(), current_user, competition, now=utcnow())
-    return _done(_("The sitting is open: candidates can start within the window."), competition_id)
+    return _done(_("The sitting is open: candidates can start within the window."), competition_id,
+                 "sitting.board" if request.form.get("back") == "board" else "sitting.setup")
 
 
 @bp.post("/manage/<int:competition_id>/test/close")
@@ -215,8 +216,14 @@ def board(competition_id: int):
                          checkin_minutes=setup_row.checkin_minutes)
     late_entry_closes = (attempts.late_entry_closes_at(competition, setup_row)
                          if competition.sitting_opens_at else None)
+    seal = service.seal_of(session, competition)
     return render_template("sitting/board.html", competition=competition, rows=rows,
                            has_sessions=bool(rooms.session_starts(session, competition)),
+                           is_drawn=seal is not None and seal.drawn_at is not None,
+                           can_open=permissions.can_open_sitting(session, current_user, competition),
+                           opens_from=(competition.sitting_opens_at - service.PROCTOR_OPENS_BEFORE
+                                       if competition.sitting_opens_at else None),
+                           confirm_form=ConfirmForm(),
                            room_form=room_form, extra_form=ExtraTimeForm(),
                            admit_form=LateAdmissionForm(), late_entry_closes=late_entry_closes,
                            setup=setup_row, now_=utcnow(),

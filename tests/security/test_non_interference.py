@@ -258,6 +258,8 @@ def _urls(app, session) -> list[str]:
                    + [{"actor": u} for u in values["user_id"]]
                    + [{"action": a} for a in actions] + [{"page": 2}])
         urls += [url_for("audit.log", **f) for f in filters[1:]]
+        urls += [url_for("audit.public_log", competition=c) for c in values["competition_id"]]
+        urls += [url_for("audit.public_log", page=2)]
         urls += [url_for("registration.review_list", competition_id=c, status=s)
                  for c in values["competition_id"] for s in ("accepted", "submitted")]
     return urls

@@ -84,3 +84,48 @@ def test_the_demo_runs_as_make_run_starts_it_without_a_public_address(app, db, m
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", None)
     run_demo(db, candidates=4)
     assert f"{LOCAL_ADDRESS}/sitting/" in db.query(SebRule).one().config_xml
+
+
+def test_the_demo_leaves_scripts_for_examiners_and_the_objection_and_appeal_windows_open(
+        db, capsys):
+    from sqlalchemy import select
+
+    from exam.appeals import service as appeals
+    from exam.competitions.models import Stage
+    from exam.demo import print_logins, run_demo
+    from exam.registration.models import accepted_candidates
+    from exam.scoring.models import Assignment, AssignmentRole, Mark, Script
+
+    made = run_demo(db, candidates=4)
+    now = utcnow()
+    scoring, appealing = made["scoring_now"], made["appeals_open"]
+    assert scoring.stage == Stage.SCORING
+    waiting = db.scalars(select(Assignment).join(Script).outerjoin(
+        Mark, Mark.assignment_id == Assignment.id).where(
+        Script.competition_id == scoring.id, Assignment.role == AssignmentRole.FIRST,
+        Mark.id.is_(None))).all()
+    assert waiting
+    opens, closes = appeals.objection_window(scoring)
+    assert opens <= now < closes
+    assert appealing.stage == Stage.PROVISIONAL_RESULTS
+    opens, closes = appeals.remark_window(db, appealing)
+    assert opens <= now < closes
+    candidate = accepted_candidates(db, appealing)[0].user.email
+    print_logins(made)
+    printed = capsys.readouterr().out
+    assert f"appeal as {candidate}" in printed
+    assert f"\"{scoring.title}\"; mark as giamkhao" in printed
+
+
+def test_the_second_step_tells_a_demo_account_how_to_get_its_code(app, client, db, monkeypatch):
+    monkeypatch.setitem(app.config, "TWO_FACTOR_REQUIRED", True)
+    demo = staff_member(db, "uyvien2@demo.thituyen.vn")
+    client.post("/account/login", data={"email": demo.email, "password": DEMO_PASSWORD})
+    assert f"thituyen demo-code {demo.email}" in client.get("/account/two-factor").text
+
+
+def test_the_second_step_shows_no_demo_hint_to_a_real_account(app, client, db, monkeypatch):
+    monkeypatch.setitem(app.config, "TWO_FACTOR_REQUIRED", True)
+    real = staff_member(db, "uyvien@so-noi-vu.gov.vn")
+    client.post("/account/login", data={"email": real.email, "password": DEMO_PASSWORD})
+    assert "demo-code" not in client.get("/account/two-factor").text
