@@ -118,6 +118,7 @@ ACTIONS = {
     "scoring.scores_locked": _l("The scores were locked."),
     "scoring.scripts_created": _l("The scripts were given anonymous codes."),
     "sitting.attempt_started": _l("A candidate started the test."),
+    "sitting.checked_in": _l("A candidate checked in and received their paper, sealed."),
     "sitting.extra_time_granted": _l("The proctor granted extra time."),
     "sitting.late_entry_admitted": _l("The proctor admitted a candidate late."),
     "sitting.papers_drawn": _l("The public value was entered and every paper drawn."),
@@ -139,6 +140,9 @@ SITTING_OPENED = _l("The room was opened: candidates can start.")
 FIELDS = {
     "action": _l("What is done to the item"),
     "admitted_late": _l("Admitted late"),
+    "checkin_minutes": _l("Check-in opens (minutes before the start)"),
+    "instructions": _l("Instructions shown before the part"),
+    "paper_key_released": _l("Started by releasing the sealed paper's key"),
     "after": _l("After"),
     "annulled": _l("Annulled"),
     "answers_sha256": _l("Digest of the answers"),
