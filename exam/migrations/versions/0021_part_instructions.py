@@ -1,7 +1,7 @@
 """part instructions: a test part may show a description item of the bank before its questions
 
 Revision ID: 0021_part_instructions
-Revises: 0019_rooms
+Revises: 0020_checkin
 Create Date: 2026-12-02 17:10:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0021_part_instructions'
-down_revision = '0019_rooms'
+down_revision = '0020_checkin'
 branch_labels = None
 depends_on = None
 
