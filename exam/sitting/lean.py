@@ -24,6 +24,7 @@ import json
 import logging
 import threading
 import time
+import weakref
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -142,6 +143,9 @@ class ConnectionPool:
         self._idle: list = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(size)
+        # The idle connections are closed when the pool goes (an app dropped, the process
+        # ending), not left for the garbage collector to find open.
+        weakref.finalize(self, _close_all, self._idle)
 
     @contextmanager
     def connection(self):
@@ -169,9 +173,14 @@ class ConnectionPool:
 
     def close(self) -> None:
         with self._lock:
-            idle, self._idle = self._idle, []
-        for connection in idle:
-            connection.close()
+            idle = list(self._idle)
+            self._idle.clear()
+        _close_all(idle)
+
+
+def _close_all(connections: list) -> None:
+    for connection in connections:
+        connection.close()
 
 
 class LeanAutosave:
