@@ -177,52 +177,6 @@ class Candidate:
                          data={"csrf_token": self.csrf, "confirm": "y"})
 
 
-async def run_sitting(base: str, competition_id: int, emails: list[str], password: str, *,
-                      start_window: float, steady: float, finish_window: float,
-                      autosave_every: float = 15.0, login_concurrency: int = 16,
-                      seed: int = 1, progress=print) -> tuple[Recorder, dict]:
-    """Sign everyone in (outside the measured storms), then the start storm, the steady
-    autosaves and the finish storm. Returns the recorder and the phase boundaries."""
-    rec = Recorder()
-    rng = random.Random(seed)
-    candidates = [Candidate(base, competition_id, e, password, rec, random.Random(rng.random()))
-                  for e in emails]
-    for candidate in candidates:
-        await candidate.open()
-    gate = asyncio.Semaphore(login_concurrency)
-
-    async def sign_in(candidate):
-        async with gate:
-            await candidate.login()
-
-    progress(f"  signing in {len(candidates)} candidates")
-    await asyncio.gather(*(sign_in(c) for c in candidates))
-    t0 = time.monotonic() + 1.0
-    end_of_steady = t0 + start_window + steady
-    progress(f"  start storm ({start_window:.0f} s), steady ({steady:.0f} s), "
-             f"finish storm ({finish_window:.0f} s)")
-
-    async def life(candidate: Candidate):
-        await asyncio.sleep(max(0.0, t0 + candidate.rng.uniform(0, start_window) - time.monotonic()))
-        if not await candidate.start():
-            return
-        submit_at = end_of_steady + candidate.rng.uniform(0, finish_window)
-        next_save = time.monotonic() + candidate.rng.uniform(1, autosave_every)
-        while next_save < submit_at:
-            await asyncio.sleep(max(0.0, next_save - time.monotonic()))
-            await candidate.autosave()
-            next_save += autosave_every
-        await asyncio.sleep(max(0.0, submit_at - time.monotonic()))
-        await candidate.autosave()
-        await candidate.submit()
-
-    await asyncio.gather(*(life(c) for c in candidates))
-    for candidate in candidates:
-        await candidate.close()
-    return rec, {"t0": t0, "start_window": start_window, "steady": steady,
-                 "finish_window": finish_window}
-
-
 async def run_exam_day(base: str, competition_id: int, emails: list[str], password: str, *,
                        check_in_window: float, steady: float, finish_window: float,
                        autosave_every: float = 15.0, seed: int = 1,
