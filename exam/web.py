@@ -146,18 +146,24 @@ def _forget_request_state(_exc=None):
 
 
 def _security_headers(response):
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if "_user_id" in session and request.endpoint != "static":
-        # Exam halls share computers: a signed-in page must not be kept for the next person.
-        response.headers["Cache-Control"] = "no-store"
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    apply_security_headers(response.headers, is_secure=request.is_secure,
+                           is_signed_in="_user_id" in session and request.endpoint != "static")
     return response
+
+
+def apply_security_headers(headers, *, is_secure: bool, is_signed_in: bool) -> None:
+    """Every answer's security headers (the lean exam-day paths apply the same)."""
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if is_signed_in:
+        # Exam halls share computers: a signed-in page must not be kept for the next person.
+        headers["Cache-Control"] = "no-store"
+    if is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
 
 
 def _rollback():

@@ -363,13 +363,13 @@ def _clean_response(item: Item, line: PaperItem, response: object) -> object:
         prompts = len(item.match_prompts)
         if response in (None, "", []):
             return [None] * prompts
-        require(isinstance(response, list) and len(response) == prompts
-                and all(isinstance(t, str) for t in response),
-                _("The save could not be understood. Reload the page."), InvalidInput)
+        if not (isinstance(response, list) and len(response) == prompts
+                and all(isinstance(t, str) for t in response)):
+            raise InvalidInput(_("The save could not be understood. Reload the page."))
         by_token = {option_token(n): bank_index
                     for n, bank_index in enumerate(_option_order(item, line))}
-        require(all(t in by_token for t in response if t),
-                _("Choose among the options shown."), InvalidInput)
+        if not all(t in by_token for t in response if t):
+            raise InvalidInput(_("Choose among the options shown."))
         return [by_token[t] if t else None for t in response]
     if item.type.is_choice:
         if response in (None, ""):
@@ -378,16 +378,18 @@ def _clean_response(item: Item, line: PaperItem, response: object) -> object:
             raise InvalidInput(_("The save could not be understood. Reload the page."))
         by_token = {option_token(n): bank_index
                     for n, bank_index in enumerate(_option_order(item, line))}
-        require(all(t in by_token for t in response),
-                _("Choose among the options shown."), InvalidInput)
+        if not all(t in by_token for t in response):
+            raise InvalidInput(_("Choose among the options shown."))
         picked = sorted({by_token[t] for t in response})
-        require(item.type is ItemType.MULTIPLE_RESPONSE or len(picked) <= 1,
-                _("This question takes one answer."), InvalidInput)
+        if item.type is not ItemType.MULTIPLE_RESPONSE and len(picked) > 1:
+            raise InvalidInput(_("This question takes one answer."))
         return picked
+    # Every save of exam day passes here: the refusals are translated only when they happen.
     text = "" if response is None else response
-    require(isinstance(text, str), _("This answer must be text."), InvalidInput)
-    require(len(text) <= MAX_TEXT, _("The answer is too long (at most %(n)d characters).",
-                                     n=MAX_TEXT), InvalidInput)
+    if not isinstance(text, str):
+        raise InvalidInput(_("This answer must be text."))
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(_("The answer is too long (at most %(n)d characters).", n=MAX_TEXT))
     return text.replace("\r\n", "\n")
 
 

@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flask_babel import format_datetime
@@ -29,6 +30,8 @@ from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from exam.accounts import session_rules
+from exam.accounts.models import User
 from exam.audit import service as audit
 from exam.competitions.models import Competition, Stage
 from exam.errors import Conflict, NotFound, PermissionDenied, require
@@ -135,55 +138,94 @@ def check_in(session: Session, actor, competition: Competition, *, access_code: 
     return attempt
 
 
+class KeyStatements(Protocol):
+    """The key release's three statements on some connection: SQLAlchemy's for the Flask
+    route and the start form, a pooled psycopg connection for the lean path
+    (``exam.sitting.lean``). Both run the statements of ``key_statements``."""
+
+    def row(self, attempt_id: int, competition_id: int): ...
+
+    def claim(self, attempt_id: int, now: datetime, duration: int) -> bool: ...
+
+    def reread(self, attempt_id: int) -> tuple[datetime, int]: ...
+
+
+class SqlKeyStatements:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def row(self, attempt_id: int, competition_id: int):
+        return self.conn.execute(key_statements()[0], {"attempt_id": attempt_id,
+                                                        "competition_id": competition_id}).first()
+
+    def claim(self, attempt_id: int, now: datetime, duration: int) -> bool:
+        return self.conn.execute(key_statements()[1], {"attempt_id": attempt_id, "now": now,
+                                                        "duration": duration}).rowcount == 1
+
+    def reread(self, attempt_id: int) -> tuple[datetime, int]:
+        return tuple(self.conn.execute(key_statements()[2], {"attempt_id": attempt_id}).one())
+
+
 def release_paper_key(conn: Connection, *, user_id: int, competition_id: int, attempt_id: int,
                       address: str, now: datetime) -> KeyRelease:
+    """The key release on the request's own SQLAlchemy connection (see ``release_key``)."""
+    return release_key(SqlKeyStatements(conn), user_id=user_id, competition_id=competition_id,
+                       attempt_id=attempt_id, address=address, now=now)
+
+
+def release_key(statements: KeyStatements, *, user_id: int, competition_id: int,
+                attempt_id: int, address: str, now: datetime,
+                signed_in_at: float | None = None) -> KeyRelease:
     """The start: the paper's key, by the server's clock and the rules of a start, to the
     attempt's own candidate. The first release starts the attempt (one guarded UPDATE);
     later ones (a reload, a second tab) return the same key and the same start.
 
     Plain SQL in two statements, no ORM and no audit lock, so thousands of candidates can
     start in the same second; ``attempts.log_released_starts`` writes the audit entries
-    after."""
-    row = conn.execute(_key_statements()[0], {"attempt_id": attempt_id,
-                                              "competition_id": competition_id}).first()
+    after. ``signed_in_at``: the session's sign-in time, refused when its holder has since
+    signed out everywhere (the Flask route checks that before any view runs)."""
+    row = statements.row(attempt_id, competition_id)
     if row is None:
         raise NotFound(_("No such attempt."))
     require(row.user_id == user_id and row.status == ApplicationStatus.ACCEPTED,
             _("This is not your paper."), PermissionDenied)
+    if signed_in_at is not None:
+        require(not session_rules.is_revoked(signed_in_at, row.sessions_revoked_at),
+                _("Please sign in again."), PermissionDenied)
     require(row.submitted_at is None, _("You have already submitted your paper."), Conflict)
     started_at, duration = row.started_at, row.duration_seconds
     is_first = started_at is None
     if is_first:
         duration = _start_allowed(row, address, now)
-        _row, claim, reread = _key_statements()
-        claimed = conn.execute(claim, {"attempt_id": attempt_id, "now": now,
-                                       "duration": duration})
-        if claimed.rowcount == 1:
+        if statements.claim(attempt_id, now, duration):
             started_at = now
         else:
             is_first = False
-            started_at, duration = conn.execute(reread, {"attempt_id": attempt_id}).one()
+            started_at, duration = statements.reread(attempt_id)
     ends = started_at + timedelta(seconds=duration + row.extra_seconds)
     return KeyRelease(base64.b64encode(bytes.fromhex(row.paper_key)).decode("ascii"),
                       started_at, ends, max(0, int((ends - now).total_seconds())), is_first)
 
 
 @functools.cache
-def _key_statements():
+def key_statements():
     """The key release's three statements, built once per process (it runs in a storm)."""
     a, app, c = Attempt.__table__, Application.__table__, Competition.__table__
+    u = User.__table__
     s, sp, ci, la = (SittingSetup.__table__, SealedPaper.__table__, CheckIn.__table__,
                      LateAdmission.__table__)
     room, seat = ExamRoom.__table__, SeatAssignment.__table__
     any_room = room.alias("any_room")
     row = (select(a.c.started_at, a.c.duration_seconds, a.c.extra_seconds, a.c.submitted_at,
-                  app.c.user_id, app.c.status, c.c.stage, c.c.is_suspended, c.c.sitting_opens_at,
+                  app.c.user_id, app.c.status, u.c.sessions_revoked_at, c.c.stage,
+                  c.c.is_suspended, c.c.sitting_opens_at,
                   c.c.sitting_closes_at, s.c.late_entry_minutes, s.c.allowed_networks,
                   sp.c.paper_key, ci.c.status.label("presence"), la.c.id.label("admission"),
                   room.c.session_starts_at,
                   exists().where(any_room.c.competition_id == a.c.competition_id)
                   .label("uses_rooms"))
            .join(app, app.c.id == a.c.application_id)
+           .join(u, u.c.id == app.c.user_id)
            .join(c, c.c.id == a.c.competition_id)
            .join(sp, sp.c.attempt_id == a.c.id)
            .outerjoin(s, s.c.competition_id == a.c.competition_id)

@@ -1,24 +1,30 @@
-"""The lean autosave: the JSON save of exam day in one SQL statement, beside Flask.
+"""The lean exam-day paths: the JSON save and the paper's key, answered beside Flask.
 
-A candidate's page saves every few seconds; through Flask each save paid for the ORM, the
-user load and the request machinery (about 7 ms of CPU). This WSGI callable, mounted in
-front of the Flask app on PostgreSQL, answers the ordinary save itself: it reads Flask's
-signed session with Flask's own serializer, checks CSRF with Flask-WTF's own check, and
-writes the save in one prepared statement on a pooled psycopg connection in autocommit, so
-the save is durable (committed) before the page is told "saved".
+A candidate's page saves every few seconds, and at the start every page asks for its key in
+the same second; through Flask each request paid for the ORM, the user load and the request
+machinery (7 to 10 ms of CPU). This WSGI callable, mounted in front of the Flask app on
+PostgreSQL, answers the ordinary save and the ordinary key itself, without pushing a request
+context: it matches the route with Flask's URL map, opens Flask's signed session with Flask's
+own session interface, checks the CSRF token as Flask-WTF does, and runs plain SQL on a
+pooled psycopg connection in autocommit, so that what it answers is durable first. A save is
+one prepared statement; a key is the two statements of ``checkin.release_key``, the same
+function the Flask route calls.
 
-It only ever answers "saved". Everything else goes, untouched, to the Flask route, which
-stays the reference: a stale or retried save, a session that is not plainly valid (revoked,
-too old, due for its role re-check, from another browser, remembered by cookie), a body it
-does not read exactly, an attempt that is not running or out of time, a question not on the
-paper, a database error. The rules (grace, limits, answer validation, session expiry) come
-from `exam.sitting.attempts` and `exam.accounts.session_rules`; the statement is the one
-place that repeats the ownership and deadline checks in SQL, and tests/sitting/test_lean.py
-drives random saves through both paths to hold them to the same answers and rows.
+It only ever answers "saved" or "here is your key". Everything else goes, untouched, to the
+Flask route, which stays the reference: a stale or retried save, a refused key (too early,
+not present, late), a session that is not plainly valid (revoked, too old, due for its role
+re-check, from another browser, remembered by cookie), a body it does not read exactly, an
+attempt that is not running or out of time, a question not on the paper, a database error.
+The rules (grace, limits, answer validation, session expiry, the start's rules) come from
+`exam.sitting.attempts`, `exam.sitting.checkin` and `exam.accounts.session_rules`; the save
+statement is the one place that repeats the ownership and deadline checks in SQL, and
+tests/sitting/test_lean.py drives random saves and keys through both paths to hold them to
+the same answers, headers and rows.
 """
 
 from __future__ import annotations
 
+import hmac
 import io
 import json
 import logging
@@ -29,26 +35,35 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from hashlib import sha512
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, request, session
-from flask_babel import format_datetime
-from flask_wtf.csrf import CSRFError
+from flask import Flask
+from flask_wtf.csrf import same_origin
+from itsdangerous import BadData, URLSafeTimedSerializer
 from psycopg import Error as DatabaseError
+from psycopg.rows import namedtuple_row
+from werkzeug.datastructures import Headers
+from werkzeug.exceptions import HTTPException
 
 from exam.accounts import session_rules
 from exam.db import LARGEST_DATABASE_INT, db_session, utcnow
 from exam.errors import DomainError
-from exam.extensions import csrf, login_manager
+from exam.extensions import login_manager
 from exam.registration.models import ApplicationStatus
-from exam.sitting import attempts, service
+from exam.sitting import attempts, checkin, service
+from exam.web import apply_security_headers
 
 log = logging.getLogger("thituyen.lean")
 
-ENDPOINT = "sitting.answer"
+# The routes answered here, by endpoint, and the ends of their paths (a cheap first filter).
+ENDPOINTS = {"sitting.answer": "_save", "sitting.paper_key": "_key"}
+PATH_ENDS = ("/answer", "/key")
 # A save's body: the longest text answer, every character escaped, and the other fields.
 BODY_LIMIT = 6 * attempts.MAX_TEXT + 4096
 LINES_KEPT = 400_000  # paper lines remembered per process (a few tens of MB at most)
+CSRF_SALT = "wtf-csrf-token"  # Flask-WTF's
 
 # One statement: the attempt is this candidate's, accepted, running and within its deadline
 # plus grace, the session was not revoked since it signed in, and no newer save (or the same
@@ -93,30 +108,39 @@ SELECT t.started_at, t.duration_seconds, t.extra_seconds, EXISTS (SELECT 1 FROM 
 FROM target t
 """
 
+# Every line of the paper a line belongs to, with the paper's length: what checking a save
+# needs, read in one round trip the first time a worker sees a candidate's paper.
+PAPER_LINES = """
+SELECT l.id, l.item_key, l.option_order, p.id, p.competition_id, count(*) OVER ()
+FROM paper_item l JOIN paper p ON p.id = l.paper_id
+WHERE l.paper_id = (SELECT paper_id FROM paper_item WHERE id = %(line)s::integer)
+"""
+
 # Every hook the Flask app runs around a request, and how the lean path honours it. A hook
 # not listed here fails tests/sitting/test_lean.py: decide what the lean path must do first.
 KNOWN_HOOKS = {
     "before_request": {
-        "flask_wtf.csrf.CSRFProtect.init_app.<locals>.csrf_protect": "csrf.protect(), same check",
-        "exam.web._limiter_follows_this_app": "no rate limit applies to the save route",
-        "flask_limiter._extension.Limiter._check_request_limit": "no rate limit on the save route",
+        "flask_wtf.csrf.CSRFProtect.init_app.<locals>.csrf_protect": "csrf_allows, same check",
+        "exam.web._limiter_follows_this_app": "no rate limit applies to these routes",
+        "flask_limiter._extension.Limiter._check_request_limit": "no rate limit on these routes",
         "exam.web._refuse_nul_characters": "a NUL in the query string falls through",
-        "exam.web._remember_address": "the lean path writes no audit entry",
-        "exam.web._forget_request_state": "each lean request has its own context",
+        "exam.web._remember_address": "the lean paths write no audit entry",
+        "exam.web._forget_request_state": "no request context: nothing cached to forget",
         "exam.accounts.views._refuse_stale_sessions": "session_rules; revocation in SQL",
         "exam.rooms.views.require_safe_exam_browser": "seb.request_allowed, same rule",
     },
     "after_request": {
-        "flask_limiter._extension.Limiter.__inject_headers": "run: app.process_response",
-        "flask_login.login_manager.LoginManager._update_remember_cookie": "run",
-        "exam.web._security_headers": "run",
+        "flask_limiter._extension.Limiter.__inject_headers": "no limit applies: no header",
+        "flask_login.login_manager.LoginManager._update_remember_cookie":
+            "a remembered session falls through",
+        "exam.web._security_headers": "web.apply_security_headers, same function",
     },
     "teardown_request": {
-        "exam.db._close_session": "run: the request context is popped",
-        "flask_limiter._extension.Limiter.__release_context": "run",
-        "exam.web._forget_request_state": "run",
+        "exam.db._close_session": "no request context is pushed",
+        "flask_limiter._extension.Limiter.__release_context": "no request context is pushed",
+        "exam.web._forget_request_state": "no request context is pushed",
     },
-    "teardown_appcontext": {"exam.db._close_session": "run"},
+    "teardown_appcontext": {"exam.db._close_session": "run: the app context is popped"},
 }
 
 
@@ -183,20 +207,33 @@ def _close_all(connections: list) -> None:
         connection.close()
 
 
-class LeanAutosave:
-    """WSGI middleware: the ordinary JSON save answered here, everything else by `wsgi_app`."""
+class LeanExamDay:
+    """WSGI middleware: the ordinary save and key answered here, everything else by `wsgi_app`."""
 
     def __init__(self, app: Flask, wsgi_app, conninfo: str, *, pool_size: int, clock=utcnow):
         self.app, self.wsgi_app, self.clock = app, wsgi_app, clock
         self.pool = ConnectionPool(conninfo, pool_size)
         self.grace_seconds = attempts.default_grace_seconds()
+        self.key_sql = PsycopgKeyStatements.compile()
+        # as Flask's JSON provider lays out a response: indented when debugging, else compact
+        compact = app.json.compact if app.json.compact is not None else not app.debug
+        self.json_layout = ({"separators": (",", ":")} if compact
+                            else {"indent": 2, "separators": (", ", ": ")})
+        self.session_serializer = app.session_interface.get_signing_serializer(app)
+        self.session_max_age = int(app.permanent_session_lifetime.total_seconds())
+        self.csrf_serializer = URLSafeTimedSerializer(
+            app.config.get("WTF_CSRF_SECRET_KEY", app.secret_key), salt=CSRF_SALT)
+        self.headers = {secure: self._headers_of_a_signed_in_answer(secure)
+                        for secure in (False, True)}
+        self.timezone = ZoneInfo(app.config.get("BABEL_DEFAULT_TIMEZONE", "UTC"))
         self.lines: dict[int, LineInfo] = {}
+        self.items: dict[int, dict] = {}
         self.seb_rules: dict[int, object] = {}
-        self.outcomes: Counter[str] = Counter()  # "saved" or why a save fell through
+        self.outcomes: Counter[str] = Counter()  # "saved", "key", or why a request fell through
 
     def __call__(self, environ, start_response):
         if (environ.get("REQUEST_METHOD") != "POST"
-                or not environ.get("PATH_INFO", "").endswith("/answer")):
+                or not environ.get("PATH_INFO", "").endswith(PATH_ENDS)):
             return self.wsgi_app(environ, start_response)
         body = self._read_body(environ)
         response = None
@@ -204,15 +241,14 @@ class LeanAutosave:
             self.outcomes["body size"] += 1
         else:
             try:
-                response = self._save(dict(environ, **{"wsgi.input": io.BytesIO(body)}), body)
+                response = self._answer(environ, body)
             except (PoolExhausted, DatabaseError) as error:  # the Flask route answers (503)
-                log.warning("lean autosave fell through: %s", type(error).__name__)
+                log.warning("lean path fell through: %s", type(error).__name__)
                 self.outcomes["database"] += 1
             except Exception:  # the Flask route then answers, and says what went wrong
-                log.exception("lean autosave fell through on an error")
+                log.exception("lean path fell through on an error")
                 self.outcomes["error"] += 1
-            if response is None:
-                environ["wsgi.input"] = io.BytesIO(body)
+            environ["wsgi.input"] = io.BytesIO(body)
         if response is None:
             return self.wsgi_app(environ, start_response)
         return response(environ, start_response)
@@ -229,41 +265,78 @@ class LeanAutosave:
         environ["wsgi.input"] = io.BytesIO(body)
         return body if len(body) == length else None
 
-    def _save(self, environ, body: bytes):
-        with self.app.request_context(environ):
-            refusal = self._why_not(body)
-            if isinstance(refusal, str):
-                self.outcomes[refusal] += 1
+    def _answer(self, environ, body: bytes):
+        """The JSON answer as a WSGI response, or None when the Flask route must answer."""
+        with self.app.app_context():
+            request = self.app.request_class(environ)
+            answered = self._route(request, body)
+            if isinstance(answered, str):
+                self.outcomes[answered] += 1
                 return None
-            self.outcomes["saved"] += 1
-            return self.app.process_response(self.app.json.response(refusal))
+            kind, payload = answered
+            self.outcomes[kind] += 1
+            text = f"{self.app.json.dumps(payload, **self.json_layout)}\n".encode()
+        headers = [("Content-Type", self.app.json.mimetype), ("Content-Length", str(len(text))),
+                   *self.headers[request.is_secure]]
 
-    def _why_not(self, body: bytes):
-        """The body to answer with, or (a string) why the Flask route must answer instead."""
-        rule = request.url_rule
-        if rule is None or rule.endpoint != ENDPOINT or not request.is_json:
-            return "not a JSON save"
+        def response(_environ, start_response):
+            start_response("200 OK", headers)
+            return [text]
+        return response
+
+    def _open_session(self, request):
+        """Flask's ``open_session`` with its serializer made once: the signed cookie's
+        content, or None (no cookie, a bad signature, too old) for the Flask route to judge."""
+        cookie = request.cookies.get(self.app.session_interface.get_cookie_name(self.app))
+        if not cookie:
+            return None
+        try:
+            return self.app.session_interface.session_class(
+                self.session_serializer.loads(cookie, max_age=self.session_max_age))
+        except BadData:
+            return None
+
+    @staticmethod
+    def _headers_of_a_signed_in_answer(is_secure: bool) -> list[tuple[str, str]]:
+        """The headers every signed-in answer carries (worked out once: a header set is
+        slow to build per request), with Vary: Cookie as Flask adds it for the session."""
+        headers = Headers()
+        apply_security_headers(headers, is_secure=is_secure, is_signed_in=True)
+        headers.add("Vary", "Cookie")
+        return list(headers.items())
+
+    def _route(self, request, body: bytes):
+        """(kind, body) to answer with, or (a string) why the Flask route must answer."""
+        try:
+            rule, view_args = self.app.create_url_adapter(request).match(return_rule=True)
+        except HTTPException:
+            return "no route"
+        handler = ENDPOINTS.get(rule.endpoint)
+        if handler is None or not request.is_json:
+            return "not a JSON exam-day request"
         if any("\x00" in value for value in request.args.values()):
             return "NUL in query"
-        config = current_app.config
-        if config.get("WTF_CSRF_ENABLED", True) and config.get("WTF_CSRF_CHECK_DEFAULT", True):
-            try:
-                csrf.protect()
-            except CSRFError:
-                return "csrf"
+        session = self._open_session(request)
+        if session is None:
+            return "session"
+        if not csrf_allows(self.app, request, session, self.csrf_serializer):
+            return "csrf"
         user_id, auth_at = session.get("_user_id"), session.get("auth_at")
         if user_id is None or not isinstance(auth_at, int | float) or "_remember" in session:
             return "session"
-        mode = config.get("SESSION_PROTECTION", login_manager.session_protection)
-        if mode in ("basic", "strong") and (
-                session.get("_id") != login_manager._session_identifier_generator()):
+        mode = self.app.config.get("SESSION_PROTECTION", login_manager.session_protection)
+        if mode in ("basic", "strong") and session.get("_id") != session_identifier(request):
             return "session protection"
         now_ts = time.time()
         if session_rules.is_too_old(auth_at, now_ts) or session_rules.is_role_check_due(
                 session, now_ts):
             return "session check due"
-        competition_id = request.view_args["competition_id"]
-        if not self._browser_allowed(competition_id):
+        try:
+            user = int(user_id)
+        except ValueError:
+            return "session"
+        competition_id = view_args["competition_id"]
+        if not self._browser_allowed(competition_id, request):
             return "browser rule"
         try:
             data = json.loads(body)
@@ -271,6 +344,9 @@ class LeanAutosave:
             return "body"
         if not isinstance(data, dict):
             return "body"
+        return getattr(self, handler)(request, user, auth_at, competition_id, data)
+
+    def _save(self, _request, user: int, auth_at: float, competition_id: int, data: dict):
         line_id, seq = data.get("paper_item_id"), data.get("seq")
         flagged, position = data.get("flagged", False), data.get("position")
         if (type(line_id) is not int or not 1 <= line_id <= LARGEST_DATABASE_INT
@@ -278,22 +354,18 @@ class LeanAutosave:
                 or type(flagged) is not bool
                 or (position is not None and type(position) is not int)):
             return "body"
-        info = self._line(line_id)
-        if info is None or info.competition_id != competition_id:
-            return "not on a paper of this competition"
-        try:
-            stored = attempts.stored_answer(info.item, info.line, data.get("response"))
-        except DomainError:
-            return "answer refused"
-        if position is not None and not attempts.is_position_on_paper(position,
-                                                                       info.paper_length):
-            position = None
-        now = self.clock()
-        try:
-            user = int(user_id)
-        except ValueError:
-            return "session"
         with self.pool.connection() as connection:
+            info = self.lines.get(line_id) or self._read_paper(connection, line_id)
+            if info is None or info.competition_id != competition_id:
+                return "not on a paper of this competition"
+            try:
+                stored = attempts.stored_answer(info.item, info.line, data.get("response"))
+            except DomainError:
+                return "answer refused"
+            if position is not None and not attempts.is_position_on_paper(
+                    position, info.paper_length):
+                position = None
+            now = self.clock()
             row = connection.execute(SAVE, {
                 "competition": competition_id, "paper": info.paper_id, "user": user,
                 "accepted": str(ApplicationStatus.ACCEPTED),
@@ -308,37 +380,68 @@ class LeanAutosave:
             return "stale or retried"
         clock = SimpleNamespace(started_at=started_at, duration_seconds=duration,
                                 extra_seconds=extra, submitted_at=None)
-        return {"saved": True, "saved_at": format_datetime(now, "HH:mm:ss"),
-                "remaining": attempts.remaining_seconds(clock, now),
-                "server_now": int(now.timestamp() * 1000)}
+        return "saved", {"saved": True, "saved_at": self._clock_text(now),
+                         "remaining": attempts.remaining_seconds(clock, now),
+                         "server_now": int(now.timestamp() * 1000)}
 
-    def _line(self, line_id: int) -> LineInfo | None:
-        info = self.lines.get(line_id)
-        if info is not None:
-            return info
-        from exam.competitions.models import Competition
-        from exam.sitting.models import PaperItem
+    def _key(self, request, user: int, auth_at: float, competition_id: int, data: dict):
+        attempt_id = data.get("attempt")
+        if type(attempt_id) is not int or not 1 <= attempt_id <= LARGEST_DATABASE_INT:
+            return "body"
+        now = self.clock()
+        with self.pool.connection() as connection:
+            try:
+                release = checkin.release_key(
+                    PsycopgKeyStatements(connection, self.key_sql), user_id=user,
+                    competition_id=competition_id, attempt_id=attempt_id,
+                    address=request.remote_addr or "", now=now, signed_in_at=auth_at)
+            except DomainError:  # too early, not present, late...: the route says so
+                return "key refused"
+        return "key", {"key": release.key_b64, "remaining": release.remaining_seconds,
+                       "server_now": int(now.timestamp() * 1000),
+                       "deadline": self._clock_text(release.deadline)}
 
-        orm = db_session()
-        line = orm.get(PaperItem, line_id)
-        if line is None:
+    def _clock_text(self, moment: datetime) -> str:
+        """A time as the pages print it (``format_datetime(moment, "HH:mm:ss")``: the same
+        digits in every language, in the app's time zone), without Babel's cost."""
+        return moment.astimezone(self.timezone).strftime("%H:%M:%S")
+
+    def _read_paper(self, connection, line_id: int) -> LineInfo | None:
+        """Every line of the line's paper, remembered; the line's own, or None."""
+        rows = connection.execute(PAPER_LINES, {"line": line_id}, prepare=True).fetchall()
+        if not rows:
             return None
-        competition = orm.get(Competition, line.paper.competition_id)
-        seal = service.seal_of(orm, competition)
+        items = self._items(rows[0][4])
+        if items is None:
+            return None
+        if len(self.lines) + len(rows) > LINES_KEPT:
+            self.lines.clear()
+        for line, item_key, option_order, paper_id, competition_id, length in rows:
+            item = items.get(item_key)
+            if item is not None:
+                self.lines[line] = LineInfo(
+                    competition_id, paper_id, item,
+                    SimpleNamespace(option_order=list(option_order or [])), length)
+        return self.lines.get(line_id)
+
+    def _items(self, competition_id: int) -> dict | None:
+        """The sealed items papers are drawn from; fixed once the sitting has begun."""
+        from exam.competitions.models import Competition, Stage
+
+        items = self.items.get(competition_id)
+        if items is not None:
+            return items
+        orm = db_session()
+        competition = orm.get(Competition, competition_id)
+        seal = service.seal_of(orm, competition) if competition is not None else None
         if seal is None:
             return None
-        item = service.snapshot_items(orm, seal).get(line.item_key)
-        if item is None:
-            return None
-        info = LineInfo(competition.id, line.paper_id, item,
-                        SimpleNamespace(option_order=list(line.option_order or [])),
-                        attempts.paper_length(orm, line.paper_id))
-        if len(self.lines) >= LINES_KEPT:
-            self.lines.clear()
-        self.lines[line_id] = info
-        return info
+        items = service.snapshot_items(orm, seal)
+        if competition.has_reached(Stage.SITTING):
+            self.items[competition_id] = items
+        return items
 
-    def _browser_allowed(self, competition_id: int) -> bool:
+    def _browser_allowed(self, competition_id: int, request) -> bool:
         """The Safe Exam Browser rule, as the rooms' hook applies it; a rule is fixed once the
         sitting has begun, so it is read once per process from then on."""
         from exam.competitions.models import Competition, Stage
@@ -354,19 +457,86 @@ class LeanAutosave:
             rule = seb.rule_of(orm, competition)
             if competition.has_reached(Stage.SITTING):
                 self.seb_rules[competition_id] = rule
-        return seb.request_allowed(rule, request.url, request.headers)
+        # the URL is only worked out when the rule asks for the browser's hashes of it
+        return (rule is None or not rule.is_required
+                or seb.request_allowed(rule, request.url, request.headers))
 
 
-def mount(app: Flask) -> LeanAutosave | None:
-    """Put the lean save in front of the app (PostgreSQL only; LEAN_AUTOSAVE=False turns it
-    off). SQLite deployments keep the Flask route for every save."""
+class PsycopgKeyStatements:
+    """``checkin.key_statements`` compiled once for psycopg, run on a pooled connection."""
+
+    def __init__(self, connection, sql: tuple[str, str, str]):
+        self.connection, self.sql = connection, sql
+
+    @staticmethod
+    def compile() -> tuple[str, str, str]:
+        from sqlalchemy.dialects.postgresql.psycopg import dialect
+
+        return tuple(str(statement.compile(dialect=dialect()))
+                     for statement in checkin.key_statements())
+
+    def row(self, attempt_id: int, competition_id: int):
+        with self.connection.cursor(row_factory=namedtuple_row) as cursor:
+            return cursor.execute(self.sql[0], {"attempt_id": attempt_id,
+                                                "competition_id": competition_id},
+                                  prepare=True).fetchone()
+
+    def claim(self, attempt_id: int, now: datetime, duration: int) -> bool:
+        return self.connection.execute(self.sql[1], {"attempt_id": attempt_id, "now": now,
+                                                     "duration": duration},
+                                       prepare=True).rowcount == 1
+
+    def reread(self, attempt_id: int) -> tuple[datetime, int]:
+        return tuple(self.connection.execute(self.sql[2], {"attempt_id": attempt_id}).fetchone())
+
+
+def csrf_allows(app: Flask, request, session, serializer=None) -> bool:
+    """Flask-WTF's check of a JSON request (its `protect`, which needs a request context):
+    the token from the headers, signed with the app's key, within its time limit, equal to
+    the session's; over HTTPS, a referrer of this host."""
+    config = app.config
+    if not (config.get("WTF_CSRF_ENABLED", True) and config.get("WTF_CSRF_CHECK_DEFAULT", True)):
+        return True
+    if request.method not in config["WTF_CSRF_METHODS"]:
+        return True
+    token = next((request.headers.get(h) for h in config["WTF_CSRF_HEADERS"]
+                  if request.headers.get(h)), None)
+    field = config["WTF_CSRF_FIELD_NAME"]
+    if not token or field not in session:
+        return False
+    serializer = serializer or URLSafeTimedSerializer(
+        config.get("WTF_CSRF_SECRET_KEY", app.secret_key), salt=CSRF_SALT)
+    try:
+        signed = serializer.loads(token, max_age=config["WTF_CSRF_TIME_LIMIT"])
+    except BadData:
+        return False
+    if not hmac.compare_digest(session[field], signed):
+        return False
+    return not (request.is_secure and config["WTF_CSRF_SSL_STRICT"]) or bool(
+        request.referrer and same_origin(request.referrer, f"https://{request.host}/"))
+
+
+def session_identifier(request) -> str:
+    """Flask-Login's session identifier (address and browser) for a request not pushed."""
+    address = request.headers.get("X-Forwarded-For", request.remote_addr)
+    if address is not None:
+        address = address.encode("utf-8").split(b",")[0].strip()
+    agent = request.headers.get("User-Agent")
+    if agent is not None:
+        agent = agent.encode("utf-8")
+    return sha512(f"{address}|{agent}".encode()).hexdigest()
+
+
+def mount(app: Flask) -> LeanExamDay | None:
+    """Put the lean paths in front of the app (PostgreSQL only; LEAN_AUTOSAVE=False turns
+    them off). SQLite deployments keep the Flask routes for every save and key."""
     from sqlalchemy.engine import make_url
 
     url = make_url(app.config["DATABASE_URL"])
     if not app.config.get("LEAN_AUTOSAVE", True) or url.get_backend_name() != "postgresql":
         return None
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    lean = LeanAutosave(app, app.wsgi_app, conninfo,
+    lean = LeanExamDay(app, app.wsgi_app, conninfo,
                         pool_size=int(app.config.get("LEAN_AUTOSAVE_POOL", 4)))
     app.wsgi_app = lean
     app.extensions["thituyen_lean"] = lean

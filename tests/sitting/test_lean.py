@@ -8,6 +8,7 @@ both pages got the same answer; after the sequence both databases hold the same 
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from datetime import UTC, datetime, timedelta
@@ -280,12 +281,13 @@ class Run:
 
 
 def _page_sees(response):
+    """Status, body and every header (the body's length aside when the body is an HTML
+    page: its CSRF token differs from app to app)."""
+    headers = sorted((k, v) for k, v in response.headers.items()
+                     if k != "Content-Length" or response.is_json)
     return {"status": response.status_code,
             "json": response.get_json(silent=True) if response.is_json else None,
-            "location": response.headers.get("Location"),
-            "cache": response.headers.get("Cache-Control"),
-            "csp": response.headers.get("Content-Security-Policy"),
-            "type": response.mimetype}
+            "headers": headers, "type": response.mimetype}
 
 
 def _rows(app, mark=0):
@@ -402,16 +404,23 @@ def test_the_lean_path_knows_every_hook_of_the_flask_app(tmp_path, rate_limits):
     assert not any(key in (None, "sitting") for key in app.url_value_preprocessors)
 
 
-def test_the_save_route_is_guarded_by_the_browser_rule_the_lean_path_applies():
+def test_the_lean_routes_are_guarded_by_the_browser_rule_and_csrf_as_the_lean_path_assumes(
+        tmp_path):
+    from exam.extensions import csrf
     from exam.rooms.views import SEB_GUARDED
 
-    assert lean.ENDPOINT in SEB_GUARDED
+    app = make_test_app(f"sqlite:///{tmp_path}/lean.sqlite", tmp_path)
+    assert set(lean.ENDPOINTS) <= SEB_GUARDED
+    for endpoint in lean.ENDPOINTS:
+        view = app.view_functions[endpoint]
+        assert f"{view.__module__}.{view.__name__}" not in csrf._exempt_views
+        assert endpoint.split(".")[0] not in {b.name for b in csrf._exempt_blueprints}
 
 
 def test_on_sqlite_every_save_takes_the_flask_route(tmp_path):
     app = make_test_app(f"sqlite:///{tmp_path}/lean.sqlite", tmp_path)
     assert "thituyen_lean" not in app.extensions
-    assert not isinstance(app.wsgi_app, lean.LeanAutosave)
+    assert not isinstance(app.wsgi_app, lean.LeanExamDay)
 
 
 def test_the_pools_of_every_worker_fit_in_postgresqls_default_connections(tmp_path):
@@ -430,3 +439,234 @@ def test_the_pools_of_every_worker_fit_in_postgresqls_default_connections(tmp_pa
     assert app.config["LEAN_AUTOSAVE_POOL"] >= gunicorn["threads"]
     assert gunicorn["workers"] * per_worker <= 50
     app.extensions["thituyen_lean"].pool.close()
+
+
+# ----------------------------------------------------------------------------- the key
+
+SEALED = {name: re.compile(rf'data-{name}="([^"]*)"') for name in ("attempt", "csrf")}
+KEY_RESET = ("UPDATE attempt SET started_at = NULL, duration_seconds = :duration",
+             "UPDATE user_account SET sessions_revoked_at = NULL")
+
+
+@pytest.fixture(scope="module")
+def keyworld(tmp_path_factory):
+    """Two candidates checked in, ten minutes before the start; two copies of the database."""
+    if not POSTGRES:
+        pytest.skip("the lean path serves PostgreSQL; SQLite keeps the Flask route")
+    from exam.competitions.models import Competition
+
+    tmp_path = tmp_path_factory.mktemp("leankey")
+    base = os.environ["DATABASE_URL"]
+    with throwaway_database(base, "leankey") as seed_url:
+        upgrade(seed_url)
+        seeding = make_test_app(seed_url, tmp_path, **_config(tmp_path))
+        with seeding.app_context():
+            seeded = seed_sitting(db_session(), 3, tag="leankey", progress=lambda _m: None)
+            competition = db_session().get(Competition, seeded.competition_id)
+            competition.sitting_opens_at = datetime.now(UTC) + timedelta(minutes=10)
+            w = World(base, tmp_path)
+            w.competition_id, w.opens = competition.id, competition.sitting_opens_at
+            db_session().commit()
+        sealed = []
+        for email in seeded.emails[:2]:
+            browser = seeding.test_client()
+            page = browser.get("/account/login").get_data(as_text=True)
+            browser.post("/account/login", data={
+                "csrf_token": LOGIN_CSRF.search(page).group(1), "email": email,
+                "password": PASSWORD})
+            landing = browser.get(f"/sitting/{w.competition_id}").get_data(as_text=True)
+            assert browser.post(f"/sitting/{w.competition_id}/check-in", data={
+                "csrf_token": LOGIN_CSRF.search(landing).group(1)}).status_code == 302
+            page = browser.get(f"/sitting/{w.competition_id}/paper").get_data(as_text=True)
+            sealed.append((browser.get_cookie("session").value,
+                           *(SEALED[n].search(page).group(1) for n in ("attempt", "csrf"))))
+        (w.cookie, w.attempt, w.csrf), (_cookie, w.foreign, _csrf) = sealed
+        w.attempt, w.foreign = int(w.attempt), int(w.foreign)
+        with seeding.app_context():
+            w.duration = db_session().get(Attempt, w.attempt).duration_seconds
+        seeding.extensions["thituyen_db"].engine.dispose()
+        seeding.extensions["thituyen_lean"].pool.close()
+        w.template = make_url(seed_url).database
+        w.lean_db, w.flask_db = f"{w.template}_l", f"{w.template}_f"
+        w.copy(w.template, w.lean_db)
+        w.copy(w.template, w.flask_db)
+        w.lean_app = make_test_app(w.database_url(w.lean_db), tmp_path, **_config(tmp_path))
+        w.flask_app = make_test_app(w.database_url(w.flask_db), tmp_path,
+                                    **_config(tmp_path, LEAN_AUTOSAVE=False))
+        yield w
+        for app in (w.lean_app, w.flask_app):
+            app.extensions["thituyen_db"].engine.dispose()
+        w.lean_app.extensions["thituyen_lean"].pool.close()
+        w.drop(w.lean_db)
+        w.drop(w.flask_db)
+        w.admin.dispose()
+
+
+key_steps = st.lists(st.one_of(
+    st.tuples(st.just("key"), st.sampled_from(["own", "own", "own", "foreign"])),
+    st.tuples(st.just("clock"), st.sampled_from([-90, -1, 0, 1, 30, 16 * 60, 4 * 3600])),
+    st.tuples(st.just("bad"), st.sampled_from(["csrf", "attempt as text", "no attempt",
+                                               "attempt as bool", "not json"])),
+    st.just(("revoke",))), min_size=1, max_size=8)
+
+
+@needs_postgres
+@settings(max_examples=EXAMPLES, deadline=None, phases=(Phase.explicit, Phase.generate),
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(sequence=key_steps)
+@example(sequence=[("key", "own"), ("clock", 1), ("key", "own"), ("key", "own"),
+                   ("key", "foreign"), ("clock", 30), ("key", "own")])
+@example(sequence=[("clock", 16 * 60), ("key", "own"), ("clock", 1), ("bad", "csrf"),
+                   ("revoke",), ("key", "own")])
+def test_the_lean_key_and_the_flask_route_agree(keyworld, sequence):
+    """Before the start, at it, again, late, too late, someone else's paper, bad requests,
+    after "sign out everywhere": the same answer, the same headers, the same start kept."""
+    w = keyworld
+    marks = {}
+    for app in (w.lean_app, w.flask_app):
+        with app.app_context():
+            for statement in KEY_RESET:
+                db_session().execute(text(statement), {"duration": w.duration})
+            db_session().commit()
+            marks[app] = db_session().scalar(text("SELECT max(seq) FROM audit_entry"))
+    now = [w.opens - timedelta(minutes=2)]
+    lean_path = w.lean_app.extensions["thituyen_lean"]
+    browsers = {}
+    for name, app in (("lean", w.lean_app), ("flask", w.flask_app)):
+        browsers[name] = app.test_client()
+        browsers[name].set_cookie("session", w.cookie)
+    url = f"/sitting/{w.competition_id}/key"
+    headers = {"X-CSRFToken": w.csrf, "Accept": "application/json"}
+    bad = {"csrf": ({"attempt": w.attempt}, {**headers, "X-CSRFToken": "forged"}),
+           "attempt as text": ({"attempt": str(w.attempt)}, headers),
+           "no attempt": ({}, headers), "attempt as bool": ({"attempt": True}, headers),
+           "not json": (None, headers)}
+    with mock.patch("exam.sitting.views.utcnow", lambda: now[0]), \
+            mock.patch.object(lean_path, "clock", lambda: now[0]):
+        for number, step in enumerate(sequence):
+            if step[0] == "clock":
+                now[0] = w.opens + timedelta(seconds=step[1])
+                continue
+            if step[0] == "revoke":
+                for app in (w.lean_app, w.flask_app):
+                    with app.app_context():
+                        db_session().execute(text(
+                            "UPDATE user_account SET sessions_revoked_at = :at WHERE id = ("
+                            "SELECT a.user_id FROM application a JOIN attempt t ON "
+                            "t.application_id = a.id WHERE t.id = :attempt)"),
+                            {"at": datetime.now(UTC), "attempt": w.attempt})
+                        db_session().commit()
+                continue
+            if step[0] == "key":
+                body = {"attempt": w.attempt if step[1] == "own" else w.foreign}
+                sent = (body, headers)
+            else:
+                sent = bad[step[1]]
+            answers = {}
+            for name, browser in browsers.items():
+                if sent[0] is None:
+                    response = browser.post(url, data="attempt=1", headers=sent[1],
+                                            content_type="text/plain")
+                else:
+                    response = browser.post(url, json=sent[0], headers=sent[1])
+                answers[name] = _page_sees(response)
+            assert answers["lean"] == answers["flask"], (number, step)
+
+    def starts(app):
+        with app.app_context():
+            return (db_session().execute(text(
+                "SELECT id, started_at, duration_seconds FROM attempt ORDER BY id")).all(),
+                db_session().execute(text(
+                    "SELECT action, payload FROM audit_entry WHERE seq > :mark ORDER BY seq"),
+                    {"mark": marks[app]}).all())
+
+    assert starts(w.lean_app) == starts(w.flask_app)
+
+
+@needs_postgres
+def test_the_ordinary_key_is_answered_by_the_lean_path(keyworld):
+    w = keyworld
+    with w.lean_app.app_context():
+        for statement in KEY_RESET:
+            db_session().execute(text(statement), {"duration": w.duration})
+        db_session().commit()
+    lean_path = w.lean_app.extensions["thituyen_lean"]
+    before = dict(lean_path.outcomes)
+    browser = w.lean_app.test_client()
+    browser.set_cookie("session", w.cookie)
+    url = f"/sitting/{w.competition_id}/key"
+    headers = {"X-CSRFToken": w.csrf}
+    at = [w.opens - timedelta(seconds=5)]
+    with mock.patch("exam.sitting.views.utcnow", lambda: at[0]), \
+            mock.patch.object(lean_path, "clock", lambda: at[0]):
+        early = browser.post(url, json={"attempt": w.attempt}, headers=headers)
+        assert early.status_code == 409 and early.get_json()["wait_ms"] == 5001
+        assert lean_path.outcomes["key refused"] == before.get("key refused", 0) + 1
+        at[0] = w.opens + timedelta(seconds=2)
+        first = browser.post(url, json={"attempt": w.attempt}, headers=headers).get_json()
+        at[0] += timedelta(seconds=10)
+        again = browser.post(url, json={"attempt": w.attempt}, headers=headers).get_json()
+    assert first["key"] == again["key"] and len(base64.b64decode(first["key"])) == 32
+    assert again["remaining"] == first["remaining"] - 10
+    assert lean_path.outcomes["key"] == before.get("key", 0) + 2
+    with w.lean_app.app_context():
+        started = db_session().get(Attempt, w.attempt).started_at
+    assert started == w.opens + timedelta(seconds=2)
+
+
+# ------------------------------------------------- the checks the lean path makes without Flask
+
+CSRF_CASES = {
+    "the page's token": ("http", "token", None, True),
+    "the other header": ("http", "other header", None, True),
+    "a forged token": ("http", "forged", None, False),
+    "no token": ("http", None, None, False),
+    "HTTPS from this host": ("https", "token", "https://exam.example/sitting/1/paper", True),
+    "HTTPS from another host": ("https", "token", "https://evil.example/", False),
+    "HTTPS without referrer": ("https", "token", None, False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSRF_CASES))
+def test_the_lean_csrf_check_decides_as_flask_wtf(tmp_path, case):
+    from flask import request, session
+    from flask_wtf.csrf import CSRFError, generate_csrf
+
+    from exam.extensions import csrf
+
+    scheme, token_kind, referrer, expected = CSRF_CASES[case]
+    app = make_test_app(f"sqlite:///{tmp_path}/csrf.sqlite", tmp_path, WTF_CSRF_ENABLED=True)
+    with app.test_request_context():
+        token = generate_csrf()
+        kept = dict(session)
+    headers = {"X-CSRFToken": {"token": token, "forged": token[:-2] + "xx"}.get(token_kind)}
+    if token_kind == "other header":
+        headers = {"X-CSRF-Token": token}
+    if referrer:
+        headers["Referer"] = referrer
+    headers = {k: v for k, v in headers.items() if v}
+    with app.test_request_context("/sitting/1/answer", method="POST", json={},
+                                  headers=headers, base_url=f"{scheme}://exam.example"):
+        session.update(kept)
+        try:
+            csrf.protect()
+            flask_wtf_allows = True
+        except CSRFError:
+            flask_wtf_allows = False
+        assert lean.csrf_allows(app, request._get_current_object(), session) is flask_wtf_allows
+    assert flask_wtf_allows is expected
+
+
+@pytest.mark.parametrize("headers", [
+    {}, {"User-Agent": "Mozilla/5.0 (Cốc Cốc)"}, {"X-Forwarded-For": "10.0.0.7, 10.0.0.1"},
+    {"X-Forwarded-For": "10.0.0.7", "User-Agent": "SEB/3.7"}])
+def test_the_lean_session_identifier_is_flask_logins(tmp_path, headers):
+    from exam.extensions import login_manager
+
+    app = make_test_app(f"sqlite:///{tmp_path}/id.sqlite", tmp_path)
+    with app.test_request_context("/", headers=headers,
+                                  environ_base={"REMOTE_ADDR": "192.0.2.9"}):
+        from flask import request
+
+        assert (lean.session_identifier(request._get_current_object())
+                == login_manager._session_identifier_generator())
