@@ -1,11 +1,14 @@
-"""The baseline: a bare endpoint doing one single-row write on the same database, served by
-the same gunicorn settings. Autosave throughput is reported as a ratio of this."""
+"""The baseline: a bare Flask endpoint doing one single-row write on the same database, served
+by the same gunicorn settings. It answers at the autosave's own address, so the benchmark's
+candidates send it exactly the requests they send the app (same cookie, CSRF header, JSON
+body) and read the same kind of answer; it writes the body as one row and checks nothing.
+Autosave throughput is reported as a ratio of this."""
 
 from __future__ import annotations
 
 import os
 
-from flask import Flask
+from flask import Flask, request
 from sqlalchemy import Column, Integer, MetaData, Table, Text, insert
 
 from exam.db import make_engine
@@ -19,11 +22,12 @@ def create_app() -> Flask:
     app = Flask(__name__)
     engine = make_engine(os.environ["DATABASE_URL"], pool_size=5, max_overflow=5)
 
-    @app.post("/write")
-    def write():
+    @app.post("/sitting/<int:competition_id>/answer")
+    def write(competition_id: int):
         with engine.begin() as connection:
-            connection.execute(insert(baseline).values(attempt_id=1, body="x" * 200))
-        return {"saved": True}
+            connection.execute(insert(baseline).values(attempt_id=competition_id,
+                                                       body=request.get_data(as_text=True)))
+        return {"saved": True, "saved_at": "00:00:00", "remaining": 0, "server_now": 0}
 
     return app
 

@@ -221,23 +221,3 @@ async def run_exam_day(base: str, competition_id: int, emails: list[str], passwo
     for candidate in candidates:
         await candidate.close()
     return rec, {"t0": t0, "start": start, "deadline": deadline}
-
-
-async def hammer(url: str, *, seconds: float, concurrency: int, make_request) -> tuple[int, int, list[float]]:
-    """Closed loop: `concurrency` workers send back-to-back requests for `seconds`."""
-    done = errors = 0
-    latencies: list[float] = []
-    stop = time.monotonic() + seconds
-
-    async def worker(index: int):
-        nonlocal done, errors
-        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
-            while time.monotonic() < stop:
-                started = time.perf_counter()
-                ok = await make_request(http, index)
-                latencies.append(time.perf_counter() - started)
-                done += 1
-                errors += 0 if ok else 1
-
-    await asyncio.gather(*(worker(i) for i in range(concurrency)))
-    return done, errors, latencies

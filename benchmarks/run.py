@@ -108,6 +108,11 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(out)
 
 
+def own_cpu_seconds() -> float:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
 def postgres_cpu_seconds(temp) -> float:
     """CPU of the PostgreSQL server: the temporary server's processes, or (on DATABASE_URL's
     server) every process named postgres on this machine, whoever else uses it."""
@@ -132,15 +137,14 @@ def postgres_cpu_seconds(temp) -> float:
 def scenario(app, server: Gunicorn, n: int, *, phases: dict, tag: str, temp=None) -> dict:
     seeded = seed(app, n, tag)
     open_sitting_in(app, seeded.competition_id, phases["check_in_window"] + 2)
-    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
+    own_cpu = own_cpu_seconds()
     server_cpu, pg_cpu = server.cpu_seconds(), postgres_cpu_seconds(temp)
     wall = time.monotonic()
     rec, _ = asyncio.run(client.run_exam_day(
         server.url, seeded.competition_id, seeded.emails, PASSWORD,
         progress=say, **phases))
     wall = time.monotonic() - wall
-    cpu_after = resource.getrusage(resource.RUSAGE_SELF)
-    own_cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    own_cpu = own_cpu_seconds() - own_cpu
     return {"n": n, "rec": rec, "wall": wall, "client_cpu": own_cpu,
             "server_cpu": server.cpu_seconds() - server_cpu,
             "pg_cpu": postgres_cpu_seconds(temp) - pg_cpu, "draw_seconds": seeded.draw_seconds,
@@ -199,11 +203,15 @@ def holds(result: dict) -> bool:
                     for kind, limit in LIMITS.items()))
 
 
-async def autosave_capacity(base_url: str, competition_id: int, emails: list[str], password: str,
-                            seconds: float, concurrency: int) -> tuple[int, int, list[float]]:
-    """Autosave throughput at saturation: started candidates saving back to back."""
+async def saturation(servers: dict[str, Gunicorn], competition_id: int, emails: list[str],
+                     password: str, seconds: float, concurrency: int, temp) -> dict[str, tuple]:
+    """Autosave throughput at saturation, the lean path against the bare write: the same
+    started candidates saving back to back, first to the baseline's answer address, then to
+    the app's, each after the same warm-up. (done, errors, latencies, CPU seconds of the
+    server, of PostgreSQL and of the load generator over the measured window) for each."""
+    app_url = servers["lean"].url
     rec = client.Recorder()
-    candidates = [client.Candidate(base_url, competition_id, e, password, rec, random.Random(i))
+    candidates = [client.Candidate(app_url, competition_id, e, password, rec, random.Random(i))
                   for i, e in enumerate(emails[:concurrency])]
     for candidate in candidates:
         await candidate.open()
@@ -217,34 +225,29 @@ async def autosave_capacity(base_url: str, competition_id: int, emails: list[str
             await candidate.autosave()
             done += 1
 
-    warm_until = time.monotonic() + WARM_UP_SECONDS
-    await asyncio.gather(*(loop(c, warm_until) for c in candidates))
-    done = 0
-    rec.latencies["autosave"].clear()
-    rec.errors.clear()
-    rec.error_samples.clear()
-    stop = time.monotonic() + seconds
-    await asyncio.gather(*(loop(c, stop) for c in candidates))
-    latencies = rec.latencies["autosave"]
-    errors = rec.errors["autosave"]
-    if rec.error_samples:
-        say("  autosave errors at saturation: " + "; ".join(rec.error_samples[:3]))
+    def cpu(server):
+        return (server.cpu_seconds(), postgres_cpu_seconds(temp), own_cpu_seconds())
+
+    measured = {}
+    for name in ("baseline", "lean"):
+        for candidate in candidates:
+            candidate.base = servers[name].url
+        warm_until = time.monotonic() + WARM_UP_SECONDS
+        await asyncio.gather(*(loop(c, warm_until) for c in candidates))
+        done = 0
+        rec.latencies["autosave"].clear()
+        rec.errors.clear()
+        rec.error_samples.clear()
+        stop = time.monotonic() + seconds
+        before = cpu(servers[name])
+        await asyncio.gather(*(loop(c, stop) for c in candidates))
+        used = tuple(b - a for a, b in zip(before, cpu(servers[name]), strict=True))
+        if rec.error_samples:
+            say(f"  {name} errors at saturation: " + "; ".join(rec.error_samples[:3]))
+        measured[name] = (done, rec.errors["autosave"], list(rec.latencies["autosave"]), used)
     for candidate in candidates:
         await candidate.close()
-    return done, errors, latencies
-
-
-async def baseline_capacity(base_url: str, seconds: float, concurrency: int):
-    """The bare write at saturation, after the same warm-up the autosave measurement gets."""
-    async def request(http, _index):
-        async with http.post(base_url + "/write") as response:
-            await response.read()
-            return response.status == 200
-
-    await client.hammer(base_url, seconds=WARM_UP_SECONDS, concurrency=concurrency,
-                        make_request=request)
-    return await client.hammer(base_url, seconds=seconds, concurrency=concurrency,
-                               make_request=request)
+    return measured
 
 
 def offline_timings(app, n: int) -> list[list[str]]:
@@ -338,13 +341,11 @@ def main() -> int:
         try:
             seconds = 5 if quick else 15
             concurrency = 16 if quick else 32
-            say("measuring the baseline (bare single-row write)")
-            b_done, b_err, b_lat = asyncio.run(baseline_capacity(base.url, seconds, concurrency))
-            say("measuring autosave at saturation (the lean path)")
+            say("measuring autosave at saturation against the bare single-row write")
             cap = seed(app, concurrency, "cap")
-            a_done, a_err, a_lat = asyncio.run(autosave_capacity(
-                server.url, cap.competition_id, cap.emails, PASSWORD,
-                seconds, concurrency))
+            measured = asyncio.run(saturation({"baseline": base, "lean": server},
+                                              cap.competition_id, cap.emails, PASSWORD,
+                                              seconds, concurrency, temp))
             base.stop()
             say(f"exam-day scenario with {n} candidates")
             result = scenario(app, server, n, phases=exam_day_phases(n, quick), tag=f"n{n}",
@@ -381,16 +382,18 @@ def main() -> int:
         f"{phases['autosave_every']} s for {phases['steady']} s, finish storm "
         f"{phases['finish_window']} s)")
     report(result)
-    baseline_rps = b_done / seconds
-    autosave_rps = a_done / seconds
-    say("")
-    say(table([
-        ["baseline: bare single-row write", f"{baseline_rps:.0f}", f"{percentile(b_lat, 50) * 1000:.0f}",
-         f"{percentile(b_lat, 99) * 1000:.0f}", b_err],
-        ["autosave at saturation (lean)", f"{autosave_rps:.0f}", f"{percentile(a_lat, 50) * 1000:.0f}",
-         f"{percentile(a_lat, 99) * 1000:.0f}", a_err],
-    ], ["throughput (closed loop, " + str(concurrency) + " clients)", "req/s", "p50 ms", "p99 ms",
-        "errors"]))
+    rows = []
+    for label, name in (("baseline: bare single-row write", "baseline"),
+                        ("autosave at saturation (lean)", "lean")):
+        done, errors, latencies, (app_cpu, pg_cpu, own_cpu) = measured[name]
+        per = 1000 / max(done, 1)
+        rows.append([label, f"{done / seconds:.0f}", f"{percentile(latencies, 50) * 1000:.0f}",
+                     f"{percentile(latencies, 99) * 1000:.0f}", errors, f"{app_cpu * per:.2f}",
+                     f"{pg_cpu * per:.2f}", f"{own_cpu * per:.2f}"])
+    say(table(rows, [f"throughput (closed loop, {concurrency} clients)", "req/s", "p50 ms",
+                     "p99 ms", "errors", "CPU/req: server ms", "PostgreSQL ms",
+                     "load generator ms"]))
+    baseline_rps, autosave_rps = measured["baseline"][0] / seconds, measured["lean"][0] / seconds
     say(f"autosave / baseline throughput ratio: {autosave_rps / baseline_rps:.2f}")
     say("")
     for probe in tried:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -213,9 +214,13 @@ class AnswerSave(Base):
     """One acknowledged save of one answer; never updated, never deleted."""
 
     __tablename__ = "answer_save"
+    # The answer in force for a line is its save with the highest client sequence: one index
+    # probe however many times the candidate saved it (an essay saves every few seconds).
+    __table_args__ = (Index("ix_answer_save_latest", "attempt_id", "paper_item_id",
+                            "client_seq", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
     paper_item_id: Mapped[int] = mapped_column(ForeignKey("paper_item.id"), index=True)
     response: Mapped[str] = mapped_column(Text)
     is_flagged: Mapped[bool] = mapped_column(Boolean, default=False)
