@@ -18,6 +18,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,20 +135,63 @@ def postgres_cpu_seconds(temp) -> float:
     return total
 
 
+class CpuTimeline:
+    """The CPU used so far by the app server, the exam-day worker beside it, PostgreSQL and
+    this process, sampled four times a second, to tell what each phase of the day cost."""
+
+    def __init__(self, server: Gunicorn, temp):
+        self.server, self.temp = server, temp
+        self.samples: list[tuple[float, ...]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def sample(self) -> tuple[float, ...]:
+        return (time.monotonic(), self.server.server_cpu_seconds(),
+                self.server.beside_cpu_seconds(), postgres_cpu_seconds(self.temp),
+                own_cpu_seconds())
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.25):
+            self.samples.append(self.sample())
+
+    def __enter__(self):
+        self.samples.append(self.sample())
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        self._thread.join()
+        self.samples.append(self.sample())
+
+    def between(self, start: float, end: float) -> tuple[float, ...]:
+        """(seconds, app, worker, PostgreSQL, load generator) CPU from start to end."""
+        first = min(self.samples, key=lambda s: abs(s[0] - start))
+        last = min(self.samples, key=lambda s: abs(s[0] - end))
+        return tuple(b - a for a, b in zip(first, last, strict=True))
+
+
+KEY_STORM_SECONDS = 10  # the start's window in the CPU table: the storm and its wake
+
+
 def scenario(app, server: Gunicorn, n: int, *, phases: dict, tag: str, temp=None) -> dict:
     seeded = seed(app, n, tag)
     open_sitting_in(app, seeded.competition_id, phases["check_in_window"] + 2)
-    own_cpu = own_cpu_seconds()
-    server_cpu, pg_cpu = server.cpu_seconds(), postgres_cpu_seconds(temp)
-    wall = time.monotonic()
-    rec, _ = asyncio.run(client.run_exam_day(
-        server.url, seeded.competition_id, seeded.emails, PASSWORD,
-        progress=say, **phases))
-    wall = time.monotonic() - wall
-    own_cpu = own_cpu_seconds() - own_cpu
-    return {"n": n, "rec": rec, "wall": wall, "client_cpu": own_cpu,
-            "server_cpu": server.cpu_seconds() - server_cpu,
-            "pg_cpu": postgres_cpu_seconds(temp) - pg_cpu, "draw_seconds": seeded.draw_seconds,
+    with CpuTimeline(server, temp) as timeline:
+        rec, times = asyncio.run(client.run_exam_day(
+            server.url, seeded.competition_id, seeded.emails, PASSWORD,
+            progress=say, **phases))
+    began, ended = timeline.samples[0][0], timeline.samples[-1][0]
+    storm_over = times["start"] + KEY_STORM_SECONDS
+    by_phase = {"check-in": timeline.between(began, times["start"]),
+                f"the start (first {KEY_STORM_SECONDS} s)": timeline.between(times["start"],
+                                                                              storm_over),
+                "autosave": timeline.between(storm_over, times["deadline"]),
+                "the finish": timeline.between(times["deadline"], ended)}
+    _seconds, app_cpu, worker_cpu, pg_cpu, own_cpu = timeline.between(began, ended)
+    return {"n": n, "rec": rec, "wall": ended - began, "client_cpu": own_cpu,
+            "server_cpu": app_cpu + worker_cpu, "pg_cpu": pg_cpu, "by_phase": by_phase,
+            "draw_seconds": seeded.draw_seconds,
             "lost": lost_saves(app, seeded.competition_id, rec.acknowledged)}
 
 
@@ -303,7 +347,11 @@ def report(result: dict) -> None:
                          f"{percentile(values, 95) * 1000:.0f}",
                          f"{percentile(values, 99) * 1000:.0f}", rec.errors.get(kind, 0)])
     say(table(rows, ["request", "count", "p50 ms", "p95 ms", "p99 ms", "errors"]))
-    say(f"CPU over {result['wall']:.0f} s: app (gunicorn) {result['server_cpu']:.0f} s, "
+    say(table([[phase, f"{wall:.0f}", f"{app:.1f}", f"{worker:.1f}", f"{pg:.1f}", f"{own:.1f}"]
+               for phase, (wall, app, worker, pg, own) in result["by_phase"].items()],
+              ["phase", "wall s", "app CPU s", "worker CPU s", "PostgreSQL CPU s",
+               "load generator CPU s"]))
+    say(f"CPU over {result['wall']:.0f} s: app (gunicorn and worker) {result['server_cpu']:.0f} s, "
         f"PostgreSQL {result['pg_cpu']:.0f} s, load generator {result['client_cpu']:.0f} s")
     say(f"saves acknowledged: {len(rec.acknowledged)}, lost: {result['lost']}")
     if rec.error_samples:

@@ -65,16 +65,15 @@ class Gunicorn:
         return pid
 
     def cpu_seconds(self) -> float:
-        ticks = os.sysconf("SC_CLK_TCK")
-        total = 0.0
-        beside = [self.beside.pid] if self.beside else []
-        for pid in [self.process.pid, *self.worker_pids(), *beside]:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / ticks
-            except (FileNotFoundError, IndexError):
-                pass
-        return total
+        """The server's CPU, its workers' and the command beside it."""
+        return self.server_cpu_seconds() + self.beside_cpu_seconds()
+
+    def server_cpu_seconds(self) -> float:
+        return _cpu_seconds([self.process.pid, *self.worker_pids()])
+
+    def beside_cpu_seconds(self) -> float:
+        return _cpu_seconds([self.beside.pid] if self.beside else [])
+
 
     def stop(self) -> None:
         if self.beside and self.beside.poll() is None:
@@ -87,3 +86,15 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        except (FileNotFoundError, IndexError):
+            pass
+    return total

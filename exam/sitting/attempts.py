@@ -245,13 +245,15 @@ def log_start(session: Session, attempt: Attempt) -> None:
     session.flush()
 
 
-def log_released_starts(session: Session, *, competition: Competition | None = None) -> int:
-    """Write the audit entries of every start made by a key release and not yet logged."""
+def log_released_starts(session: Session, *, competition: Competition | None = None,
+                        limit: int | None = None) -> int:
+    """Write the audit entries of the starts made by key releases and not yet logged (the
+    first ``limit`` of them, in the order they started)."""
     query = select(Attempt).where(Attempt.started_at.is_not(None),
                                   Attempt.is_start_logged.is_(False))
     if competition is not None:
         query = query.where(Attempt.competition_id == competition.id)
-    started = list(session.scalars(query.order_by(Attempt.started_at, Attempt.id)))
+    started = list(session.scalars(query.order_by(Attempt.started_at, Attempt.id).limit(limit)))
     for attempt in started:
         log_start(session, attempt)
     return len(started)

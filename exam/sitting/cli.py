@@ -106,16 +106,23 @@ def close_expired_command():
 @click.option("--once", is_flag=True, help="Do what is due now and stop.")
 @click.option("--idle", default=0.5, show_default=True,
               help="Seconds to wait when nothing is due.")
+@click.option("--nice", "niceness", default=10, show_default=True,
+              help="How much lower than the app server the running worker's priority is "
+                   "(0: the same).")
 @with_appcontext
-def work_command(once, idle):
+def work_command(once, idle, niceness):
     """The exam-day worker: prepares queued submission receipts and logs the starts made by
-    key releases. Run one next to the app server on the sitting's day."""
+    key releases. Run one next to the app server on the sitting's day. It yields the CPU to
+    the server: a receipt may come a few seconds later, a save may not wait."""
+    import os
     import time
 
     from sqlalchemy.exc import OperationalError
 
     from exam.sitting import finish, receipts
 
+    if not once:
+        os.nice(max(0, niceness))
     sign = receipts.platform_signer()
     while True:
         session = db_session()

@@ -23,6 +23,7 @@ from exam.sitting import attempts
 from exam.sitting.models import Attempt
 
 RECEIPT = "submission_receipt"
+STARTS_PER_COMMIT = 250
 
 
 def _enqueue(session: Session, attempt: Attempt, *, now: datetime) -> Job:
@@ -92,10 +93,12 @@ def prepare_own_receipt(session: Session, attempt: Attempt, *, now: datetime, si
 
 
 def work(session: Session, *, now: datetime, sign, limit: int = 20) -> int:
-    """One step of the worker: log the starts made by key releases, then prepare up to
-    ``limit`` queued receipts, oldest first, each committed on its own (a crash loses at
-    most the one in hand, which stays queued). Two workers skip each other's jobs."""
-    attempts.log_released_starts(session)
+    """One step of the worker: log the starts made by key releases (a few hundred to a
+    commit, so the audit log is never held long), then prepare up to ``limit`` queued
+    receipts, oldest first, each committed on its own (a crash loses at most the one in
+    hand, which stays queued). Two workers skip each other's jobs."""
+    while attempts.log_released_starts(session, limit=STARTS_PER_COMMIT) == STARTS_PER_COMMIT:
+        session.commit()
     session.commit()
     done = 0
     while done < limit:
