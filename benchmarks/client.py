@@ -5,6 +5,12 @@ paper, asks for its key at the start and decrypts it as the page does), autosave
 every `autosave_every` seconds (JSON with the CSRF header, like sitting.js) and submits.
 Every request's latency and outcome is recorded; every acknowledged save is logged so a
 fault test can check that nothing acknowledged was lost.
+
+Sign-in and check-in (HTML forms, redirects, cookies) go through aiohttp. From the start on,
+each candidate's page talks to the server over one keep-alive connection of its own
+(`PageConnection`): a few lines of HTTP/1.1 instead of aiohttp's per-request machinery,
+because the load generator shares the server's two cores and every millisecond it spends
+on a request in the key storm is taken from the server.
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import aiohttp
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from yarl import URL
 
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 DATA_CSRF = re.compile(r'data-csrf="([^"]+)"')
@@ -43,6 +51,67 @@ class Recorder:
                 self.error_samples.append(f"{kind}: {detail[:160]}")
 
 
+TIMEOUT = 30.0
+JSON = "application/json"
+
+
+class PageConnection:
+    """What a browser tab keeps open to the server after the check-in: one HTTP/1.1
+    keep-alive connection, the session cookie, and nothing else. A request on a reused
+    connection the server has meanwhile closed is sent again once on a new one (as browsers
+    do; the save, the key and the submission may all be repeated safely)."""
+
+    def __init__(self, base: str, cookie: str):
+        self.base = base
+        host_port = base.split("://", 1)[1].rstrip("/")
+        self.host, _, port = host_port.partition(":")
+        self.port = int(port or 80)
+        self.head = f"Host: {host_port}\r\nConnection: keep-alive\r\n"
+        self.cookie = cookie
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: bytes, content_type: str,
+                      headers: str = "") -> tuple[int, bytes]:
+        message = (f"{method} {path} HTTP/1.1\r\n{self.head}Cookie: {self.cookie}\r\n"
+                   f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+                   f"{headers}\r\n").encode() + body
+        reused = self.writer is not None
+        try:
+            return await asyncio.wait_for(self._exchange(message), TIMEOUT)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            self.close()
+            if not reused:
+                raise
+        return await asyncio.wait_for(self._exchange(message), TIMEOUT)
+
+    async def _exchange(self, message: bytes) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(message)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status, length, closing = int(lines[0].split(" ", 2)[1]), 0, False
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            name = name.lower()
+            if name == "content-length":
+                length = int(value)
+            elif name == "connection" and "close" in value.lower():
+                closing = True
+            elif name == "set-cookie" and value.strip().startswith("session="):
+                self.cookie = value.strip().split(";", 1)[0]
+        body = await self.reader.readexactly(length) if length else b""
+        if closing:
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
 class Candidate:
     def __init__(self, base: str, competition_id: int, email: str, password: str,
                  recorder: Recorder, rng: random.Random):
@@ -53,6 +122,7 @@ class Candidate:
         self.questions: list[tuple[int, int, str]] = []
         self.seq = 0
         self.sealed: dict[str, str] = {}
+        self.page: PageConnection | None = None
 
     async def _call(self, kind: str, method: str, path: str, *, ok_status=(200, 302, 303),
                     expect_json: bool = False, **kwargs):
@@ -74,12 +144,47 @@ class Candidate:
             self.rec.record(kind, time.perf_counter() - started, False, repr(error))
             return 0, ""
 
+    def _page(self) -> PageConnection:
+        """The page's own connection, with the session cookie the sign-in left in the jar."""
+        if self.page is None or self.page.base != self.base:
+            if self.page is not None:
+                self.page.close()
+            jar = self.http.cookie_jar.filter_cookies(URL(self.base))
+            self.page = PageConnection(self.base, "; ".join(f"{k}={m.value}"
+                                                            for k, m in jar.items()))
+        return self.page
+
+    async def _page_call(self, kind: str, path: str, body: bytes, content_type: str, *,
+                         headers: str = "", ok_status=(200,), expect_json: bool = False):
+        """A request of the page after the start (save, key, submission), as `_call`."""
+        started = time.perf_counter()
+        page = self._page()
+        try:
+            status, raw = await page.request("POST", path, body, content_type, headers)
+            text = raw.decode()
+            seconds = time.perf_counter() - started
+            good = status in ok_status
+            if expect_json and good:
+                payload = json.loads(text)
+                good = bool(payload.get("saved"))
+                self.rec.record(kind, seconds, good, text)
+                return status, payload
+            self.rec.record(kind, seconds, good, f"{status} {text[:120]}")
+            return status, text
+        except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                ValueError, IndexError) as error:
+            page.close()
+            self.rec.record(kind, time.perf_counter() - started, False, repr(error))
+            return 0, ""
+
     async def open(self) -> None:
         self.http = aiohttp.ClientSession(
             cookie_jar=aiohttp.CookieJar(unsafe=True),
             timeout=aiohttp.ClientTimeout(total=30))
 
     async def close(self) -> None:
+        if self.page is not None:
+            self.page.close()
         if self.http:
             await self.http.close()
 
@@ -129,11 +234,11 @@ class Candidate:
         response = ([self.rng.choice("AB")] if kind in ("single_choice", "true_false",
                                                          "multiple_response")
                     else f"Trả lời số {self.seq} của {self.email}")
-        status, payload = await self._call(
-            "autosave", "POST", f"/sitting/{self.cid}/answer", ok_status=(200,),
-            expect_json=True, json={"paper_item_id": item, "response": response,
-                                    "flagged": False, "seq": self.seq, "position": position},
-            headers={"X-CSRFToken": self.csrf, "Accept": "application/json"})
+        status, payload = await self._page_call(
+            "autosave", f"/sitting/{self.cid}/answer", json.dumps(
+                {"paper_item_id": item, "response": response, "flagged": False,
+                 "seq": self.seq, "position": position}).encode(), JSON,
+            headers=self._json_headers(), expect_json=True)
         if status == 200 and isinstance(payload, dict) and payload.get("saved"):
             self.rec.acknowledged.append((self.email, item, self.seq, json.dumps(response)))
         return status, payload
@@ -155,10 +260,10 @@ class Candidate:
         """The start: the key by the server's clock (asked again when the server says to
         wait), then the paper decrypted as the page does it."""
         for _ in range(3):
-            status, body = await self._call(
-                "key", "POST", f"/sitting/{self.cid}/key", ok_status=(200,),
-                json={"attempt": int(self.sealed["attempt"])},
-                headers={"X-CSRFToken": self.csrf, "Accept": "application/json"})
+            status, body = await self._page_call(
+                "key", f"/sitting/{self.cid}/key",
+                json.dumps({"attempt": int(self.sealed["attempt"])}).encode(), JSON,
+                headers=self._json_headers())
             reply = json.loads(body) if body and body.startswith("{") else {}
             if status == 409 and reply.get("wait_ms"):
                 await asyncio.sleep(reply["wait_ms"] / 1000)
@@ -173,8 +278,12 @@ class Candidate:
         return bool(self.questions)
 
     async def submit(self) -> None:
-        await self._call("submit", "POST", f"/sitting/{self.cid}/submit",
-                         data={"csrf_token": self.csrf, "confirm": "y"})
+        await self._page_call("submit", f"/sitting/{self.cid}/submit",
+                              urlencode({"csrf_token": self.csrf, "confirm": "y"}).encode(),
+                              "application/x-www-form-urlencoded", ok_status=(200, 302, 303))
+
+    def _json_headers(self) -> str:
+        return f"X-CSRFToken: {self.csrf}\r\nAccept: application/json\r\n"
 
 
 async def run_exam_day(base: str, competition_id: int, emails: list[str], password: str, *,

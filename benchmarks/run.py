@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -294,6 +295,17 @@ async def saturation(servers: dict[str, Gunicorn], competition_id: int, emails: 
     return measured
 
 
+def read_lean_outcomes(path: Path) -> Counter:
+    """What the workers' lean paths answered, and why the rest went to Flask."""
+    import json
+
+    outcomes: Counter = Counter()
+    if path.exists():
+        for line in path.read_text().splitlines():
+            outcomes.update(json.loads(line))
+    return outcomes
+
+
 def offline_timings(app, n: int) -> list[list[str]]:
     """The PDF work for n candidates, with progress, measured in this process."""
     from exam.documents import keystore, pdf, signing
@@ -381,7 +393,8 @@ def main() -> int:
         # shared 1,200 a minute per address); the benchmark measures capacity, not rate limits.
         env = {"DATABASE_URL": url, "THITUYEN_INSTANCE_PATH": instance, "SECRET_KEY": "bench",
                "THITUYEN_INSECURE_COOKIES": "1", "RATELIMIT_STORAGE_URI": "memory://",
-               "THITUYEN_THREADS": str(args.threads)}
+               "THITUYEN_THREADS": str(args.threads),
+               "THITUYEN_LEAN_REPORT": str(Path(instance) / "lean-outcomes.jsonl")}
         server = Gunicorn("exam:create_app()", env, workers=args.workers,
                           threads=args.threads, beside=[THITUYEN, "sitting", "work"]).start()
         base = Gunicorn("benchmarks.baseline_app:create_app()", env, workers=args.workers,
@@ -422,6 +435,7 @@ def main() -> int:
         finally:
             server.stop()
             base.stop()
+        lean_outcomes = read_lean_outcomes(Path(env["THITUYEN_LEAN_REPORT"]))
 
     phases = exam_day_phases(n, quick)
     say("")
@@ -443,6 +457,9 @@ def main() -> int:
                      "load generator ms"]))
     baseline_rps, autosave_rps = measured["baseline"][0] / seconds, measured["lean"][0] / seconds
     say(f"autosave / baseline throughput ratio: {autosave_rps / baseline_rps:.2f}")
+    answered = {k: lean_outcomes.pop(k, 0) for k in ("saved", "key")}
+    say(f"answered by the lean path: {answered['saved']} saves, {answered['key']} keys; "
+        f"left to Flask: {dict(lean_outcomes.most_common()) or 'none'}")
     say("")
     for probe in tried:
         r = probe["rec"]

@@ -670,3 +670,62 @@ def test_the_lean_session_identifier_is_flask_logins(tmp_path, headers):
 
         assert (lean.session_identifier(request._get_current_object())
                 == login_manager._session_identifier_generator())
+
+
+@needs_postgres
+@pytest.mark.parametrize("is_staff", [False, True])
+def test_a_session_due_for_its_role_check_is_checked_on_the_lean_path_as_in_flask(world,
+                                                                                 is_staff):
+    """Every five minutes a password-only session is checked again (its holder may have
+    joined a board since): the lean path renews it with the same cookie Flask would set, or
+    leaves a new staff member to Flask, which signs them out."""
+    _fresh(world)
+    serializer = world.lean_app.session_interface.get_signing_serializer(world.lean_app)
+    due = serializer.dumps({**serializer.loads(world.cookie), "role_checked_at": 0})
+    lean_path = world.lean_app.extensions["thituyen_lean"]
+    before = dict(lean_path.outcomes)
+    membership = text(
+        "INSERT INTO membership (competition_id, user_id, role, appointed_at) SELECT "
+        ":competition, a.user_id, 'examiner', now() FROM application a JOIN attempt t ON "
+        "t.application_id = a.id ORDER BY t.id LIMIT 1")
+    item = next(i for i, _p, t in world.questions if t not in CHOICE)
+    answers = {}
+    try:
+        for name, app in (("lean", world.lean_app), ("flask", world.flask_app)):
+            app.config["TWO_FACTOR_REQUIRED"] = True
+            if is_staff:
+                with app.app_context():
+                    db_session().execute(membership, {"competition": world.competition_id})
+                    db_session().commit()
+            browser = app.test_client()
+            browser.set_cookie("session", due)
+            moment = world.started_at + timedelta(seconds=30)
+            with mock.patch("exam.sitting.views.utcnow", lambda: moment), \
+                    mock.patch.object(lean_path, "clock", lambda: moment):
+                response = browser.post(f"/sitting/{world.competition_id}/answer",
+                                        json={"paper_item_id": item, "response": "Mới",
+                                              "seq": 50},
+                                        headers={"X-CSRFToken": world.csrf})
+            cookie = browser.get_cookie("session")
+            answers[name] = (response.status_code, response.get_json(silent=True),
+                             serializer.loads(cookie.value) if cookie else None)
+    finally:
+        for app in (world.lean_app, world.flask_app):
+            app.config["TWO_FACTOR_REQUIRED"] = False
+            with app.app_context():
+                db_session().execute(text("DELETE FROM membership WHERE role = 'examiner' "
+                                          "AND competition_id = :c"), {"c": world.competition_id})
+                db_session().commit()
+    (status, body, renewed), (flask_status, flask_body, flask_renewed) = (answers["lean"],
+                                                                          answers["flask"])
+    assert (status, body) == (flask_status, flask_body)
+    if is_staff:
+        assert status != 200 and "_user_id" not in (renewed or {})
+        assert lean_path.outcomes["second factor now needed"] == before.get(
+            "second factor now needed", 0) + 1
+    else:
+        assert body["saved"] is True
+        assert lean_path.outcomes["saved"] == before.get("saved", 0) + 1
+        assert renewed["role_checked_at"] > 0 and flask_renewed["role_checked_at"] > 0
+        assert ({k: v for k, v in renewed.items() if k != "role_checked_at"}
+                == {k: v for k, v in flask_renewed.items() if k != "role_checked_at"})
