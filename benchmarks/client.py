@@ -53,6 +53,7 @@ class Recorder:
 
 TIMEOUT = 30.0
 JSON = "application/json"
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) thituyen-bench"  # one browser: sign-in to submission
 
 
 class PageConnection:
@@ -66,7 +67,8 @@ class PageConnection:
         host_port = base.split("://", 1)[1].rstrip("/")
         self.host, _, port = host_port.partition(":")
         self.port = int(port or 80)
-        self.head = f"Host: {host_port}\r\nConnection: keep-alive\r\n"
+        self.head = (f"Host: {host_port}\r\nUser-Agent: {BROWSER}\r\n"
+                     "Connection: keep-alive\r\n")
         self.cookie = cookie
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
@@ -179,7 +181,7 @@ class Candidate:
 
     async def open(self) -> None:
         self.http = aiohttp.ClientSession(
-            cookie_jar=aiohttp.CookieJar(unsafe=True),
+            cookie_jar=aiohttp.CookieJar(unsafe=True), headers={"User-Agent": BROWSER},
             timeout=aiohttp.ClientTimeout(total=30))
 
     async def close(self) -> None:
