@@ -246,11 +246,13 @@ def log_start(session: Session, attempt: Attempt) -> None:
 
 
 def log_released_starts(session: Session, *, competition: Competition | None = None,
-                        limit: int | None = None) -> int:
+                        limit: int | None = None, started_before: datetime | None = None) -> int:
     """Write the audit entries of the starts made by key releases and not yet logged (the
-    first ``limit`` of them, in the order they started)."""
+    first ``limit`` of them, in the order they started, those before ``started_before``)."""
     query = select(Attempt).where(Attempt.started_at.is_not(None),
                                   Attempt.is_start_logged.is_(False))
+    if started_before is not None:
+        query = query.where(Attempt.started_at < started_before)
     if competition is not None:
         query = query.where(Attempt.competition_id == competition.id)
     started = list(session.scalars(query.order_by(Attempt.started_at, Attempt.id).limit(limit)))

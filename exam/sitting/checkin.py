@@ -185,14 +185,16 @@ def release_key(statements: KeyStatements, *, user_id: int, competition_id: int,
     after. ``signed_in_at``: the session's sign-in time, refused when its holder has since
     signed out everywhere (the Flask route checks that before any view runs)."""
     row = statements.row(attempt_id, competition_id)
+    # Thousands of these run in the start's second: refusals are worded only when they happen.
     if row is None:
         raise NotFound(_("No such attempt."))
-    require(row.user_id == user_id and row.status == ApplicationStatus.ACCEPTED,
-            _("This is not your paper."), PermissionDenied)
-    if signed_in_at is not None:
-        require(not session_rules.is_revoked(signed_in_at, row.sessions_revoked_at),
-                _("Please sign in again."), PermissionDenied)
-    require(row.submitted_at is None, _("You have already submitted your paper."), Conflict)
+    if row.user_id != user_id or row.status != ApplicationStatus.ACCEPTED:
+        raise PermissionDenied(_("This is not your paper."))
+    if signed_in_at is not None and session_rules.is_revoked(signed_in_at,
+                                                             row.sessions_revoked_at):
+        raise PermissionDenied(_("Please sign in again."))
+    if row.submitted_at is not None:
+        raise Conflict(_("You have already submitted your paper."))
     started_at, duration = row.started_at, row.duration_seconds
     is_first = started_at is None
     if is_first:
@@ -244,25 +246,24 @@ def key_statements():
 
 def _start_allowed(row, address: str, now: datetime) -> int:
     """The rules of a start, as ``attempts.start_attempt`` applies them; the time allowed."""
-    require(row.stage == Stage.SITTING and not row.is_suspended, _("The sitting is not open."),
-            Conflict)
+    if row.stage != Stage.SITTING or row.is_suspended:
+        raise Conflict(_("The sitting is not open."))
     opens, closes = row.sitting_opens_at, row.sitting_closes_at
     starts = max(opens, row.session_starts_at or opens)
     if now < starts:
         raise NotYet(_("The test starts at %(time)s.", time=format_datetime(starts, "HH:mm:ss")),
                      (starts - now).total_seconds())
-    require(now < closes, _("The sitting window has closed."), Conflict)
-    if row.uses_rooms:
-        require(row.presence == "present",
-                _("The proctor has not marked you present. Show your ID card at the door."),
-                Conflict)
+    if now >= closes:
+        raise Conflict(_("The sitting window has closed."))
+    if row.uses_rooms and row.presence != "present":
+        raise Conflict(_("The proctor has not marked you present. Show your ID card at the door."))
     late_minutes = 15 if row.late_entry_minutes is None else row.late_entry_minutes
     late_closes = attempts.entry_closes_at(opens, late_minutes, row.session_starts_at)
-    require(now <= late_closes or row.admission is not None,
-            _("Late entry closed at %(time)s. Ask the proctor to admit you.",
-              time=format_datetime(late_closes, "HH:mm")), Conflict)
-    require(attempts.address_allowed(row.allowed_networks or "", address),
-            _("This sitting can only be started from the exam room's network."))
+    if now > late_closes and row.admission is None:
+        raise Conflict(_("Late entry closed at %(time)s. Ask the proctor to admit you.",
+                         time=format_datetime(late_closes, "HH:mm")))
+    if not attempts.address_allowed(row.allowed_networks or "", address):
+        raise PermissionDenied(_("This sitting can only be started from the exam room's network."))
     return attempts.time_left(closes, row.duration_seconds, now, row.session_starts_at)
 
 

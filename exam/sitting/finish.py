@@ -24,6 +24,7 @@ from exam.sitting.models import Attempt
 
 RECEIPT = "submission_receipt"
 STARTS_PER_COMMIT = 250
+START_LOG_DELAY_SECONDS = 30  # the start's storm is over: its audit entries do not compete
 
 
 def _enqueue(session: Session, attempt: Attempt, *, now: datetime) -> Job:
@@ -93,11 +94,14 @@ def prepare_own_receipt(session: Session, attempt: Attempt, *, now: datetime, si
 
 
 def work(session: Session, *, now: datetime, sign, limit: int = 20) -> int:
-    """One step of the worker: log the starts made by key releases (a few hundred to a
-    commit, so the audit log is never held long), then prepare up to ``limit`` queued
-    receipts, oldest first, each committed on its own (a crash loses at most the one in
-    hand, which stays queued). Two workers skip each other's jobs."""
-    while attempts.log_released_starts(session, limit=STARTS_PER_COMMIT) == STARTS_PER_COMMIT:
+    """One step of the worker: log the starts made by key releases once the start's storm
+    has passed (each attempt's start time is already stored; its audit entry, dated at it,
+    follows; a few hundred to a commit, so the audit log is never held long), then prepare
+    up to ``limit`` queued receipts, oldest first, each committed on its own (a crash loses
+    at most the one in hand, which stays queued). Two workers skip each other's jobs."""
+    settled = now - timedelta(seconds=START_LOG_DELAY_SECONDS)
+    while attempts.log_released_starts(session, limit=STARTS_PER_COMMIT,
+                                       started_before=settled) == STARTS_PER_COMMIT:
         session.commit()
     session.commit()
     done = 0
