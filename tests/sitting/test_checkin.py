@@ -287,3 +287,23 @@ def test_the_worker_command_prepares_the_queued_receipts(db, world, runner):
     assert db.get(Attempt, attempt.id).receipt_statement is not None
     again = runner.invoke(args=["sitting", "work", "--once"])
     assert "0 receipt(s) prepared." in again.output
+
+
+def test_the_worker_logs_starts_after_the_starts_storm(db, world):
+    """The start's second is the busiest of the day: its audit entries wait 30 s, dated at
+    the release all the same."""
+    user, attempt = checked_in(db, world)
+    start = opens(world) + timedelta(seconds=2)
+    release(db, user, attempt, start)
+    db.expire(attempt)
+
+    def logged():
+        return db.scalars(select(AuditEntry).where(
+            AuditEntry.action == "sitting.attempt_started")).all()
+
+    finish.work(db, now=start + timedelta(seconds=10), sign=None)
+    assert logged() == []
+    finish.work(db, now=start + timedelta(seconds=finish.START_LOG_DELAY_SECONDS + 1),
+                sign=None)
+    [entry] = logged()
+    assert entry.at == start
