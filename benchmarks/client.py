@@ -21,6 +21,7 @@ import html
 import json
 import random
 import re
+import ssl
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -62,12 +63,20 @@ class PageConnection:
     connection the server has meanwhile closed is sent again once on a new one (as browsers
     do; the save, the key and the submission may all be repeated safely)."""
 
-    def __init__(self, base: str, cookie: str):
+    def __init__(self, base: str, cookie: str, *, local_address: str | None = None,
+                 headers: dict[str, str] | None = None):
         self.base = base
-        host_port = base.split("://", 1)[1].rstrip("/")
+        scheme, host_port = base.split("://", 1)
+        host_port = host_port.rstrip("/")
         self.host, _, port = host_port.partition(":")
-        self.port = int(port or 80)
-        self.head = (f"Host: {host_port}\r\nUser-Agent: {BROWSER}\r\n"
+        self.tls = None
+        if scheme == "https":  # a test server's own certificate, as the aiohttp side allows
+            self.tls = ssl.create_default_context()
+            self.tls.check_hostname, self.tls.verify_mode = False, ssl.CERT_NONE
+        self.port = int(port or (443 if self.tls else 80))
+        self.local = (local_address, 0) if local_address else None
+        extra = "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
+        self.head = (f"Host: {host_port}\r\nUser-Agent: {BROWSER}\r\n{extra}"
                      "Connection: keep-alive\r\n")
         self.cookie = cookie
         self.reader: asyncio.StreamReader | None = None
@@ -89,7 +98,8 @@ class PageConnection:
 
     async def _exchange(self, message: bytes) -> tuple[int, bytes]:
         if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            self.reader, self.writer = await asyncio.open_connection(
+                self.host, self.port, ssl=self.tls, local_addr=self.local)
         self.writer.write(message)
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
@@ -153,8 +163,13 @@ class Candidate:
                 self.page.close()
             jar = self.http.cookie_jar.filter_cookies(URL(self.base))
             self.page = PageConnection(self.base, "; ".join(f"{k}={m.value}"
-                                                            for k, m in jar.items()))
+                                                            for k, m in jar.items()),
+                                       **self.page_options())
         return self.page
+
+    def page_options(self) -> dict:
+        """What the page's connection shares with the browser's: its address, its headers."""
+        return {}
 
     async def _page_call(self, kind: str, path: str, body: bytes, content_type: str, *,
                          headers: str = "", ok_status=(200,), expect_json: bool = False):

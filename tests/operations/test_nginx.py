@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
-from benchmarks.client import Candidate, Recorder
+from benchmarks.client import BROWSER, Candidate, Recorder
 from benchmarks.seed import PASSWORD, seed_sitting
 from benchmarks.servers import Gunicorn, free_port
 from exam import create_app
@@ -132,8 +132,13 @@ class From(Candidate):
         self.http = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(ssl=False, local_addr=(self.address, 0)),
             cookie_jar=aiohttp.CookieJar(unsafe=True),
-            headers={"Referer": self.base + "/", **self.headers},  # as a browser sends
+            headers={"Referer": self.base + "/", "User-Agent": BROWSER,  # as a browser sends
+                     **self.headers},
             timeout=aiohttp.ClientTimeout(total=30))
+
+    def page_options(self) -> dict:
+        return {"local_address": self.address,
+                "headers": {"Referer": self.base + "/", **self.headers}}
 
 
 async def sit(base: str, competition_id: int, emails: list[str]) -> dict:
