@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import html
 import json
 import random
@@ -123,6 +124,14 @@ class PageConnection:
             self.writer.close()
         self.reader = self.writer = None
 
+    async def aclose(self) -> None:
+        """Closed and waited for (a TLS connection's socket closes after its goodbye)."""
+        writer = self.writer
+        self.close()
+        if writer is not None:
+            with contextlib.suppress(OSError, asyncio.TimeoutError):
+                await asyncio.wait_for(writer.wait_closed(), 5)
+
 
 class Candidate:
     def __init__(self, base: str, competition_id: int, email: str, password: str,
@@ -201,7 +210,7 @@ class Candidate:
 
     async def close(self) -> None:
         if self.page is not None:
-            self.page.close()
+            await self.page.aclose()
         if self.http:
             await self.http.close()
 
