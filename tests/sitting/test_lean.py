@@ -64,6 +64,28 @@ class World:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
             connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
 
+    def open_two_apps(self, seeding, seed_url: str) -> None:
+        """The seeded database copied twice: one app with the lean path, one without."""
+        seeding.extensions["thituyen_db"].engine.dispose()
+        if "thituyen_lean" in seeding.extensions:
+            seeding.extensions["thituyen_lean"].pool.close()
+        self.template = make_url(seed_url).database
+        self.lean_db, self.flask_db = f"{self.template}_l", f"{self.template}_f"
+        self.copy(self.template, self.lean_db)
+        self.copy(self.template, self.flask_db)
+        config = _config(self.tmp_path)
+        self.lean_app = make_test_app(self.database_url(self.lean_db), self.tmp_path, **config)
+        self.flask_app = make_test_app(self.database_url(self.flask_db), self.tmp_path,
+                                       **{**config, "LEAN_AUTOSAVE": False})
+
+    def close(self) -> None:
+        for app in (self.lean_app, self.flask_app):
+            app.extensions["thituyen_db"].engine.dispose()
+        self.lean_app.extensions["thituyen_lean"].pool.close()
+        self.drop(self.lean_db)
+        self.drop(self.flask_db)
+        self.admin.dispose()
+
     def drop(self, name: str) -> None:
         with self.admin.connect() as connection:
             connection.execute(text(
@@ -104,25 +126,11 @@ def world(tmp_path_factory):
             first = db_session().scalars(select(Attempt).order_by(Attempt.id)).first()
             w.started_at = first.started_at
             w.due = attempts.deadline(first) + timedelta(seconds=attempts.default_grace_seconds())
-        seeding.extensions["thituyen_db"].engine.dispose()
-        if "thituyen_lean" in seeding.extensions:
-            seeding.extensions["thituyen_lean"].pool.close()
-        w.template = make_url(seed_url).database
-        w.lean_db, w.flask_db = f"{w.template}_l", f"{w.template}_f"
-        w.copy(w.template, w.lean_db)
-        w.copy(w.template, w.flask_db)
-        w.lean_app = make_test_app(w.database_url(w.lean_db), tmp_path, **_config(tmp_path))
-        w.flask_app = make_test_app(w.database_url(w.flask_db), tmp_path,
-                                    **_config(tmp_path, LEAN_AUTOSAVE=False))
+        w.open_two_apps(seeding, seed_url)
         assert "thituyen_lean" in w.lean_app.extensions
         assert "thituyen_lean" not in w.flask_app.extensions
         yield w
-        for app in (w.lean_app, w.flask_app):
-            app.extensions["thituyen_db"].engine.dispose()
-        w.lean_app.extensions["thituyen_lean"].pool.close()
-        w.drop(w.lean_db)
-        w.drop(w.flask_db)
-        w.admin.dispose()
+        w.close()
 
 
 RESET = (
@@ -484,22 +492,9 @@ def keyworld(tmp_path_factory):
         w.attempt, w.foreign = int(w.attempt), int(w.foreign)
         with seeding.app_context():
             w.duration = db_session().get(Attempt, w.attempt).duration_seconds
-        seeding.extensions["thituyen_db"].engine.dispose()
-        seeding.extensions["thituyen_lean"].pool.close()
-        w.template = make_url(seed_url).database
-        w.lean_db, w.flask_db = f"{w.template}_l", f"{w.template}_f"
-        w.copy(w.template, w.lean_db)
-        w.copy(w.template, w.flask_db)
-        w.lean_app = make_test_app(w.database_url(w.lean_db), tmp_path, **_config(tmp_path))
-        w.flask_app = make_test_app(w.database_url(w.flask_db), tmp_path,
-                                    **_config(tmp_path, LEAN_AUTOSAVE=False))
+        w.open_two_apps(seeding, seed_url)
         yield w
-        for app in (w.lean_app, w.flask_app):
-            app.extensions["thituyen_db"].engine.dispose()
-        w.lean_app.extensions["thituyen_lean"].pool.close()
-        w.drop(w.lean_db)
-        w.drop(w.flask_db)
-        w.admin.dispose()
+        w.close()
 
 
 key_steps = st.lists(st.one_of(
@@ -541,8 +536,8 @@ def test_the_lean_key_and_the_flask_route_agree(keyworld, sequence):
            "attempt as text": ({"attempt": str(w.attempt)}, headers),
            "no attempt": ({}, headers), "attempt as bool": ({"attempt": True}, headers),
            "not json": (None, headers)}
-    with mock.patch("exam.sitting.views.utcnow", lambda: now[0]), \
-            mock.patch.object(lean_path, "clock", lambda: now[0]):
+    with mock.patch("exam.sitting.views.utcnow", side_effect=lambda: now[0]), \
+            mock.patch.object(lean_path, "clock", side_effect=lambda: now[0]):
         for number, step in enumerate(sequence):
             if step[0] == "clock":
                 now[0] = w.opens + timedelta(seconds=step[1])
@@ -597,16 +592,18 @@ def test_the_ordinary_key_is_answered_by_the_lean_path(keyworld):
     url = f"/sitting/{w.competition_id}/key"
     headers = {"X-CSRFToken": w.csrf}
     at = [w.opens - timedelta(seconds=5)]
-    with mock.patch("exam.sitting.views.utcnow", lambda: at[0]), \
-            mock.patch.object(lean_path, "clock", lambda: at[0]):
+    with mock.patch("exam.sitting.views.utcnow", side_effect=lambda: at[0]), \
+            mock.patch.object(lean_path, "clock", side_effect=lambda: at[0]):
         early = browser.post(url, json={"attempt": w.attempt}, headers=headers)
-        assert early.status_code == 409 and early.get_json()["wait_ms"] == 5001
+        assert early.status_code == 409
+        assert early.get_json()["wait_ms"] == 5001
         assert lean_path.outcomes["key refused"] == before.get("key refused", 0) + 1
         at[0] = w.opens + timedelta(seconds=2)
         first = browser.post(url, json={"attempt": w.attempt}, headers=headers).get_json()
         at[0] += timedelta(seconds=10)
         again = browser.post(url, json={"attempt": w.attempt}, headers=headers).get_json()
-    assert first["key"] == again["key"] and len(base64.b64decode(first["key"])) == 32
+    assert first["key"] == again["key"]
+    assert len(base64.b64decode(first["key"])) == 32
     assert again["remaining"] == first["remaining"] - 10
     assert lean_path.outcomes["key"] == before.get("key", 0) + 2
     with w.lean_app.app_context():
@@ -700,8 +697,8 @@ def test_a_session_due_for_its_role_check_is_checked_on_the_lean_path_as_in_flas
             browser = app.test_client()
             browser.set_cookie("session", due)
             moment = world.started_at + timedelta(seconds=30)
-            with mock.patch("exam.sitting.views.utcnow", lambda: moment), \
-                    mock.patch.object(lean_path, "clock", lambda: moment):
+            with mock.patch("exam.sitting.views.utcnow", return_value=moment), \
+                    mock.patch.object(lean_path, "clock", return_value=moment):
                 response = browser.post(f"/sitting/{world.competition_id}/answer",
                                         json={"paper_item_id": item, "response": "Mới",
                                               "seq": 50},
@@ -720,12 +717,14 @@ def test_a_session_due_for_its_role_check_is_checked_on_the_lean_path_as_in_flas
                                                                           answers["flask"])
     assert (status, body) == (flask_status, flask_body)
     if is_staff:
-        assert status != 200 and "_user_id" not in (renewed or {})
+        assert status != 200
+        assert "_user_id" not in (renewed or {})
         assert lean_path.outcomes["second factor now needed"] == before.get(
             "second factor now needed", 0) + 1
     else:
         assert body["saved"] is True
         assert lean_path.outcomes["saved"] == before.get("saved", 0) + 1
-        assert renewed["role_checked_at"] > 0 and flask_renewed["role_checked_at"] > 0
+        assert renewed["role_checked_at"] > 0
+        assert flask_renewed["role_checked_at"] > 0
         assert ({k: v for k, v in renewed.items() if k != "role_checked_at"}
                 == {k: v for k, v in flask_renewed.items() if k != "role_checked_at"})
