@@ -43,10 +43,34 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def answered_whole(app):
+    """The app's answer read (and its file closed) before the development server writes it:
+    when the browser drops a request midway (a favicon, a page left), werkzeug's server can
+    fail in its own error path and leave a static file to the collector."""
+
+    def buffered(environ, start_response):
+        started = {}
+
+        def remember(status, headers, exc_info=None):
+            started["status"] = (status, headers)
+            return lambda _data: None
+
+        body = app(environ, remember)
+        try:
+            whole = b"".join(body)
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        start_response(*started["status"])
+        return [whole]
+
+    return buffered
+
+
 class LiveServer:
     def __init__(self, app):
         self.app = app
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self._server = make_server("127.0.0.1", 0, answered_whole(app), threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
