@@ -94,6 +94,20 @@ class World:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
 
 
+def _signed_in_and_posted(app, email: str, competition_id: int, action: str):
+    """A candidate signed in who posted the sitting's form (start or check-in): the browser
+    and the paper page it then sees."""
+    browser = app.test_client()
+    page = browser.get("/account/login").get_data(as_text=True)
+    assert browser.post("/account/login", data={
+        "csrf_token": LOGIN_CSRF.search(page).group(1), "email": email,
+        "password": PASSWORD}).status_code == 302
+    landing = browser.get(f"/sitting/{competition_id}").get_data(as_text=True)
+    assert browser.post(f"/sitting/{competition_id}/{action}", data={
+        "csrf_token": LOGIN_CSRF.search(landing).group(1)}).status_code == 302
+    return browser, browser.get(f"/sitting/{competition_id}/paper").get_data(as_text=True)
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     if not POSTGRES:
@@ -109,15 +123,7 @@ def world(tmp_path_factory):
         w.competition_id = seeded.competition_id
         clients = []
         for email in seeded.emails[:2]:  # two candidates start; the third never does
-            browser = seeding.test_client()
-            page = browser.get("/account/login").get_data(as_text=True)
-            assert browser.post("/account/login", data={
-                "csrf_token": LOGIN_CSRF.search(page).group(1), "email": email,
-                "password": PASSWORD}).status_code == 302
-            landing = browser.get(f"/sitting/{w.competition_id}").get_data(as_text=True)
-            assert browser.post(f"/sitting/{w.competition_id}/start", data={
-                "csrf_token": LOGIN_CSRF.search(landing).group(1)}).status_code == 302
-            paper = browser.get(f"/sitting/{w.competition_id}/paper").get_data(as_text=True)
+            browser, paper = _signed_in_and_posted(seeding, email, w.competition_id, "start")
             clients.append((browser, CSRF.search(paper).group(1),
                             [(int(i), int(p), t) for i, p, t in QUESTION.findall(paper)]))
         (browser, w.csrf, w.questions), (_other, _csrf, w.foreign) = clients
@@ -477,15 +483,7 @@ def keyworld(tmp_path_factory):
             db_session().commit()
         sealed = []
         for email in seeded.emails[:2]:
-            browser = seeding.test_client()
-            page = browser.get("/account/login").get_data(as_text=True)
-            browser.post("/account/login", data={
-                "csrf_token": LOGIN_CSRF.search(page).group(1), "email": email,
-                "password": PASSWORD})
-            landing = browser.get(f"/sitting/{w.competition_id}").get_data(as_text=True)
-            assert browser.post(f"/sitting/{w.competition_id}/check-in", data={
-                "csrf_token": LOGIN_CSRF.search(landing).group(1)}).status_code == 302
-            page = browser.get(f"/sitting/{w.competition_id}/paper").get_data(as_text=True)
+            browser, page = _signed_in_and_posted(seeding, email, w.competition_id, "check-in")
             sealed.append((browser.get_cookie("session").value,
                            *(SEALED[n].search(page).group(1) for n in ("attempt", "csrf"))))
         (w.cookie, w.attempt, w.csrf), (_cookie, w.foreign, _csrf) = sealed
